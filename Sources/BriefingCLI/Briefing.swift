@@ -1,0 +1,20 @@
+import ArgumentParser
+import BriefingCore
+
+@main
+struct Briefing: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "briefing",
+        abstract: "Build a static site of event briefings from Markdown, people and timeline files.",
+        subcommands: [Build.self, Check.self]
+    )
+}
+
+/// Options shared by the commands that read a site.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The site folder, holding Content/ and Templates/.")
+    var site: String = "."
+
+    @Flag(name: .long, help: "Include briefings with status: draft.")
+    var drafts = false
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import BriefingCore
+import Foundation
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into an output folder, replacing it only when every page was written.")
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .long, help: "The output folder (default: public/ in the site folder).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Override base_url from site.yaml (e.g. https://example.org/briefing/).")
+    var baseURL: String?
+
+    func run() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let outputFolder = output ?? (siteOptions.site as NSString).appendingPathComponent("public")
+        let builder = SiteBuilder(siteRoot: siteOptions.site,
+                                  options: BuildOptions(includeDrafts: siteOptions.drafts, baseURL: baseURL))
+        do {
+            let report = try await builder.build(output: outputFolder)
+            DiagnosticPrinter.print(report.warnings)
+            let seconds = (clock.now - start).components
+            let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
+            print("built \(report.pages) pages (\(report.files) files) into \(outputFolder) in \(String(format: "%.2f", elapsed)) s")
+        } catch {
+            DiagnosticPrinter.print(error.diagnostics)
+            DiagnosticPrinter.printSummary(error, action: "build")
+            throw ExitCode(1)
+        }
+    }
+}

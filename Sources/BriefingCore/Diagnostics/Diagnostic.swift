@@ -1,0 +1,62 @@
+/// One problem found in a site, with where it is and, when one helps, a hint.
+public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var location: SourceLocation
+    public var severity: Severity
+    public var message: String
+    public var hint: String?
+
+    public init(_ location: SourceLocation, _ message: String, hint: String? = nil, severity: Severity = .error) {
+        self.location = location
+        self.message = message
+        self.hint = hint
+        self.severity = severity
+    }
+
+    /// `path:line:col: error: message`, then `hint: …` on its own line when there is one.
+    public var description: String {
+        var text = "\(location): \(severity.rawValue): \(message)"
+        if let hint { text += "\n    hint: \(hint)" }
+        return text
+    }
+
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.location, a.message) < (b.location, b.message)
+    }
+}
+
+/// Thrown when a stage found problems; carries all of them, sorted by place.
+public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted()
+    }
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
+/// Collects diagnostics across a stage so that one run reports every problem.
+struct DiagnosticCollector {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    mutating func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(location, message, hint: hint))
+    }
+
+    mutating func append(contentsOf other: [Diagnostic]) {
+        diagnostics.append(contentsOf: other)
+    }
+
+    /// Throws a `BuildFailure` when any error was collected.
+    func check() throws(BuildFailure) {
+        if hasErrors { throw BuildFailure(diagnostics) }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// Reads `Content/` into raw documents: decoded text, parsed YAML with positions, Markdown bodies.
+public struct ContentLoader: Sendable {
+    /// The site folder (holding `Content/`).
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// Reads every content file once. Problems with single files are collected, not thrown,
+    /// so that the resolver can report everything in one run.
+    public func load() async -> (RawSite, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let content = "Content"
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: path(content), isDirectory: &isDir), isDir.boolValue else {
+            diagnostics.append(Diagnostic(SourceLocation(path: content), "no Content/ folder in the site folder",
+                                          hint: "run in the folder that holds Content/ and Templates/, or pass --site"))
+            return (RawSite(root: root, siteConfig: nil, people: [], briefings: [], timeline: nil, media: []), diagnostics)
+        }
+
+        var siteConfig: RawDocument?
+        let siteYAML = "\(content)/site.yaml"
+        if fm.fileExists(atPath: path(siteYAML)) {
+            siteConfig = loadDocument(siteYAML, kind: .yaml, diagnostics: &diagnostics)
+        } else {
+            diagnostics.append(Diagnostic(SourceLocation(path: siteYAML), "missing site.yaml",
+                                          hint: "create Content/site.yaml with at least a title"))
+        }
+        var timeline: RawDocument?
+        let timelineYAML = "\(content)/timeline.yaml"
+        if fm.fileExists(atPath: path(timelineYAML)) {
+            timeline = loadDocument(timelineYAML, kind: .yaml, diagnostics: &diagnostics)
+        }
+
+        let peopleFiles = markdownFiles(in: "\(content)/people", diagnostics: &diagnostics)
+        let briefingFiles = markdownFiles(in: "\(content)/briefings", diagnostics: &diagnostics)
+        let loader = self
+        let loaded = await Parallel.map(peopleFiles + briefingFiles) { file -> (RawDocument, [Diagnostic]) in
+            var found: [Diagnostic] = []
+            let document = loader.loadDocument(file, kind: .markdown, diagnostics: &found)
+            return (document, found)
+        }
+        for (_, found) in loaded { diagnostics.append(contentsOf: found) }
+        let documents = loaded.map(\.0)
+        let people = Array(documents[..<peopleFiles.count])
+        let briefings = Array(documents[peopleFiles.count...])
+
+        for name in fm.subpathsOrEmpty(atPath: path(content)) {
+            // Anything besides the known kinds is named, so a misplaced file never vanishes silently.
+            let first = name.split(separator: "/").first.map(String.init) ?? name
+            if ["site.yaml", "timeline.yaml", "people", "briefings", "media"].contains(first) { continue }
+            if name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            var isFolder: ObjCBool = false
+            fm.fileExists(atPath: path("\(content)/\(name)"), isDirectory: &isFolder)
+            if isFolder.boolValue { continue }
+            diagnostics.append(Diagnostic(SourceLocation(path: "\(content)/\(name)"),
+                                          "ignored: not a kind of content file Briefing knows",
+                                          hint: "briefings go in Content/briefings/, people in Content/people/, files to copy in Content/media/",
+                                          severity: .warning))
+        }
+
+        let media = fm.subpathsOrEmpty(atPath: path("\(content)/media")).filter { name in
+            var isFolder: ObjCBool = false
+            fm.fileExists(atPath: path("\(content)/media/\(name)"), isDirectory: &isFolder)
+            return !isFolder.boolValue && !name.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+        }.sorted()
+
+        return (RawSite(root: root, siteConfig: siteConfig, people: people, briefings: briefings,
+                        timeline: timeline, media: media), diagnostics)
+    }
+
+    enum Kind { case yaml, markdown }
+
+    /// `.md` files of a folder, sorted; other files are reported and skipped.
+    private func markdownFiles(in folder: String, diagnostics: inout [Diagnostic]) -> [String] {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: path(folder)) else { return [] }
+        var files: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let relative = "\(folder)/\(name)"
+            var isFolder: ObjCBool = false
+            fm.fileExists(atPath: path(relative), isDirectory: &isFolder)
+            if isFolder.boolValue || !name.hasSuffix(".md") {
+                diagnostics.append(Diagnostic(SourceLocation(path: relative), "ignored: only .md files are read here",
+                                              severity: .warning))
+                continue
+            }
+            files.append(relative)
+        }
+        return files
+    }
+
+    func path(_ relative: String) -> String { root + "/" + relative }
+
+    /// Reads, decodes and splits one file; on failure the document is returned with no YAML.
+    func loadDocument(_ relative: String, kind: Kind, diagnostics: inout [Diagnostic]) -> RawDocument {
+        var document = RawDocument(path: relative, text: "", yaml: nil, yamlLine: 1, body: "", bodyLine: 1, loadFailed: true)
+        let at = { (line: Int, column: Int) in SourceLocation(path: relative, line: line, column: column) }
+        guard let data = FileManager.default.contents(atPath: path(relative)) else {
+            diagnostics.append(Diagnostic(at(1, 1), "cannot read the file", hint: "check its permissions"))
+            return document
+        }
+        let text: String
+        switch SourceText.decode(data) {
+        case .success(let decoded): text = decoded
+        case .failure(let place):
+            diagnostics.append(Diagnostic(at(place.line, place.column), "the file is not UTF-8 text",
+                                          hint: "save it with UTF-8 encoding"))
+            return document
+        }
+        document.text = text
+        if text.allSatisfy(\.isWhitespace) {
+            let what = kind == .yaml ? "the file is empty" : "the file is empty: a front matter block is required"
+            diagnostics.append(Diagnostic(at(1, 1), what))
+            return document
+        }
+        var yamlText = text
+        if kind == .markdown {
+            do {
+                let parts = try FrontMatter.split(text)
+                yamlText = parts.yaml
+                document.yamlLine = parts.yamlLine
+                document.body = parts.body
+                document.bodyLine = parts.bodyLine
+            } catch .missing {
+                diagnostics.append(Diagnostic(at(1, 1), "missing front matter: the file must start with a '---' line",
+                                              hint: "put the YAML fields between two '---' lines at the top"))
+                return document
+            } catch {
+                diagnostics.append(Diagnostic(at(1, 1), "front matter is not closed: no '---' line after the opening one",
+                                              hint: "add a '---' line after the last YAML field"))
+                return document
+            }
+        }
+        do {
+            document.yaml = try YAMLReader.parse(yamlText)
+            document.loadFailed = false
+        } catch {
+            let line = document.yamlLine + error.position.line - 1
+            let column = SourceText.characterColumn(in: text, line: line, column: error.position.column, unit: .scalars)
+            diagnostics.append(Diagnostic(at(line, column), error.message))
+        }
+        return document
+    }
+}
+
+extension FileManager {
+    func subpathsOrEmpty(atPath path: String) -> [String] {
+        (try? subpathsOfDirectory(atPath: path)) ?? []
+    }
+}

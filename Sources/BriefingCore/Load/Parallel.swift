@@ -1,0 +1,25 @@
+import Foundation
+
+/// The one place of parallelism: maps chunks of a collection on all cores, keeping order.
+enum Parallel {
+    static var width: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16)) }
+
+    /// `transform` applied to every element, results in the input's order.
+    static func map<T: Sendable, R: Sendable>(
+        _ items: [T], chunkSize: Int? = nil, _ transform: @escaping @Sendable (T) -> R
+    ) async -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let size = chunkSize ?? max(1, (items.count + width * 4 - 1) / (width * 4))
+        let chunks = stride(from: 0, to: items.count, by: size).map { $0..<min($0 + size, items.count) }
+        return await withTaskGroup(of: (Int, [R]).self) { group in
+            for (index, range) in chunks.enumerated() {
+                let slice = Array(items[range])
+                group.addTask { (index, slice.map(transform)) }
+            }
+            var parts = [[R]](repeating: [], count: chunks.count)
+            for await (index, part) in group { parts[index] = part }
+            return parts.flatMap { $0 }
+        }
+    }
+}
+

@@ -1,0 +1,28 @@
+/// A text file of the site, decoded, with its YAML part parsed and its Markdown part located.
+public struct RawDocument: Sendable {
+    /// Path relative to the site folder, e.g. `Content/briefings/x.md`.
+    public var path: String
+    /// The whole file.
+    public var text: String
+    /// The YAML root (front matter, or the whole file for `.yaml`); nil when there is none.
+    public var yaml: YAMLNode?
+    /// Line in `text` where the YAML begins (2 for front matter after `---`).
+    public var yamlLine: Int
+    /// The Markdown after the front matter.
+    public var body: String
+    /// Line in `text` where `body` begins.
+    public var bodyLine: Int
+    /// True when the file could not be read, decoded or parsed (an error was reported).
+    public var loadFailed: Bool
+}
+
+/// Everything read from `Content/`, before any meaning is checked.
+public struct RawSite: Sendable {
+    public var root: String
+    public var siteConfig: RawDocument?
+    public var people: [RawDocument]
+    public var briefings: [RawDocument]
+    public var timeline: RawDocument?
+    /// Files under `Content/media/`, relative to it, sorted.
+    public var media: [String]
+}

@@ -1,0 +1,123 @@
+import Yams
+
+/// A YAML value with the position it was written at (line and column in the YAML text, 1-based,
+/// columns in Unicode scalars as libyaml counts them).
+public indirect enum YAMLNode: Sendable {
+    public struct Position: Sendable, Hashable {
+        public var line: Int
+        public var column: Int
+    }
+
+    public struct Entry: Sendable {
+        public var key: String
+        public var keyPosition: Position
+        public var value: YAMLNode
+    }
+
+    /// `isNull` for `~`, `null` or nothing written; `isPlain` when it was not quoted.
+    case scalar(String, Position, isPlain: Bool)
+    case list([YAMLNode], Position)
+    case map([Entry], Position)
+
+    public var position: Position {
+        switch self {
+        case .scalar(_, let p, _), .list(_, let p), .map(_, let p): p
+        }
+    }
+
+    /// A plain `~`, `null`, or an empty value.
+    public var isNull: Bool {
+        if case .scalar(let s, _, true) = self { return s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL" }
+        return false
+    }
+
+    /// What a reader calls this kind of value, for type errors.
+    public var kindName: String {
+        switch self {
+        case .scalar: isNull ? "nothing" : "text"
+        case .list: "a list"
+        case .map: "a map"
+        }
+    }
+}
+
+/// Why YAML text could not be read.
+struct YAMLSyntaxError: Error {
+    var message: String
+    var position: YAMLNode.Position
+}
+
+/// Parses YAML text into `YAMLNode`s with Yams (libyaml), bounding how far aliases may expand.
+enum YAMLReader {
+    /// More values than this in one file is refused: it protects against alias bombs.
+    static let maximumNodes = 2_000_000
+
+    static func parse(_ text: String) throws(YAMLSyntaxError) -> YAMLNode? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw describe(error)
+        } catch {
+            throw YAMLSyntaxError(message: "invalid YAML", position: .init(line: 1, column: 1))
+        }
+        guard let node else { return nil }
+        var budget = maximumNodes
+        guard let converted = convert(node, budget: &budget) else {
+            throw YAMLSyntaxError(
+                message: "YAML expands to more than \(maximumNodes) values (aliases nested too deep?)",
+                position: position(of: node))
+        }
+        return converted
+    }
+
+    private static func position(of node: Node) -> YAMLNode.Position {
+        let mark = node.mark
+        return .init(line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    private static func convert(_ node: Node, budget: inout Int) -> YAMLNode? {
+        budget -= 1
+        if budget < 0 { return nil }
+        switch node {
+        case .scalar(let scalar):
+            return .scalar(scalar.string, position(of: node), isPlain: scalar.style == .plain || scalar.style == .any)
+        case .sequence(let sequence):
+            var items: [YAMLNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence {
+                guard let converted = convert(item, budget: &budget) else { return nil }
+                items.append(converted)
+            }
+            return .list(items, position(of: node))
+        case .mapping(let mapping):
+            var entries: [YAMLNode.Entry] = []
+            entries.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                guard let converted = convert(value, budget: &budget) else { return nil }
+                let keyText = key.scalar?.string ?? "\(key)"
+                entries.append(.init(key: keyText, keyPosition: position(of: key), value: converted))
+            }
+            return .map(entries, position(of: node))
+        case .alias:
+            // compose() resolves aliases to their anchored node; an unresolved one reads as nothing.
+            return .scalar("", position(of: node), isPlain: true)
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> YAMLSyntaxError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = problem
+            if let context { message = "\(problem) (\(context.text))" }
+            return YAMLSyntaxError(message: "invalid YAML: \(message)", position: .init(line: mark.line, column: mark.column))
+        case .reader(let problem, _, _, _):
+            return YAMLSyntaxError(message: "invalid YAML: \(problem)", position: .init(line: 1, column: 1))
+        default:
+            return YAMLSyntaxError(message: "invalid YAML: \(error)", position: .init(line: 1, column: 1))
+        }
+    }
+}
+

@@ -1,0 +1,81 @@
+import CCmark
+import Foundation
+
+/// The only file that talks to cmark: parse, walk and rewrite links, render HTML, free.
+struct CommonMarkDocument: ~Copyable {
+    /// A link or image in the document, as cmark parsed it.
+    struct Link {
+        let destination: String
+        /// Lines of the innermost block holding the link (1-based, relative to the parsed text).
+        let blockStartLine: Int
+        let blockEndLine: Int
+        fileprivate let node: OpaquePointer
+    }
+
+    private let root: OpaquePointer
+    private let options: Int32
+
+    /// Parses `text`. Raw HTML is kept only when `unsafeHTML`; otherwise cmark's safe mode drops it
+    /// and neutralises `javascript:`, `vbscript:`, `file:` and `data:` links.
+    init(parsing text: String, unsafeHTML: Bool) {
+        let flags = CMARK_OPT_DEFAULT | (unsafeHTML ? CMARK_OPT_UNSAFE : 0)
+        options = flags
+        var text = text
+        root = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, flags)!
+            }
+        }
+    }
+
+    deinit {
+        cmark_node_free(root)
+    }
+
+    /// Every link and image, in document order.
+    func links() -> [Link] {
+        var found: [Link] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
+            var block: OpaquePointer? = node
+            while let current = block, !Self.isBlock(current) { block = cmark_node_parent(current) }
+            let start = block.map { Int(cmark_node_get_start_line($0)) } ?? 1
+            let end = block.map { Int(cmark_node_get_end_line($0)) } ?? start
+            found.append(Link(destination: String(cString: url), blockStartLine: max(start, 1),
+                              blockEndLine: max(end, start, 1), node: node))
+        }
+        return found
+    }
+
+    /// Points a link at a new destination.
+    func setDestination(of link: Link, to url: String) {
+        _ = cmark_node_set_url(link.node, url)
+    }
+
+    /// Replaces a link by its text (its children move up in its place).
+    func unlink(_ link: Link) {
+        while let child = cmark_node_first_child(link.node) {
+            cmark_node_insert_before(link.node, child)
+        }
+        cmark_node_unlink(link.node)
+        cmark_node_free(link.node)
+    }
+
+    /// The document as HTML.
+    func html() -> String {
+        guard let rendered = cmark_render_html(root, options) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    private static func isBlock(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node).rawValue
+        return type >= CMARK_NODE_FIRST_BLOCK.rawValue && type <= CMARK_NODE_LAST_BLOCK.rawValue
+    }
+}

@@ -1,0 +1,70 @@
+/// What the `person:`, `briefing:` and `event:` link destinations can point at, and the site's URLs.
+public struct LinkTable: Sendable {
+    let people: Set<String>
+    let briefings: Set<String>
+    let drafts: Set<String>
+    /// Event id -> anchor on the timeline page.
+    let events: [String: String]
+
+    init(site: Site) {
+        people = Set(site.people.map(\.slug.rawValue))
+        briefings = Set(site.briefings.map(\.slug.rawValue))
+        drafts = site.draftSlugs
+        var events: [String: String] = [:]
+        for event in site.events { if let id = event.id { events[id] = SiteURLs.eventAnchor(id: id) } }
+        self.events = events
+    }
+
+    /// What becomes of one destination.
+    enum Resolution: Equatable {
+        case keep
+        case rewrite(String)
+        /// The target exists but is not built (a draft): keep the text, drop the link.
+        case unlink(warning: String)
+        case unknown(message: String, hint: String?)
+    }
+
+    /// Resolves `destination` for a page whose relative path to the site root is `root`.
+    func resolve(_ destination: String, root: String) -> Resolution {
+        if let slug = destination.removingPrefix("person:") {
+            guard people.contains(slug) else {
+                return .unknown(message: "unknown person '\(slug)' in link", hint: Suggestion.hint(for: slug, in: people))
+            }
+            return .rewrite(root + SiteURLs.person(slug))
+        }
+        if let slug = destination.removingPrefix("briefing:") {
+            if briefings.contains(slug) { return .rewrite(root + SiteURLs.briefing(slug)) }
+            if drafts.contains(slug) {
+                return .unlink(warning: "link to briefing '\(slug)', a draft not built: the link is dropped (build with --drafts to keep it)")
+            }
+            return .unknown(message: "unknown briefing '\(slug)' in link", hint: Suggestion.hint(for: slug, in: briefings))
+        }
+        if let id = destination.removingPrefix("event:") {
+            guard let anchor = events[id] else {
+                return .unknown(message: "unknown event '\(id)' in link", hint: Suggestion.hint(for: id, in: events.keys))
+            }
+            return .rewrite(root + SiteURLs.timeline + "#" + anchor)
+        }
+        // Site media written as a site path works from any page and under any base URL.
+        if let path = destination.removingPrefix("/media/") ?? destination.removingPrefix("media/") {
+            return .rewrite(root + "media/" + path)
+        }
+        return .keep
+    }
+}
+
+/// Where each page lives, relative to the site root.
+public enum SiteURLs {
+    public static let briefings = "briefings/"
+    public static let timeline = "timeline/"
+    public static let people = "people/"
+    public static func briefing(_ slug: String) -> String { "briefings/\(slug)/" }
+    public static func person(_ slug: String) -> String { "people/\(slug)/" }
+    public static func eventAnchor(id: String) -> String { "event-\(id)" }
+}
+
+extension String {
+    func removingPrefix(_ prefix: String) -> String? {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
+    }
+}

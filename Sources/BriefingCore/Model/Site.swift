@@ -1,0 +1,157 @@
+import Foundation
+
+/// Markdown text from a file, with where it starts so link errors can be located.
+public struct MarkdownText: Sendable, Hashable {
+    public var text: String
+    /// Where the text begins: the first body line, or the YAML value holding it.
+    public var location: SourceLocation
+    /// True when the text is a YAML value (a key point, a summary): errors point at the value.
+    public var isInline: Bool
+
+    public init(text: String, location: SourceLocation, isInline: Bool) {
+        self.text = text
+        self.location = location
+        self.isInline = isInline
+    }
+}
+
+/// A free value from an `extra:` map, passed to templates as it is.
+public indirect enum ExtraValue: Sendable, Hashable {
+    case string(String)
+    case list([ExtraValue])
+    case map([String: ExtraValue])
+
+    /// The value as templates receive it.
+    var templateValue: Any {
+        switch self {
+        case .string(let s): s
+        case .list(let l): l.map(\.templateValue)
+        case .map(let m): m.mapValues(\.templateValue)
+        }
+    }
+}
+
+/// Settings from `Content/site.yaml`.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String?
+    /// Absolute, ends with `/`.
+    public var baseURL: String
+    public var language: String
+    public var timeZone: TimeZone
+    public var unsafeHTML: Bool
+    public var extra: [String: ExtraValue]
+
+    /// The path part of `baseURL` (`/` or `/briefing/`), for pages served at any path (404).
+    public var basePath: String {
+        guard let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
+        return url.path.hasSuffix("/") ? url.path : url.path + "/"
+    }
+}
+
+/// Where a cited source is.
+public struct Source: Sendable, Hashable {
+    public var id: String?
+    public var title: String?
+    public var publisher: String?
+    /// http, https or mailto only; anything else is refused when loading.
+    public var url: String?
+}
+
+/// A person, from `Content/people/<slug>.md`.
+public struct Person: Sendable {
+    public var slug: Slug
+    public var path: String
+    public var name: String
+    public var role: String?
+    public var affiliation: String?
+    public var country: String?
+    public var aliases: [String]
+    public var bio: MarkdownText
+    public var extra: [String: ExtraValue]
+}
+
+/// A quotation with its speaker.
+public struct Quote: Sendable {
+    public var person: Slug
+    public var text: String
+    public var context: String?
+    public var date: PartialDate?
+    public var source: Source?
+}
+
+/// A dated event, from a briefing's `events:` or from `timeline.yaml`.
+public struct Event: Sendable {
+    public var id: String?
+    public var date: PartialDate
+    public var title: String
+    public var people: [Slug]
+    public var place: String?
+    public var summary: MarkdownText?
+    /// The briefing that reports it (its own, or the `briefing:` of a timeline entry).
+    public var briefing: Slug?
+    public var sources: [Source]
+    public var expected: Bool
+    /// Where it was written; also a stable tie-breaker for ordering.
+    public var location: SourceLocation
+}
+
+/// One entry of a briefing's update log.
+public struct Update: Sendable {
+    public var at: PartialDate
+    public var text: MarkdownText
+}
+
+/// A briefing, from `Content/briefings/<slug>.md`.
+public struct Briefing: Sendable {
+    public enum Status: String, Sendable { case published, draft }
+
+    public var slug: Slug
+    public var path: String
+    public var title: String
+    public var date: PartialDate
+    public var updated: PartialDate?
+    public var summary: String?
+    public var status: Status
+    public var people: [Slug]
+    public var topics: [Slug]
+    public var places: [String]
+    public var keyPoints: [MarkdownText]
+    public var quotes: [Quote]
+    public var sources: [Source]
+    public var updates: [Update]
+    public var body: MarkdownText
+    public var extra: [String: ExtraValue]
+
+    /// The newest of `date`, `updated` and the update log.
+    public var lastModified: PartialDate {
+        var newest = updated.map { max($0, date) } ?? date
+        for update in updates where update.at > newest { newest = update.at }
+        return newest
+    }
+}
+
+/// The resolved site: every reference checked, everything sorted for output.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// Sorted by name, then slug.
+    public var people: [Person]
+    /// Newest first.
+    public var briefings: [Briefing]
+    /// Time order, from briefings that are built and from `timeline.yaml`.
+    public var events: [Event]
+    /// Files under `Content/media/`, relative to it.
+    public var media: [String]
+    /// Briefings left out of this build (drafts): links to them are dropped with a warning.
+    public var draftSlugs: Set<String>
+
+    public init(config: SiteConfig, people: [Person], briefings: [Briefing], events: [Event], media: [String],
+                draftSlugs: Set<String> = []) {
+        self.config = config
+        self.people = people
+        self.briefings = briefings
+        self.events = events
+        self.media = media
+        self.draftSlugs = draftSlugs
+    }
+}

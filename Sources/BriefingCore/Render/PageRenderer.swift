@@ -1,0 +1,68 @@
+/// One file a build writes from a template.
+struct PageJob: Sendable {
+    enum Kind: Sendable {
+        case home, briefingList, briefing(Int), timeline, peopleList, person(Int), notFound, feed, sitemap, robots
+    }
+
+    let kind: Kind
+    let path: OutputPath
+    let template: String
+    var isHTML: Bool { path.rawValue.hasSuffix(".html") }
+}
+
+/// Renders pages from contexts and templates, on all cores, writing each as it is done.
+struct PageRenderer: Sendable {
+    let templates: TemplateSet
+    let contexts: PageContexts
+
+    /// Every page of the site, in a fixed order.
+    func jobs() -> [PageJob] {
+        let site = contexts.site
+        func job(_ kind: PageJob.Kind, _ path: String, _ template: String) -> PageJob {
+            PageJob(kind: kind, path: OutputPath(path)!, template: template)
+        }
+        var jobs = [
+            job(.home, "index.html", "home"),
+            job(.briefingList, SiteURLs.briefings + "index.html", "briefings"),
+            job(.timeline, SiteURLs.timeline + "index.html", "timeline"),
+            job(.peopleList, SiteURLs.people + "index.html", "people"),
+            job(.notFound, "404.html", "404"),
+            job(.feed, "feed.xml", "feed"),
+            job(.sitemap, "sitemap.xml", "sitemap"),
+            job(.robots, "robots.txt", "robots"),
+        ]
+        jobs += site.briefings.indices.map { job(.briefing($0), SiteURLs.briefing(site.briefings[$0].slug.rawValue) + "index.html", "briefing") }
+        jobs += site.people.indices.map { job(.person($0), SiteURLs.person(site.people[$0].slug.rawValue) + "index.html", "person") }
+        return jobs
+    }
+
+    func render(_ job: PageJob) -> String {
+        let context: [String: Any]
+        switch job.kind {
+        case .home: context = contexts.home()
+        case .briefingList: context = contexts.briefingList()
+        case .briefing(let b): context = contexts.briefing(b)
+        case .timeline: context = contexts.timeline()
+        case .peopleList: context = contexts.peopleList()
+        case .person(let p): context = contexts.person(p)
+        case .notFound: context = contexts.notFound()
+        case .feed: context = contexts.feed()
+        case .sitemap: context = contexts.sitemap()
+        case .robots: context = contexts.robots()
+        }
+        return templates.render(job.template, context)
+    }
+
+    /// Renders and writes every job into `staging`; returns write failures (none when all went well).
+    func renderAll(_ jobs: [PageJob], into staging: Staging) async -> [Diagnostic] {
+        let results = await Parallel.map(jobs) { job -> Diagnostic? in
+            do {
+                try staging.write(self.render(job), to: job.path)
+                return nil
+            } catch {
+                return Diagnostic(SourceLocation(path: job.path.rawValue), "cannot write the page: \(error)")
+            }
+        }
+        return results.compactMap { $0 }
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+
+/// Places YAML positions in their file, converting libyaml's scalar columns to characters.
+struct DocumentPlace {
+    let path: String
+    let text: String
+    /// File line of the YAML's first line.
+    let yamlLine: Int
+
+    func location(_ position: YAMLNode.Position) -> SourceLocation {
+        let line = yamlLine + position.line - 1
+        let column = SourceText.characterColumn(in: text, line: line, column: position.column, unit: .scalars)
+        return SourceLocation(path: path, line: line, column: column)
+    }
+
+    /// The start of the file, for problems that have no value to point at.
+    var start: SourceLocation { SourceLocation(path: path, line: 1, column: 1) }
+}
+
+/// Collects diagnostics for one resolver run (one task, not shared).
+final class DiagnosticSink {
+    var diagnostics: [Diagnostic] = []
+
+    func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(location, message, hint: hint))
+    }
+
+    func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(location, message, hint: hint, severity: .warning))
+    }
+}
+
+/// Reads typed fields out of one YAML map, reporting unknown keys, wrong types and bad values
+/// at the place they were written.
+struct FieldReader {
+    let place: DocumentPlace
+    let sink: DiagnosticSink
+    /// The map's own position (for "missing field" when the map is not the whole document).
+    let position: YAMLNode.Position?
+    private var values: [String: YAMLNode] = [:]
+
+    /// Reads `node` as a map whose keys must be in `allowed`; `what` names it in messages ("a briefing").
+    init?(_ node: YAMLNode?, place: DocumentPlace, sink: DiagnosticSink, allowed: [String], what: String) {
+        self.place = place
+        self.sink = sink
+        switch node {
+        case .none:
+            position = nil
+        case .some(.map(let entries, let at)):
+            position = at
+            for entry in entries {
+                if values[entry.key] != nil {
+                    sink.error(place.location(entry.keyPosition), "duplicate key '\(entry.key)'")
+                    continue
+                }
+                if !allowed.contains(entry.key) {
+                    sink.error(place.location(entry.keyPosition), "unknown key '\(entry.key)' in \(what)",
+                               hint: Suggestion.hint(for: entry.key, in: allowed)
+                                   ?? "known keys: \(allowed.joined(separator: ", ")); put your own under 'extra:'")
+                    continue
+                }
+                values[entry.key] = entry.value
+            }
+        case .some(let other):
+            sink.error(place.location(other.position), "expected \(what) as a map of 'key: value' lines, found \(other.kindName)")
+            return nil
+        }
+    }
+
+    /// Where a missing required field is reported: the start of this map, or of the file.
+    var missingLocation: SourceLocation { position.map(place.location) ?? place.start }
+
+    func has(_ key: String) -> Bool { values[key].map { !$0.isNull } ?? false }
+
+    func location(of key: String) -> SourceLocation? { values[key].map { place.location($0.position) } }
+
+    func node(_ key: String) -> YAMLNode? {
+        guard let node = values[key], !node.isNull else { return nil }
+        return node
+    }
+
+    /// A text field. A number or a boolean written plainly reads as its text.
+    func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = node(key) else {
+            if required { sink.error(missingLocation, "missing required field '\(key)'") }
+            return nil
+        }
+        guard case .scalar(let text, _, _) = node else {
+            sink.error(place.location(node.position), "'\(key)' must be text, found \(node.kindName)")
+            return nil
+        }
+        if required && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            sink.error(place.location(node.position), "'\(key)' must not be empty")
+            return nil
+        }
+        return text
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let node = node(key) else { return nil }
+        if case .scalar(let text, _, _) = node {
+            switch text.lowercased() {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            default: break
+            }
+        }
+        sink.error(place.location(node.position), "'\(key)' must be true or false, found \(node.kindName == "text" ? "'\(scalarText(node))'" : node.kindName)")
+        return nil
+    }
+
+    /// A date at any precision; `nil` (reported) when it does not parse.
+    func date(_ key: String, timeZone: TimeZone, required: Bool = false) -> PartialDate? {
+        guard let text = string(key, required: required), let node = node(key) else { return nil }
+        guard let date = PartialDate(parsing: text, timeZone: timeZone) else {
+            sink.error(place.location(node.position), "invalid date '\(text)' in '\(key)'",
+                       hint: "write 2025, 2025-12, 2025-12-02 or 2025-12-02T10:00:00-05:00")
+            return nil
+        }
+        return date
+    }
+
+    /// A list of items; a single scalar where a list belongs is an error with a hint.
+    func list(_ key: String) -> [YAMLNode] {
+        guard let node = node(key) else { return [] }
+        guard case .list(let items, _) = node else {
+            var hint: String?
+            if case .scalar(let text, _, _) = node { hint = "write a list: \(key): [\(text)]" }
+            sink.error(place.location(node.position), "'\(key)' must be a list, found \(node.kindName)", hint: hint)
+            return []
+        }
+        return items
+    }
+
+    /// A list of text items with their positions.
+    func strings(_ key: String) -> [(String, SourceLocation)] {
+        list(key).compactMap { item in
+            guard case .scalar(let text, _, _) = item, !item.isNull else {
+                sink.error(place.location(item.position), "each item of '\(key)' must be text, found \(item.kindName)")
+                return nil
+            }
+            return (text, place.location(item.position))
+        }
+    }
+
+    /// A list of slugs; invalid ones are reported.
+    func slugs(_ key: String) -> [(Slug, SourceLocation)] {
+        strings(key).compactMap { text, location in
+            guard let slug = Slug(text) else {
+                sink.error(location, "invalid slug '\(text)' in '\(key)': use lowercase a-z, 0-9 and '-'",
+                           hint: Slug.make(from: text).isEmpty ? nil : "did you mean '\(Slug.make(from: text))'?")
+                return nil
+            }
+            return (slug, location)
+        }
+    }
+
+    /// The `extra:` map, passed to templates as it is.
+    func extra(_ key: String = "extra") -> [String: ExtraValue] {
+        guard let node = node(key) else { return [:] }
+        guard case .map = node else {
+            sink.error(place.location(node.position), "'\(key)' must be a map, found \(node.kindName)")
+            return [:]
+        }
+        if case .map(let m) = FieldReader.extraValue(node) { return m }
+        return [:]
+    }
+
+    static func extraValue(_ node: YAMLNode) -> ExtraValue {
+        switch node {
+        case .scalar(let s, _, _): .string(node.isNull ? "" : s)
+        case .list(let items, _): .list(items.map(extraValue))
+        case .map(let entries, _):
+            .map(Dictionary(entries.map { ($0.key, extraValue($0.value)) }, uniquingKeysWith: { a, _ in a }))
+        }
+    }
+
+    private func scalarText(_ node: YAMLNode) -> String {
+        if case .scalar(let s, _, _) = node { return s }
+        return ""
+    }
+}

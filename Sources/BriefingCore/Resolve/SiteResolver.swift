@@ -1,0 +1,402 @@
+import Foundation
+
+/// Options that change what a build includes.
+public struct BuildOptions: Sendable {
+    public var includeDrafts: Bool
+    /// Overrides `base_url` from site.yaml.
+    public var baseURL: String?
+
+    public init(includeDrafts: Bool = false, baseURL: String? = nil) {
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+    }
+}
+
+/// Turns raw documents into a checked `Site`: types, dates, slugs and every reference, with all
+/// problems collected and located.
+public struct SiteResolver: Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    static let siteKeys = ["title", "description", "base_url", "language", "time_zone", "unsafe_html", "extra"]
+    static let personKeys = ["name", "role", "affiliation", "country", "aliases", "extra"]
+    static let briefingKeys = ["title", "date", "updated", "summary", "status", "people", "topics", "places",
+                               "key_points", "quotes", "events", "sources", "updates", "extra"]
+    static let quoteKeys = ["person", "text", "context", "date", "source"]
+    static let eventKeys = ["id", "date", "title", "people", "place", "summary", "sources", "source", "expected"]
+    static let timelineEventKeys = eventKeys + ["briefing"]
+    static let sourceKeys = ["id", "title", "publisher", "url"]
+    static let updateKeys = ["at", "text"]
+
+    /// Resolves `raw`; throws every error found (warnings ride along in `warnings`).
+    public func resolve(_ raw: RawSite, loadDiagnostics: [Diagnostic] = []) throws(BuildFailure) -> (Site, [Diagnostic]) {
+        let sink = DiagnosticSink()
+        sink.diagnostics = loadDiagnostics
+        let config = resolveConfig(raw.siteConfig, sink: sink)
+        let zone = config.timeZone
+
+        // People first: every other file refers to them.
+        var people: [Person] = []
+        var personSlugs = Set<String>()
+        for document in raw.people {
+            guard let slug = fileSlug(document, sink: sink) else { continue }
+            personSlugs.insert(slug.rawValue)
+            guard !document.loadFailed, let person = resolvePerson(document, slug: slug, sink: sink) else { continue }
+            people.append(person)
+        }
+        let references = ReferenceChecker(people: personSlugs, sink: sink)
+
+        var briefings: [Briefing] = []
+        var allBriefingSlugs = Set<String>()
+        var events: [Event] = []
+        for document in raw.briefings {
+            guard let slug = fileSlug(document, sink: sink) else { continue }
+            allBriefingSlugs.insert(slug.rawValue)
+            guard !document.loadFailed,
+                  let (briefing, briefingEvents) = resolveBriefing(document, slug: slug, zone: zone, references: references, sink: sink)
+            else { continue }
+            if briefing.status == .draft && !options.includeDrafts { continue }
+            briefings.append(briefing)
+            events += briefingEvents
+        }
+        let builtBriefings = Set(briefings.map(\.slug.rawValue))
+
+        if let timeline = raw.timeline, !timeline.loadFailed {
+            events += resolveTimeline(timeline, zone: zone, references: references,
+                                      allBriefings: allBriefingSlugs, builtBriefings: builtBriefings, sink: sink)
+        }
+        checkEventIDs(events, sink: sink)
+
+        if sink.diagnostics.contains(where: { $0.severity == .error }) {
+            throw BuildFailure(sink.diagnostics)
+        }
+        people.sort { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+        briefings.sort { $0.date != $1.date ? $0.date > $1.date : $0.slug < $1.slug }
+        events.sort { $0.date != $1.date ? $0.date < $1.date : $0.location < $1.location }
+        let site = Site(config: config, people: people, briefings: briefings, events: events, media: raw.media,
+                        draftSlugs: allBriefingSlugs.subtracting(builtBriefings))
+        return (site, sink.diagnostics)
+    }
+
+    // MARK: - Files
+
+    private func fileSlug(_ document: RawDocument, sink: DiagnosticSink) -> Slug? {
+        let name = (document.path as NSString).lastPathComponent
+        let stem = String(name.dropLast(3))
+        guard let slug = Slug(stem) else {
+            let suggestion = Slug.make(from: stem)
+            sink.error(SourceLocation(path: document.path), "invalid file name '\(name)': a slug uses only lowercase a-z, 0-9 and '-'",
+                       hint: suggestion.isEmpty ? nil : "rename it to '\(suggestion).md'")
+            return nil
+        }
+        return slug
+    }
+
+    private func place(_ document: RawDocument) -> DocumentPlace {
+        DocumentPlace(path: document.path, text: document.text, yamlLine: document.yamlLine)
+    }
+
+    // MARK: - site.yaml
+
+    private func resolveConfig(_ document: RawDocument?, sink: DiagnosticSink) -> SiteConfig {
+        var config = SiteConfig(title: "Briefing", description: nil, baseURL: "/", language: "en",
+                                timeZone: TimeZone(identifier: "UTC")!, unsafeHTML: false, extra: [:])
+        if let document, !document.loadFailed,
+           let fields = FieldReader(document.yaml, place: place(document), sink: sink, allowed: Self.siteKeys, what: "site.yaml") {
+            config.title = fields.string("title", required: true) ?? config.title
+            config.description = fields.string("description")
+            if let base = fields.string("base_url"), let location = fields.location(of: "base_url") {
+                if let normalized = Self.normalizedBaseURL(base) {
+                    config.baseURL = normalized
+                } else {
+                    sink.error(location, "invalid base_url '\(base)': use an absolute http(s) URL or a path starting with '/'",
+                               hint: "e.g. https://example.org/briefing/")
+                }
+            }
+            if let language = fields.string("language"), let location = fields.location(of: "language") {
+                if language.range(of: "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", options: .regularExpression) != nil {
+                    config.language = language
+                } else {
+                    sink.error(location, "invalid language '\(language)': use a language tag like en or en-GB")
+                }
+            }
+            if let zone = fields.string("time_zone"), let location = fields.location(of: "time_zone") {
+                if let timeZone = TimeZone(identifier: zone) {
+                    config.timeZone = timeZone
+                } else {
+                    sink.error(location, "unknown time zone '\(zone)'",
+                               hint: Suggestion.hint(for: zone, in: TimeZone.knownTimeZoneIdentifiers)
+                                   ?? "use an IANA name like America/New_York or UTC")
+                }
+            }
+            config.unsafeHTML = fields.bool("unsafe_html") ?? false
+            config.extra = fields.extra()
+        }
+        if let override = options.baseURL {
+            if let normalized = Self.normalizedBaseURL(override) {
+                config.baseURL = normalized
+            } else {
+                sink.error(SourceLocation(path: "--base-url"), "invalid --base-url '\(override)': use an absolute http(s) URL or a path starting with '/'")
+            }
+        }
+        return config
+    }
+
+    /// An absolute http(s) URL or an absolute path, ending with `/`; nil when neither.
+    static func normalizedBaseURL(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            guard let url = URL(string: trimmed), url.host != nil, url.query == nil, url.fragment == nil else { return nil }
+        } else if !trimmed.hasPrefix("/") || trimmed.hasPrefix("//") {
+            return nil
+        }
+        if trimmed.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == " " || $0 == "'" }) { return nil }
+        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+    }
+
+    // MARK: - People
+
+    private func resolvePerson(_ document: RawDocument, slug: Slug, sink: DiagnosticSink) -> Person? {
+        let place = place(document)
+        guard let fields = FieldReader(document.yaml, place: place, sink: sink, allowed: Self.personKeys, what: "a person") else { return nil }
+        guard let name = fields.string("name", required: true) else { return nil }
+        return Person(
+            slug: slug, path: document.path, name: name,
+            role: fields.string("role"), affiliation: fields.string("affiliation"), country: fields.string("country"),
+            aliases: fields.strings("aliases").map(\.0),
+            bio: MarkdownText(text: document.body, location: SourceLocation(path: document.path, line: document.bodyLine), isInline: false),
+            extra: fields.extra())
+    }
+
+    // MARK: - Briefings
+
+    private func resolveBriefing(_ document: RawDocument, slug: Slug, zone: TimeZone, references: ReferenceChecker,
+                                 sink: DiagnosticSink) -> (Briefing, [Event])? {
+        let place = place(document)
+        guard let fields = FieldReader(document.yaml, place: place, sink: sink, allowed: Self.briefingKeys, what: "a briefing") else { return nil }
+        let title = fields.string("title", required: true)
+        let date = fields.date("date", timeZone: zone, required: true)
+        var status = Briefing.Status.published
+        if let text = fields.string("status"), let location = fields.location(of: "status") {
+            if let parsed = Briefing.Status(rawValue: text) {
+                status = parsed
+            } else {
+                sink.error(location, "invalid status '\(text)': use published or draft",
+                           hint: Suggestion.hint(for: text, in: ["published", "draft"]))
+            }
+        }
+        let sources = resolveSources(fields, place: place, sink: sink)
+        let sourceIndex = SourceIndex(sources)
+        let people = references.people(fields.slugs("people"))
+        let quotes = fields.list("quotes").compactMap {
+            resolveQuote($0, place: place, zone: zone, sources: sourceIndex, references: references, sink: sink)
+        }
+        let keyPoints = fields.strings("key_points").map { MarkdownText(text: $0.0, location: $0.1, isInline: true) }
+        let updates = fields.list("updates").compactMap { resolveUpdate($0, place: place, zone: zone, sink: sink) }
+            .sorted { $0.at > $1.at }
+        let events = fields.list("events").compactMap {
+            resolveEvent($0, place: place, zone: zone, briefing: slug, keys: Self.eventKeys, sources: sourceIndex,
+                         references: references, sink: sink)
+        }
+        let briefing = Briefing(
+            slug: slug, path: document.path, title: title ?? "", date: date ?? PartialDate(parsing: "1970", timeZone: zone)!,
+            updated: fields.date("updated", timeZone: zone), summary: fields.string("summary"), status: status,
+            people: people, topics: fields.slugs("topics").map(\.0), places: fields.strings("places").map(\.0),
+            keyPoints: keyPoints, quotes: quotes, sources: sources, updates: updates,
+            body: MarkdownText(text: document.body, location: SourceLocation(path: document.path, line: document.bodyLine), isInline: false),
+            extra: fields.extra())
+        guard title != nil, date != nil else { return nil }
+        return (briefing, events)
+    }
+
+    private func resolveQuote(_ node: YAMLNode, place: DocumentPlace, zone: TimeZone, sources: SourceIndex,
+                              references: ReferenceChecker, sink: DiagnosticSink) -> Quote? {
+        guard let fields = FieldReader(node, place: place, sink: sink, allowed: Self.quoteKeys, what: "a quote") else { return nil }
+        let text = fields.string("text", required: true)
+        var person: Slug?
+        if let slugText = fields.string("person", required: true), let location = fields.location(of: "person") {
+            person = references.person(slugText, at: location)
+        }
+        let source = sources.resolve(fields, sink: sink)
+        guard let text, let person else { return nil }
+        return Quote(person: person, text: text, context: fields.string("context"),
+                     date: fields.date("date", timeZone: zone), source: source)
+    }
+
+    private func resolveUpdate(_ node: YAMLNode, place: DocumentPlace, zone: TimeZone, sink: DiagnosticSink) -> Update? {
+        guard let fields = FieldReader(node, place: place, sink: sink, allowed: Self.updateKeys, what: "an update") else { return nil }
+        let at = fields.date("at", timeZone: zone, required: true)
+        let text = fields.string("text", required: true)
+        guard let at, let text, let location = fields.location(of: "text") else { return nil }
+        return Update(at: at, text: MarkdownText(text: text, location: location, isInline: true))
+    }
+
+    private func resolveSources(_ fields: FieldReader, place: DocumentPlace, sink: DiagnosticSink) -> [Source] {
+        var seen: [String: SourceLocation] = [:]
+        return fields.list("sources").compactMap { node in
+            guard let source = FieldReader(node, place: place, sink: sink, allowed: Self.sourceKeys, what: "a source") else { return nil }
+            var result = Source(id: nil, title: source.string("title"), publisher: source.string("publisher"), url: nil)
+            if let id = source.string("id"), let location = source.location(of: "id") {
+                if let first = seen[id] {
+                    sink.error(location, "duplicate source id '\(id)'", hint: "first used at \(first)")
+                } else if !Slug.isValid(id) {
+                    sink.error(location, "invalid source id '\(id)': use lowercase a-z, 0-9 and '-'")
+                } else {
+                    seen[id] = location
+                    result.id = id
+                }
+            }
+            if let url = source.string("url"), let location = source.location(of: "url") {
+                if SafeURL.isAllowed(url) {
+                    result.url = url.trimmingCharacters(in: .whitespacesAndNewlines)
+                } else {
+                    sink.error(location, "refused URL '\(url)': a source URL must start with http://, https:// or mailto:")
+                }
+            }
+            if result.title == nil && result.publisher == nil && result.url == nil {
+                sink.error(place.location(node.position), "a source needs at least a title, a publisher or a url")
+                return nil
+            }
+            return result
+        }
+    }
+
+    // MARK: - Events
+
+    private func resolveEvent(_ node: YAMLNode, place: DocumentPlace, zone: TimeZone, briefing: Slug?, keys: [String],
+                              sources: SourceIndex?, references: ReferenceChecker, sink: DiagnosticSink,
+                              allBriefings: Set<String> = [], builtBriefings: Set<String> = []) -> Event? {
+        guard let fields = FieldReader(node, place: place, sink: sink, allowed: keys, what: "an event") else { return nil }
+        let date = fields.date("date", timeZone: zone, required: true)
+        let title = fields.string("title", required: true)
+        var id: String?
+        if let text = fields.string("id"), let location = fields.location(of: "id") {
+            if Slug.isValid(text) { id = text } else {
+                sink.error(location, "invalid event id '\(text)': use lowercase a-z, 0-9 and '-'",
+                           hint: Slug.make(from: text).isEmpty ? nil : "did you mean '\(Slug.make(from: text))'?")
+            }
+        }
+        let people = references.people(fields.slugs("people"))
+        var ownSources = resolveSources(fields, place: place, sink: sink)
+        let index = SourceIndex(ownSources + (sources?.all ?? []))
+        if let cited = index.resolve(fields, sink: sink), !ownSources.contains(cited) { ownSources.append(cited) }
+        var linkedBriefing = briefing
+        if briefing == nil, let text = fields.string("briefing"), let location = fields.location(of: "briefing") {
+            if !allBriefings.contains(text) {
+                sink.error(location, "unknown briefing '\(text)'",
+                           hint: Suggestion.hint(for: text, in: allBriefings))
+            } else if builtBriefings.contains(text) {
+                linkedBriefing = Slug(text)
+            }
+        }
+        var summary: MarkdownText?
+        if let text = fields.string("summary"), let location = fields.location(of: "summary") {
+            summary = MarkdownText(text: text, location: location, isInline: true)
+        }
+        guard let date, let title else { return nil }
+        return Event(id: id, date: date, title: title, people: people, place: fields.string("place"), summary: summary,
+                     briefing: linkedBriefing, sources: ownSources, expected: fields.bool("expected") ?? false,
+                     location: place.location(node.position))
+    }
+
+    private func resolveTimeline(_ document: RawDocument, zone: TimeZone, references: ReferenceChecker,
+                                 allBriefings: Set<String>, builtBriefings: Set<String>, sink: DiagnosticSink) -> [Event] {
+        let place = place(document)
+        guard let root = document.yaml else { return [] }
+        var items: [YAMLNode]
+        switch root {
+        case .list(let list, _): items = list
+        case .map(let entries, _) where entries.count == 1 && entries[0].key == "events":
+            guard case .list(let list, _) = entries[0].value else {
+                sink.error(place.location(entries[0].value.position), "'events' must be a list, found \(entries[0].value.kindName)")
+                return []
+            }
+            items = list
+        default:
+            sink.error(place.location(root.position), "timeline.yaml must be a list of events, found \(root.kindName)",
+                       hint: "start each event with '- date: …'")
+            return []
+        }
+        return items.compactMap {
+            resolveEvent($0, place: place, zone: zone, briefing: nil, keys: Self.timelineEventKeys, sources: nil,
+                         references: references, sink: sink, allBriefings: allBriefings, builtBriefings: builtBriefings)
+        }
+    }
+
+    private func checkEventIDs(_ events: [Event], sink: DiagnosticSink) {
+        var seen: [String: SourceLocation] = [:]
+        for event in events.sorted(by: { $0.location < $1.location }) {
+            guard let id = event.id else { continue }
+            if let first = seen[id] {
+                sink.error(event.location, "duplicate event id '\(id)'", hint: "first used at \(first)")
+            } else {
+                seen[id] = event.location
+            }
+        }
+    }
+}
+
+/// Checks person slugs against the people that exist.
+struct ReferenceChecker {
+    let people: Set<String>
+    let sink: DiagnosticSink
+
+    func person(_ text: String, at location: SourceLocation) -> Slug? {
+        guard let slug = Slug(text) else {
+            sink.error(location, "invalid person slug '\(text)': use lowercase a-z, 0-9 and '-'",
+                       hint: Suggestion.hint(for: Slug.make(from: text), in: people))
+            return nil
+        }
+        guard people.contains(text) else {
+            sink.error(location, "unknown person '\(text)'",
+                       hint: Suggestion.hint(for: text, in: people) ?? "create Content/people/\(text).md")
+            return nil
+        }
+        return slug
+    }
+
+    func people(_ slugs: [(Slug, SourceLocation)]) -> [Slug] {
+        var seen = Set<Slug>()
+        return slugs.compactMap { slug, location in
+            guard person(slug.rawValue, at: location) != nil, seen.insert(slug).inserted else { return nil }
+            return slug
+        }
+    }
+}
+
+/// The sources a quote or an event may cite by id.
+struct SourceIndex {
+    let all: [Source]
+    private let byID: [String: Source]
+
+    init(_ sources: [Source]) {
+        all = sources
+        var map: [String: Source] = [:]
+        for source in sources { if let id = source.id, map[id] == nil { map[id] = source } }
+        byID = map
+    }
+
+    /// The source named by the map's `source:` field, reporting an unknown id.
+    func resolve(_ fields: FieldReader, sink: DiagnosticSink) -> Source? {
+        guard let id = fields.string("source"), let location = fields.location(of: "source") else { return nil }
+        guard let source = byID[id] else {
+            sink.error(location, "unknown source '\(id)'",
+                       hint: Suggestion.hint(for: id, in: byID.keys) ?? "give a source 'id: \(id)' under 'sources:'")
+            return nil
+        }
+        return source
+    }
+}
+
+/// The URL schemes that may reach a page from front matter.
+enum SafeURL {
+    static func isAllowed(_ url: String) -> Bool {
+        // Browsers skip whitespace and control characters inside a scheme ("java\tscript:").
+        let squeezed = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }).lowercased()
+        return squeezed.hasPrefix("http://") || squeezed.hasPrefix("https://") || squeezed.hasPrefix("mailto:")
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Replaces the output folder as a whole: pages go into a sibling staging folder that is swapped
+/// in only when everything was written. Refuses any output folder a build could lose data in.
+public struct OutputWriter: Sendable {
+    /// Marks a folder as written by Briefing, so a later build may replace it.
+    public static let markerName = ".briefing-output"
+
+    public let siteRoot: String
+    public let output: String
+
+    /// Both paths are made absolute and free of symlinks where they exist.
+    public init(siteRoot: String, output: String) {
+        self.siteRoot = Self.canonical(siteRoot)
+        self.output = Self.canonical(output)
+    }
+
+    /// Checks that the output folder may be replaced, then creates an empty staging folder.
+    public func prepare() throws(BuildFailure) -> Staging {
+        try checkOutputChoice()
+        let parent = (output as NSString).deletingLastPathComponent
+        let name = (output as NSString).lastPathComponent
+        removeStaleSiblings(parent: parent, name: name)
+        let staging = "\(parent)/.\(name).staging-\(getpid())"
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(atPath: staging)
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            try Staging.writeBytes(Array("Written by briefing build; a later build replaces this folder.\n".utf8),
+                                   to: "\(staging)/\(Self.markerName)")
+        } catch {
+            throw failure("cannot create the staging folder \(staging): \(error.localizedDescription)")
+        }
+        return Staging(path: staging, output: output, parent: parent, name: name)
+    }
+
+    /// The rules that keep a build from deleting what it did not write.
+    public func checkOutputChoice() throws(BuildFailure) {
+        let content = siteRoot + "/Content"
+        let templates = siteRoot + "/Templates"
+        if output == "/" || Self.isSameOrInside(siteRoot, output) {
+            throw failure("refusing to use \(output) as the output folder: it is or contains the site folder",
+                          hint: "choose a new folder such as \(siteRoot)/public")
+        }
+        for protected in [content, templates] where Self.isSameOrInside(output, protected) {
+            throw failure("refusing to write the output inside \(protected)",
+                          hint: "choose a folder outside Content/ and Templates/, such as \(siteRoot)/public")
+        }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output, isDirectory: &isDir) else { return }
+        guard isDir.boolValue else {
+            throw failure("refusing to replace \(output): it is a file, not a folder")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+        if !entries.isEmpty && !entries.contains(Self.markerName) {
+            throw failure("refusing to replace \(output): the folder is not empty and was not written by briefing build",
+                          hint: "choose a new or empty folder, or remove this one yourself")
+        }
+    }
+
+    private func failure(_ message: String, hint: String? = nil) -> BuildFailure {
+        BuildFailure([Diagnostic(SourceLocation(path: output), message, hint: hint)])
+    }
+
+    /// Staging and old folders left by a build that was killed (they hold our marker).
+    private func removeStaleSiblings(parent: String, name: String) {
+        let fm = FileManager.default
+        for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
+        where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+            let path = "\(parent)/\(entry)"
+            guard fm.fileExists(atPath: "\(path)/\(Self.markerName)") else { continue }
+            // A swap interrupted between its two renames leaves only the old folder: put it back.
+            if entry.hasPrefix(".\(name).old-"), !fm.fileExists(atPath: output) {
+                try? fm.moveItem(atPath: path, toPath: output)
+            } else {
+                try? fm.removeItem(atPath: path)
+            }
+        }
+    }
+
+    static func isSameOrInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
+    /// An absolute, standardized path with symlinks resolved in the part that exists.
+    static func canonical(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var existing = (absolute as NSString).standardizingPath
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing), existing != "/" {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        var resolved = existing
+        if let real = realpath(existing, nil) {
+            resolved = String(cString: real)
+            free(real)
+        }
+        for part in rest { resolved = (resolved as NSString).appendingPathComponent(part) }
+        return resolved
+    }
+}
+
+/// The folder a build writes into before it replaces the output.
+public struct Staging: Sendable {
+    public let path: String
+    let output: String
+    let parent: String
+    let name: String
+
+    /// Writes one file, creating its folders.
+    public func write(_ bytes: [UInt8], to file: OutputPath) throws {
+        let folder = file.folder.isEmpty ? path : "\(path)/\(file.folder)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Self.writeBytes(bytes, to: "\(path)/\(file.rawValue)")
+    }
+
+    public func write(_ text: String, to file: OutputPath) throws {
+        try write(Array(text.utf8), to: file)
+    }
+
+    /// Copies a file from the site into the output.
+    public func copy(from source: String, to file: OutputPath) throws {
+        let folder = file.folder.isEmpty ? path : "\(path)/\(file.folder)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: source, toPath: "\(path)/\(file.rawValue)")
+    }
+
+    /// Swaps the staging folder in place of the output; the old output is removed last.
+    public func commit() throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: output) {
+            let old = "\(parent)/.\(name).old-\(getpid())"
+            try? fm.removeItem(atPath: old)
+            try fm.moveItem(atPath: output, toPath: old)
+            do {
+                try fm.moveItem(atPath: path, toPath: output)
+            } catch {
+                try? fm.moveItem(atPath: old, toPath: output)
+                throw error
+            }
+            try? fm.removeItem(atPath: old)
+        } else {
+            try fm.moveItem(atPath: path, toPath: output)
+        }
+    }
+
+    /// Removes the staging folder after a failure; the output is untouched.
+    public func discard() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    static func writeBytes(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Glibc.write(fd, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            guard written > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            offset += written
+        }
+    }
+}
