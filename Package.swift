@@ -37,8 +37,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BriefingCoreTests",
-            dependencies: ["BriefingCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["BriefingCore"]
         ),
         .testTarget(
             name: "BriefingCLITests",

@@ -20,32 +20,24 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Everything up to rendering pages; errors from every stage that can run are collected.
+    /// Everything up to rendering pages; the problems of every stage are collected before failing.
     func prepare() async throws(BuildFailure) -> (PageRenderer, [Diagnostic]) {
         let (raw, loadDiagnostics) = await ContentLoader(root: siteRoot).load()
+        var diagnostics: [Diagnostic] = []
         var templates: TemplateSet?
-        var templateDiagnostics: [Diagnostic] = []
-        do { templates = try TemplateSet.load(siteRoot: siteRoot) } catch { templateDiagnostics = error.diagnostics }
+        do { templates = try TemplateSet.load(siteRoot: siteRoot) } catch { diagnostics += error.diagnostics }
 
-        let site: Site
-        var warnings: [Diagnostic]
-        do {
-            (site, warnings) = try SiteResolver(options: options).resolve(raw, loadDiagnostics: loadDiagnostics)
-        } catch {
-            throw BuildFailure(error.diagnostics + templateDiagnostics)
-        }
+        let (site, siteDiagnostics) = SiteResolver(options: options).resolve(raw, loadDiagnostics: loadDiagnostics)
+        diagnostics += siteDiagnostics
         let renderer = MarkdownRenderer(links: LinkTable(site: site), unsafeHTML: site.config.unsafeHTML)
-        let markdown: RenderedMarkdown
-        do {
-            let (rendered, markdownWarnings) = try await RenderedMarkdown.render(site, renderer: renderer)
-            markdown = rendered
-            warnings += markdownWarnings
-        } catch {
-            throw BuildFailure(warnings + error.diagnostics + templateDiagnostics)
+        let (markdown, markdownDiagnostics) = await RenderedMarkdown.render(site, renderer: renderer)
+        diagnostics += markdownDiagnostics
+
+        guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
+            throw BuildFailure(diagnostics)
         }
-        guard let templates, templateDiagnostics.isEmpty else { throw BuildFailure(warnings + templateDiagnostics) }
         let contexts = PageContexts(site: site, index: SiteIndex(site: site), markdown: markdown)
-        return (PageRenderer(templates: templates, contexts: contexts), warnings.sorted())
+        return (PageRenderer(templates: templates, contexts: contexts), diagnostics.sorted())
     }
 
     /// Validates the whole site and writes nothing.

@@ -7,8 +7,8 @@ public struct LinkTable: Sendable {
     let events: [String: String]
 
     init(site: Site) {
-        people = Set(site.people.map(\.slug.rawValue))
-        briefings = Set(site.briefings.map(\.slug.rawValue))
+        people = site.linkablePeople
+        briefings = site.linkableBriefings
         drafts = site.draftSlugs
         var events: [String: String] = [:]
         for event in site.events { if let id = event.id { events[id] = SiteURLs.eventAnchor(id: id) } }

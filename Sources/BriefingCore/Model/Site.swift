@@ -144,6 +144,9 @@ public struct Site: Sendable {
     public var media: [String]
     /// Briefings left out of this build (drafts): links to them are dropped with a warning.
     public var draftSlugs: Set<String>
+    /// Every person and briefing file with a valid name, for checking links.
+    public var linkablePeople: Set<String>
+    public var linkableBriefings: Set<String>
 
     public init(config: SiteConfig, people: [Person], briefings: [Briefing], events: [Event], media: [String],
                 draftSlugs: Set<String> = []) {
@@ -153,5 +156,7 @@ public struct Site: Sendable {
         self.events = events
         self.media = media
         self.draftSlugs = draftSlugs
+        linkablePeople = Set(people.map(\.slug.rawValue))
+        linkableBriefings = Set(briefings.map(\.slug.rawValue))
     }
 }

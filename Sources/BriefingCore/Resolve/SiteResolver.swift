@@ -31,8 +31,9 @@ public struct SiteResolver: Sendable {
     static let sourceKeys = ["id", "title", "publisher", "url"]
     static let updateKeys = ["at", "text"]
 
-    /// Resolves `raw`; throws every error found (warnings ride along in `warnings`).
-    public func resolve(_ raw: RawSite, loadDiagnostics: [Diagnostic] = []) throws(BuildFailure) -> (Site, [Diagnostic]) {
+    /// Resolves `raw` into the best site it can, with every problem found (errors and warnings).
+    /// With errors, the site holds only what resolved, so later stages can still report their own.
+    public func resolve(_ raw: RawSite, loadDiagnostics: [Diagnostic] = []) -> (Site, [Diagnostic]) {
         let sink = DiagnosticSink()
         sink.diagnostics = loadDiagnostics
         let config = resolveConfig(raw.siteConfig, sink: sink)
@@ -51,6 +52,7 @@ public struct SiteResolver: Sendable {
 
         var briefings: [Briefing] = []
         var allBriefingSlugs = Set<String>()
+        var draftSlugs = Set<String>()
         var events: [Event] = []
         for document in raw.briefings {
             guard let slug = fileSlug(document, sink: sink) else { continue }
@@ -58,7 +60,10 @@ public struct SiteResolver: Sendable {
             guard !document.loadFailed,
                   let (briefing, briefingEvents) = resolveBriefing(document, slug: slug, zone: zone, references: references, sink: sink)
             else { continue }
-            if briefing.status == .draft && !options.includeDrafts { continue }
+            if briefing.status == .draft && !options.includeDrafts {
+                draftSlugs.insert(slug.rawValue)
+                continue
+            }
             briefings.append(briefing)
             events += briefingEvents
         }
@@ -70,14 +75,14 @@ public struct SiteResolver: Sendable {
         }
         checkEventIDs(events, sink: sink)
 
-        if sink.diagnostics.contains(where: { $0.severity == .error }) {
-            throw BuildFailure(sink.diagnostics)
-        }
         people.sort { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
         briefings.sort { $0.date != $1.date ? $0.date > $1.date : $0.slug < $1.slug }
         events.sort { $0.date != $1.date ? $0.date < $1.date : $0.location < $1.location }
-        let site = Site(config: config, people: people, briefings: briefings, events: events, media: raw.media,
-                        draftSlugs: allBriefingSlugs.subtracting(builtBriefings))
+        var site = Site(config: config, people: people, briefings: briefings, events: events, media: raw.media,
+                        draftSlugs: draftSlugs)
+        // Files that failed to resolve still exist for links: their own errors say what is wrong.
+        site.linkablePeople = personSlugs
+        site.linkableBriefings = allBriefingSlugs.subtracting(draftSlugs)
         return (site, sink.diagnostics)
     }
 

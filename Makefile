@@ -1,0 +1,29 @@
+# Briefing: `make` builds the sample site into public/, `make test` runs the tests.
+# Both install Debian's libcmark-dev first when it is missing.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all site deps test check clean
+
+all: site
+
+deps:
+	@pkg-config --exists libcmark 2>/dev/null || { \
+		echo "installing libcmark-dev (cmark, the CommonMark library)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; }
+
+site: deps
+	$(SWIFT) build -c release --product briefing
+	.build/release/briefing build --site . --output public
+
+check: deps
+	$(SWIFT) build --product briefing
+	.build/debug/briefing check --site .
+
+test: deps
+	$(SWIFT) build --product briefing
+	$(SWIFT) test
+
+clean:
+	rm -rf .build public
