@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import BriefingCore
+
+/// Hostile input must never produce script, and a build never loses files it did not write.
+@Suite struct SafetyTests {
+    static let hostile = "</script><script>alert(1)</script><img src=x onerror=alert(2)>\"'"
+
+    @Test func hostileMetadataIsEscapedEverywhere() async throws {
+        let site = try FixtureSite([
+            "Content/site.yaml": "title: \"\(Self.hostile.replacingOccurrences(of: "\"", with: "\\\""))\"\nbase_url: https://example.org/\n",
+            "Content/briefings/moscow-meeting.md": """
+                ---
+                title: "\(Self.hostile.replacingOccurrences(of: "\"", with: "\\\""))"
+                date: 2025-12-03
+                summary: "<b onmouseover=alert(3)>hi</b>"
+                places: ["<script>alert(4)</script>"]
+                people: [steve-witkoff]
+                quotes:
+                  - person: steve-witkoff
+                    text: "</blockquote><script>alert(5)</script>"
+                ---
+                Raw <script>alert(6)</script> and <img src=x onerror=alert(7)>.
+
+                [click](javascript:alert(8)) [data](data:text/html;base64,PHNjcmlwdD4=)
+                """,
+        ])
+        defer { site.remove() }
+        try await site.build()
+        for path in try FileManager.default.subpathsOfDirectory(atPath: site.output) where path.hasSuffix(".html") || path.hasSuffix(".xml") {
+            let page = try site.page(path)
+            #expect(!page.contains("<script>alert"), "\(path) has an injected script")
+            #expect(!page.contains("<img src=x onerror"), "\(path) has an injected handler")
+            #expect(!page.contains("<b onmouseover"), "\(path) has injected markup")
+            #expect(!page.contains("javascript:"), "\(path) has a javascript: URL")
+            #expect(!page.contains("data:text/html"), "\(path) has a data: URL")
+            // JSON-LD blocks contain no raw '<' that could close them.
+            var rest = page[...]
+            while let open = rest.range(of: "<script type=\"application/ld+json\">") {
+                let close = rest[open.upperBound...].range(of: "</script>")!
+                #expect(!rest[open.upperBound..<close.lowerBound].contains("<"))
+                rest = rest[close.upperBound...]
+            }
+        }
+        #expect(try site.page("briefings/moscow-meeting/index.html").contains("&lt;/script&gt;&lt;script&gt;alert(1)"))
+    }
+
+    @Test func rawHTMLIsKeptOnlyWithUnsafeHTML() async throws {
+        let body = """
+            ---
+            title: T
+            date: 2025
+            ---
+            <div class="note">Kept</div>
+            """
+        let safe = try FixtureSite(["Content/briefings/b.md": body])
+        defer { safe.remove() }
+        try await safe.build()
+        #expect(!(try safe.page("briefings/b/index.html")).contains("<div class=\"note\">"))
+        let unsafe = try FixtureSite([
+            "Content/briefings/b.md": body,
+            "Content/site.yaml": "title: T\nunsafe_html: true\n",
+        ])
+        defer { unsafe.remove() }
+        try await unsafe.build()
+        #expect(try unsafe.page("briefings/b/index.html").contains("<div class=\"note\">Kept</div>"))
+    }
+
+    @Test func failedBuildLeavesOutputUntouched() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try await site.build()
+        let before = try snapshot(site.output)
+        try site.write("---\ntitle: Broken\ndate: 2025-99\n---\n", to: "Content/briefings/broken.md")
+        await #expect(throws: BuildFailure.self) { try await site.build() }
+        #expect(try snapshot(site.output) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: site.root).filter { $0.hasPrefix(".public") }
+        #expect(siblings.isEmpty, "no staging folder is left behind")
+    }
+
+    @Test(arguments: ["", "Content", "Templates", "..", "Content/out", "Templates/assets"])
+    func refusesOutputThatHoldsOrIsInsideTheSite(_ relative: String) async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let before = try snapshot(site.root)
+        let output = relative.isEmpty ? site.root : site.root + "/" + relative
+        await #expect(throws: BuildFailure.self) { try await site.build(output: output) }
+        #expect(try snapshot(site.root) == before)
+    }
+
+    @Test func refusesNonEmptyFolderItDidNotWrite() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.write("my notes", to: "notes/keep.txt")
+        do {
+            try await site.build(output: site.root + "/notes")
+            Issue.record("the build should refuse")
+        } catch let failure as BuildFailure {
+            #expect(failure.diagnostics.first?.message.contains("not empty and was not written by briefing build") == true)
+        }
+        #expect(try String(contentsOfFile: site.root + "/notes/keep.txt", encoding: .utf8) == "my notes")
+    }
+
+    @Test func replacesFolderItWroteBefore() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try await site.build()
+        try site.write("stale", to: "public/old.html")
+        try await site.build()
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/old.html"))
+        #expect(FileManager.default.fileExists(atPath: site.output + "/" + OutputWriter.markerName))
+    }
+
+    @Test func outputPathsCannotLeaveTheOutput() {
+        #expect(OutputPath("../x") == nil)
+        #expect(OutputPath("/etc/passwd") == nil)
+        #expect(OutputPath("a/../../b") == nil)
+        #expect(OutputPath("a//b") == nil)
+        #expect(OutputPath("people/x/index.html") != nil)
+    }
+
+    /// Every file under `folder` with its bytes.
+    func snapshot(_ folder: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder) {
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDir)
+            if !isDir.boolValue { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
+        }
+        return files
+    }
+}
