@@ -6,6 +6,13 @@ public struct LinkTable: Sendable {
     /// Event id -> anchor on the timeline page.
     let events: [String: String]
 
+    init(people: Set<String>, briefings: Set<String>, drafts: Set<String>, events: [String: String]) {
+        self.people = people
+        self.briefings = briefings
+        self.drafts = drafts
+        self.events = events
+    }
+
     init(site: Site) {
         people = site.linkablePeople
         briefings = site.linkableBriefings
