@@ -67,6 +67,25 @@ struct CommonMarkDocument: ~Copyable {
         cmark_node_free(link.node)
     }
 
+    /// Moves every heading one level down when the document uses level 1, which belongs to
+    /// the page title (one `<h1>` per page).
+    func demoteHeadingsIfAnyIsTopLevel() {
+        var headings: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                headings.append(node)
+            }
+        }
+        guard headings.contains(where: { cmark_node_get_heading_level($0) == 1 }) else { return }
+        for heading in headings {
+            _ = cmark_node_set_heading_level(heading, min(cmark_node_get_heading_level(heading) + 1, 6))
+        }
+    }
+
     /// The document as HTML.
     func html() -> String {
         guard let rendered = cmark_render_html(root, options) else { return "" }

@@ -23,6 +23,7 @@ struct MarkdownRenderer: Sendable {
                 diagnostics.append(Diagnostic(location, message, hint: hint))
             }
         }
+        if !markdown.isInline { document.demoteHeadingsIfAnyIsTopLevel() }
         let html = document.html()
         return markdown.isInline ? Self.unwrapParagraph(html) : html
     }

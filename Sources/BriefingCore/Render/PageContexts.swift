@@ -93,13 +93,20 @@ struct PageContexts: Sendable {
         return item
     }
 
-    /// An event; `onTimeline` chooses the summary rendered for `../` instead of `../../`.
-    func event(_ e: Int, onTimeline: Bool) -> [String: Any] {
+    /// Where an event is shown, which decides the rendering of its summary's links.
+    enum EventPlace { case home, timeline, page }
+
+    /// An event; its summary is rendered for the timeline (`../`) or a briefing or person page
+    /// (`../../`), and left out on the home page, which lists titles only.
+    func event(_ e: Int, on place: EventPlace) -> [String: Any] {
         let event = site.events[e]
         var item: [String: Any] = ["anchor": index.eventAnchors[e], "title": event.title, "date": date(event.date)]
         if let place = event.place { item["place"] = place }
-        let summary = onTimeline ? markdown.eventSummariesOnTimeline[e] : markdown.eventSummariesOnPages[e]
-        if let summary { item["summaryHTML"] = summary }
+        switch place {
+        case .home: break
+        case .timeline: if let summary = markdown.eventSummariesOnTimeline[e] { item["summaryHTML"] = summary }
+        case .page: if let summary = markdown.eventSummariesOnPages[e] { item["summaryHTML"] = summary }
+        }
         if event.expected { item["expected"] = true }
         Self.put(event.people.compactMap(personLink), "people", into: &item)
         if let slug = event.briefing, let b = index.briefingIndex[slug] {
@@ -149,9 +156,9 @@ struct PageContexts: Sendable {
             .sorted { (index.briefingsOfPerson[$0].count, $1) > (index.briefingsOfPerson[$1].count, $0) }
         Self.put(mentioned.prefix(8).map(personItem), "keyPeople", into: &context)
         let happened = site.events.indices.filter { !site.events[$0].expected }
-        Self.put(happened.suffix(5).reversed().map { event($0, onTimeline: false) }, "latestEvents", into: &context)
+        Self.put(happened.suffix(5).reversed().map { event($0, on: .home) }, "latestEvents", into: &context)
         let next = site.events.indices.filter { site.events[$0].expected }
-        Self.put(next.prefix(5).map { event($0, onTimeline: false) }, "nextEvents", into: &context)
+        Self.put(next.prefix(5).map { event($0, on: .home) }, "nextEvents", into: &context)
         return context
     }
 
@@ -193,7 +200,7 @@ struct PageContexts: Sendable {
         Self.put(briefing.places, "places", into: &item)
         Self.put(briefing.quotes.map { quote($0, briefing: nil) }, "quotes", into: &item)
         Self.put(people.map(personItem), "people", into: &item)
-        Self.put(index.eventsOfBriefing[b].map { event($0, onTimeline: false) }, "events", into: &item)
+        Self.put(index.eventsOfBriefing[b].map { event($0, on: .page) }, "events", into: &item)
         Self.put(briefing.sources.enumerated().map { source($1, number: $0 + 1) }, "sources", into: &item)
         Self.put(zip(briefing.updates, markdown.updates[b]).map { update, html in
             ["at": date(update.at), "html": html] as [String: Any]
@@ -250,7 +257,7 @@ struct PageContexts: Sendable {
                 groupEvents[key] = []
                 groupHeadings[key] = date.precision == .year ? "During \(date.year)" : date.monthHeading
             }
-            groupEvents[key]!.append(event(e, onTimeline: true))
+            groupEvents[key]!.append(event(e, on: .timeline))
         }
         closeYear()
         Self.put(years, "years", into: &context)
@@ -291,7 +298,7 @@ struct PageContexts: Sendable {
         if !person.extra.isEmpty { item["extra"] = ExtraValue.map(person.extra).templateValue }
         context["person"] = item
         Self.put(index.quotesOfPerson[p].map { quote($0.quote, briefing: $0.briefing) }, "quotes", into: &context)
-        Self.put(index.eventsOfPerson[p].map { event($0, onTimeline: false) }, "events", into: &context)
+        Self.put(index.eventsOfPerson[p].map { event($0, on: .page) }, "events", into: &context)
         Self.put(index.briefingsOfPerson[p].map(briefingItem), "briefings", into: &context)
         Self.put(index.seenWith[p].map(personItem), "seenWith", into: &context)
         return context
