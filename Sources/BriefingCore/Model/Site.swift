@@ -22,11 +22,11 @@ public indirect enum ExtraValue: Sendable, Hashable {
     case map([String: ExtraValue])
 
     /// The value as templates receive it.
-    var templateValue: Any {
+    var templateValue: TemplateValue {
         switch self {
-        case .string(let s): s
-        case .list(let l): l.map(\.templateValue)
-        case .map(let m): m.mapValues(\.templateValue)
+        case .string(let s): .string(s)
+        case .list(let l): .list(l.map(\.templateValue))
+        case .map(let m): .map(m.mapValues(\.templateValue))
         }
     }
 }

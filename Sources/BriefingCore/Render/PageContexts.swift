@@ -10,31 +10,33 @@ struct PageContexts: Sendable {
     // MARK: - Shared pieces
 
     /// Sets `key` to `items` and `hasKey` to whether there are any; leaves both out when empty.
-    static func put(_ items: [Any], _ key: String, into context: inout [String: Any]) {
+    static func put(_ items: [TemplateValue], _ key: String, into context: inout [String: TemplateValue]) {
         guard !items.isEmpty else { return }
-        context[key] = items
+        context[key] = .list(items)
         context["has" + key.prefix(1).uppercased() + key.dropFirst()] = true
     }
 
     func absoluteURL(_ path: String) -> String { config.baseURL + path }
 
-    func siteContext() -> [String: Any] {
-        var context: [String: Any] = [
-            "title": config.title, "language": config.language, "baseURL": config.baseURL,
-            "feedURL": absoluteURL("feed.xml"),
+    func siteContext() -> TemplateValue { .map(siteFields()) }
+
+    func siteFields() -> [String: TemplateValue] {
+        var context: [String: TemplateValue] = [
+            "title": .string(config.title), "language": .string(config.language), "baseURL": .string(config.baseURL),
+            "feedURL": .string(absoluteURL("feed.xml")),
         ]
-        if let description = config.description { context["description"] = description }
+        if let description = config.description { context["description"] = .string(description) }
         if !config.extra.isEmpty { context["extra"] = ExtraValue.map(config.extra).templateValue }
         return context
     }
 
     /// The context every page starts from.
     func pageBase(root: String, path: String, title: String, description: String?, section: String,
-                  ogType: String, jsonLD: JSONValue) -> [String: Any] {
-        var page: [String: Any] = [
-            "title": title, "canonicalURL": absoluteURL(path), "ogType": ogType,
-            "jsonLDHTML": jsonLD.scriptElement, "section": section,
-            "description": description ?? config.description ?? config.title,
+                  ogType: String, jsonLD: JSONValue) -> [String: TemplateValue] {
+        var page: [String: TemplateValue] = [
+            "title": .string(title), "canonicalURL": .string(absoluteURL(path)), "ogType": .string(ogType),
+            "jsonLDHTML": .string(jsonLD.scriptElement), "section": .string(section),
+            "description": .string(description ?? config.description ?? config.title),
         ]
         switch section {
         case "home": page["isHome"] = true
@@ -43,54 +45,60 @@ struct PageContexts: Sendable {
         case "people": page["isPeople"] = true
         default: break
         }
-        return ["root": root, "site": siteContext(), "page": page, "generator": "Briefing"]
+        return ["root": .string(root), "site": siteContext(), "page": .map(page), "generator": "Briefing"]
     }
 
-    func date(_ date: PartialDate) -> [String: Any] {
-        ["iso": date.iso, "display": date.display, "precision": date.precision.name,
-         "isCoarse": date.precision < .day]
+    func date(_ date: PartialDate) -> TemplateValue {
+        ["iso": .string(date.iso), "display": .string(date.display), "precision": .string(date.precision.name),
+         "isCoarse": .bool(date.precision < .day)]
     }
 
-    func briefingItem(_ b: Int) -> [String: Any] {
+    func briefingItem(_ b: Int) -> TemplateValue { .map(briefingFields(b)) }
+
+    func briefingFields(_ b: Int) -> [String: TemplateValue] {
         let briefing = site.briefings[b]
-        var item: [String: Any] = [
-            "title": briefing.title, "url": SiteURLs.briefing(briefing.slug.rawValue), "slug": briefing.slug.rawValue,
-            "date": date(briefing.date),
+        var item: [String: TemplateValue] = [
+            "title": .string(briefing.title), "url": .string(SiteURLs.briefing(briefing.slug.rawValue)),
+            "slug": .string(briefing.slug.rawValue), "date": date(briefing.date),
         ]
-        if let summary = briefing.summary { item["summary"] = summary }
+        if let summary = briefing.summary { item["summary"] = .string(summary) }
         if let updated = briefing.updated { item["updated"] = date(updated) }
         if briefing.status == .draft { item["isDraft"] = true }
-        Self.put(briefing.topics.map(\.rawValue), "topics", into: &item)
+        Self.put(briefing.topics.map { .string($0.rawValue) }, "topics", into: &item)
         return item
     }
 
-    func personItem(_ p: Int) -> [String: Any] {
+    func personItem(_ p: Int) -> TemplateValue { .map(personFields(p)) }
+
+    func personFields(_ p: Int) -> [String: TemplateValue] {
         let person = site.people[p]
-        var item: [String: Any] = [
-            "name": person.name, "url": SiteURLs.person(person.slug.rawValue), "slug": person.slug.rawValue,
-            "initials": Self.initials(person.name), "briefingCount": index.briefingsOfPerson[p].count,
+        var item: [String: TemplateValue] = [
+            "name": .string(person.name), "url": .string(SiteURLs.person(person.slug.rawValue)),
+            "slug": .string(person.slug.rawValue), "initials": .string(Self.initials(person.name)),
+            "briefingCount": .int(index.briefingsOfPerson[p].count),
         ]
-        if let role = person.role { item["role"] = role }
-        if let affiliation = person.affiliation { item["affiliation"] = affiliation }
-        if let country = person.country { item["country"] = country }
+        if let role = person.role { item["role"] = .string(role) }
+        if let affiliation = person.affiliation { item["affiliation"] = .string(affiliation) }
+        if let country = person.country { item["country"] = .string(country) }
         return item
     }
 
-    func personLink(_ slug: Slug) -> [String: Any]? {
+    func personLink(_ slug: Slug) -> TemplateValue? {
         guard let p = index.personIndex[slug] else { return nil }
         let person = site.people[p]
-        var link: [String: Any] = ["name": person.name, "url": SiteURLs.person(slug.rawValue), "slug": slug.rawValue]
-        if let role = person.role { link["role"] = role }
-        return link
+        var link: [String: TemplateValue] = [
+            "name": .string(person.name), "url": .string(SiteURLs.person(slug.rawValue)), "slug": .string(slug.rawValue),
+        ]
+        if let role = person.role { link["role"] = .string(role) }
+        return .map(link)
     }
 
-    func source(_ source: Source, number: Int) -> [String: Any] {
-        var item: [String: Any] = ["anchor": "source-\(number)"]
-        if let title = source.title { item["title"] = title }
-        if let publisher = source.publisher { item["publisher"] = publisher }
-        if let url = source.url, SafeURL.isAllowed(url) { item["url"] = url }
-        if item["title"] == nil { item["title"] = source.publisher ?? source.url ?? "Source" }
-        return item
+    func source(_ source: Source, number: Int) -> TemplateValue {
+        var item: [String: TemplateValue] = ["anchor": .string("source-\(number)")]
+        item["title"] = .string(source.title ?? source.publisher ?? source.url ?? "Source")
+        if let publisher = source.publisher { item["publisher"] = .string(publisher) }
+        if let url = source.url, SafeURL.isAllowed(url) { item["url"] = .string(url) }
+        return .map(item)
     }
 
     /// Where an event is shown, which decides the rendering of its summary's links.
@@ -98,34 +106,38 @@ struct PageContexts: Sendable {
 
     /// An event; its summary is rendered for the timeline (`../`) or a briefing or person page
     /// (`../../`), and left out on the home page, which lists titles only.
-    func event(_ e: Int, on place: EventPlace) -> [String: Any] {
+    func event(_ e: Int, on place: EventPlace) -> TemplateValue {
         let event = site.events[e]
-        var item: [String: Any] = ["anchor": index.eventAnchors[e], "title": event.title, "date": date(event.date)]
-        if let place = event.place { item["place"] = place }
+        var item: [String: TemplateValue] = [
+            "anchor": .string(index.eventAnchors[e]), "title": .string(event.title), "date": date(event.date),
+        ]
+        if let place = event.place { item["place"] = .string(place) }
         switch place {
         case .home: break
-        case .timeline: if let summary = markdown.eventSummariesOnTimeline[e] { item["summaryHTML"] = summary }
-        case .page: if let summary = markdown.eventSummariesOnPages[e] { item["summaryHTML"] = summary }
+        case .timeline: if let summary = markdown.eventSummariesOnTimeline[e] { item["summaryHTML"] = .string(summary) }
+        case .page: if let summary = markdown.eventSummariesOnPages[e] { item["summaryHTML"] = .string(summary) }
         }
         if event.expected { item["expected"] = true }
         Self.put(event.people.compactMap(personLink), "people", into: &item)
         if let slug = event.briefing, let b = index.briefingIndex[slug] {
-            item["briefing"] = ["title": site.briefings[b].title, "url": SiteURLs.briefing(slug.rawValue)]
+            item["briefing"] = briefingLink(b)
         }
         Self.put(event.sources.enumerated().map { source($1, number: $0 + 1) }, "sources", into: &item)
-        return item
+        return .map(item)
     }
 
-    func quote(_ quote: Quote, briefing b: Int?) -> [String: Any] {
-        var item: [String: Any] = ["text": quote.text]
-        if let context = quote.context { item["context"] = context }
+    func briefingLink(_ b: Int) -> TemplateValue {
+        ["title": .string(site.briefings[b].title), "url": .string(SiteURLs.briefing(site.briefings[b].slug.rawValue))]
+    }
+
+    func quote(_ quote: Quote, briefing b: Int?) -> TemplateValue {
+        var item: [String: TemplateValue] = ["text": .string(quote.text)]
+        if let context = quote.context { item["context"] = .string(context) }
         if let date = quote.date { item["date"] = self.date(date) }
         if let speaker = personLink(quote.person) { item["speaker"] = speaker }
         if let source = quote.source { item["source"] = self.source(source, number: 0) }
-        if let b {
-            item["briefing"] = ["title": site.briefings[b].title, "url": SiteURLs.briefing(site.briefings[b].slug.rawValue)]
-        }
-        return item
+        if let b { item["briefing"] = briefingLink(b) }
+        return .map(item)
     }
 
     /// One or two capital letters for an avatar: "Steve Witkoff" -> "SW".
@@ -141,7 +153,7 @@ struct PageContexts: Sendable {
 
     // MARK: - Pages
 
-    func home() -> [String: Any] {
+    func home() -> [String: TemplateValue] {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("WebSite")),
             ("name", .string(config.title)), ("url", .string(config.baseURL)),
@@ -162,7 +174,7 @@ struct PageContexts: Sendable {
         return context
     }
 
-    func briefingList() -> [String: Any] {
+    func briefingList() -> [String: TemplateValue] {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
             ("name", .string("Briefings")), ("url", .string(absoluteURL(SiteURLs.briefings))),
@@ -174,7 +186,7 @@ struct PageContexts: Sendable {
         return context
     }
 
-    func briefing(_ b: Int) -> [String: Any] {
+    func briefing(_ b: Int) -> [String: TemplateValue] {
         let briefing = site.briefings[b]
         let path = SiteURLs.briefing(briefing.slug.rawValue)
         let people = briefing.people.compactMap { index.personIndex[$0] }
@@ -194,23 +206,23 @@ struct PageContexts: Sendable {
         ])
         var context = pageBase(root: "../../", path: path, title: briefing.title, description: briefing.summary,
                                section: "briefings", ogType: "article", jsonLD: jsonLD)
-        var item = briefingItem(b)
-        item["bodyHTML"] = markdown.bodies[b]
-        Self.put(markdown.keyPoints[b].map { ["html": $0] }, "keyPoints", into: &item)
-        Self.put(briefing.places, "places", into: &item)
+        var item = briefingFields(b)
+        item["bodyHTML"] = .string(markdown.bodies[b])
+        Self.put(markdown.keyPoints[b].map { ["html": .string($0)] }, "keyPoints", into: &item)
+        Self.put(briefing.places.map(TemplateValue.string), "places", into: &item)
         Self.put(briefing.quotes.map { quote($0, briefing: nil) }, "quotes", into: &item)
         Self.put(people.map(personItem), "people", into: &item)
         Self.put(index.eventsOfBriefing[b].map { event($0, on: .page) }, "events", into: &item)
         Self.put(briefing.sources.enumerated().map { source($1, number: $0 + 1) }, "sources", into: &item)
         Self.put(zip(briefing.updates, markdown.updates[b]).map { update, html in
-            ["at": date(update.at), "html": html] as [String: Any]
+            ["at": date(update.at), "html": .string(html)]
         }, "updates", into: &item)
         if !briefing.extra.isEmpty { item["extra"] = ExtraValue.map(briefing.extra).templateValue }
-        context["briefing"] = item
+        context["briefing"] = .map(item)
         return context
     }
 
-    func timeline() -> [String: Any] {
+    func timeline() -> [String: TemplateValue] {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("ItemList")),
             ("name", .string("Timeline")), ("url", .string(absoluteURL(SiteURLs.timeline))),
@@ -231,18 +243,17 @@ struct PageContexts: Sendable {
                                description: "Every event of \(config.title), in time order.",
                                section: "timeline", ogType: "website", jsonLD: jsonLD)
         // Years, then months; events known only to the year come first in their year.
-        var years: [[String: Any]] = []
+        var years: [TemplateValue] = []
         var currentYear: Int?
-        var groups: [[String: Any]] = []
         var groupKeys: [String] = []
-        var groupEvents: [String: [[String: Any]]] = [:]
+        var groupEvents: [String: [TemplateValue]] = [:]
         var groupHeadings: [String: String] = [:]
         func closeYear() {
             guard let year = currentYear else { return }
-            groups = groupKeys.map { key in
-                ["heading": groupHeadings[key]!, "anchor": key, "events": groupEvents[key]!]
+            let groups: [TemplateValue] = groupKeys.map { key in
+                ["heading": .string(groupHeadings[key]!), "anchor": .string(key), "events": .list(groupEvents[key]!)]
             }
-            years.append(["year": String(year), "anchor": "y-\(year)", "groups": groups])
+            years.append(["year": .string(String(year)), "anchor": .string("y-\(year)"), "groups": .list(groups)])
             groupKeys = []; groupEvents = [:]; groupHeadings = [:]
         }
         for e in site.events.indices {
@@ -261,11 +272,11 @@ struct PageContexts: Sendable {
         }
         closeYear()
         Self.put(years, "years", into: &context)
-        context["eventCount"] = site.events.count
+        context["eventCount"] = .int(site.events.count)
         return context
     }
 
-    func peopleList() -> [String: Any] {
+    func peopleList() -> [String: TemplateValue] {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
             ("name", .string("People")), ("url", .string(absoluteURL(SiteURLs.people))),
@@ -277,7 +288,7 @@ struct PageContexts: Sendable {
         return context
     }
 
-    func person(_ p: Int) -> [String: Any] {
+    func person(_ p: Int) -> [String: TemplateValue] {
         let person = site.people[p]
         let path = SiteURLs.person(person.slug.rawValue)
         let jsonLD = JSONValue.object([
@@ -292,11 +303,11 @@ struct PageContexts: Sendable {
         var context = pageBase(root: "../../", path: path, title: person.name,
                                description: description.isEmpty ? "\(person.name) in \(config.title)" : "\(person.name): \(description)",
                                section: "people", ogType: "profile", jsonLD: jsonLD)
-        var item = personItem(p)
-        item["bioHTML"] = markdown.bios[p]
-        Self.put(person.aliases, "aliases", into: &item)
+        var item = personFields(p)
+        item["bioHTML"] = .string(markdown.bios[p])
+        Self.put(person.aliases.map(TemplateValue.string), "aliases", into: &item)
         if !person.extra.isEmpty { item["extra"] = ExtraValue.map(person.extra).templateValue }
-        context["person"] = item
+        context["person"] = .map(item)
         Self.put(index.quotesOfPerson[p].map { quote($0.quote, briefing: $0.briefing) }, "quotes", into: &context)
         Self.put(index.eventsOfPerson[p].map { event($0, on: .page) }, "events", into: &context)
         Self.put(index.briefingsOfPerson[p].map(briefingItem), "briefings", into: &context)
@@ -304,7 +315,7 @@ struct PageContexts: Sendable {
         return context
     }
 
-    func notFound() -> [String: Any] {
+    func notFound() -> [String: TemplateValue] {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("WebPage")), ("name", .string("Page not found")),
         ])
@@ -316,34 +327,38 @@ struct PageContexts: Sendable {
     // MARK: - Feeds
 
     /// The 20 newest briefings as Atom entries.
-    func feed() -> [String: Any] {
-        let entries: [[String: Any]] = site.briefings.prefix(20).map { briefing in
+    func feed() -> [String: TemplateValue] {
+        let entries: [TemplateValue] = site.briefings.prefix(20).map { briefing in
             let url = absoluteURL(SiteURLs.briefing(briefing.slug.rawValue))
-            var entry: [String: Any] = [
-                "title": briefing.title, "url": url, "id": url,
-                "published": briefing.date.rfc3339, "updated": briefing.lastModified.rfc3339,
+            var entry: [String: TemplateValue] = [
+                "title": .string(briefing.title), "url": .string(url), "id": .string(url),
+                "published": .string(briefing.date.rfc3339), "updated": .string(briefing.lastModified.rfc3339),
             ]
-            if let summary = briefing.summary { entry["summary"] = summary }
-            return entry
+            if let summary = briefing.summary { entry["summary"] = .string(summary) }
+            return .map(entry)
         }
         let newest = site.briefings.map(\.lastModified).max()
-        var context: [String: Any] = ["site": siteContext(), "updated": newest?.rfc3339 ?? "1970-01-01T00:00:00Z",
-                                      "feedURL": absoluteURL("feed.xml")]
+        var context: [String: TemplateValue] = [
+            "site": siteContext(), "updated": .string(newest?.rfc3339 ?? "1970-01-01T00:00:00Z"),
+            "feedURL": .string(absoluteURL("feed.xml")),
+        ]
         Self.put(entries, "entries", into: &context)
         return context
     }
 
-    func sitemap() -> [String: Any] {
-        var urls: [[String: Any]] = [["loc": absoluteURL("")], ["loc": absoluteURL(SiteURLs.briefings)],
-                                     ["loc": absoluteURL(SiteURLs.timeline)], ["loc": absoluteURL(SiteURLs.people)]]
-        for briefing in site.briefings {
-            urls.append(["loc": absoluteURL(SiteURLs.briefing(briefing.slug.rawValue)), "lastmod": briefing.lastModified.rfc3339])
+    func sitemap() -> [String: TemplateValue] {
+        var urls: [TemplateValue] = ["", SiteURLs.briefings, SiteURLs.timeline, SiteURLs.people].map {
+            ["loc": .string(absoluteURL($0))]
         }
-        for person in site.people { urls.append(["loc": absoluteURL(SiteURLs.person(person.slug.rawValue))]) }
-        return ["site": siteContext(), "urls": urls]
+        for briefing in site.briefings {
+            urls.append(["loc": .string(absoluteURL(SiteURLs.briefing(briefing.slug.rawValue))),
+                         "lastmod": .string(briefing.lastModified.rfc3339)])
+        }
+        for person in site.people { urls.append(["loc": .string(absoluteURL(SiteURLs.person(person.slug.rawValue)))]) }
+        return ["site": siteContext(), "urls": .list(urls)]
     }
 
-    func robots() -> [String: Any] {
-        ["site": siteContext(), "sitemapURL": absoluteURL("sitemap.xml")]
+    func robots() -> [String: TemplateValue] {
+        ["site": siteContext(), "sitemapURL": .string(absoluteURL("sitemap.xml"))]
     }
 }

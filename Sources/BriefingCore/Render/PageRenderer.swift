@@ -37,7 +37,7 @@ struct PageRenderer: Sendable {
     }
 
     func render(_ job: PageJob) -> String {
-        let context: [String: Any]
+        let context: [String: TemplateValue]
         switch job.kind {
         case .home: context = contexts.home()
         case .briefingList: context = contexts.briefingList()

@@ -76,8 +76,8 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders the page template `name` with `context`.
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    func render(_ name: String, _ context: [String: TemplateValue]) -> String {
+        library.render(TemplateValue.map(context).mustacheObject, withTemplate: name) ?? ""
     }
 
     /// `{{> name}}` and `{{< name}}` tags with their positions (1-based line, column in characters).
@@ -116,6 +116,19 @@ public struct TemplateSet: Sendable {
         case .textInsideInheritSection: return "text is not allowed inside {{<parent}}, only block definitions"
         case .invalidConfigVariableSyntax: return "invalid {{% }} configuration tag"
         case .unrecognisedConfigVariable: return "unknown {{% }} configuration variable"
+        }
+    }
+}
+
+extension TemplateValue {
+    /// The value as swift-mustache reads it.
+    var mustacheObject: Any {
+        switch self {
+        case .string(let s): s
+        case .bool(let b): b
+        case .int(let i): i
+        case .list(let l): l.map(\.mustacheObject)
+        case .map(let m): m.mapValues(\.mustacheObject)
         }
     }
 }
