@@ -27,7 +27,7 @@ public struct SiteBuilder: Sendable {
         var templates: TemplateSet?
         do { templates = try TemplateSet.load(siteRoot: siteRoot) } catch { diagnostics += error.diagnostics }
 
-        let (site, siteDiagnostics) = SiteResolver(options: options).resolve(raw, loadDiagnostics: loadDiagnostics)
+        let (site, siteDiagnostics) = await SiteResolver(options: options).resolve(raw, loadDiagnostics: loadDiagnostics)
         diagnostics += siteDiagnostics
         let renderer = MarkdownRenderer(links: LinkTable(site: site), unsafeHTML: site.config.unsafeHTML)
         let (markdown, markdownDiagnostics) = await RenderedMarkdown.render(site, renderer: renderer)

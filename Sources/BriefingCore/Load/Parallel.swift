@@ -14,7 +14,9 @@ enum Parallel {
         return await withTaskGroup(of: (Int, [R]).self) { group in
             for (index, range) in chunks.enumerated() {
                 let slice = Array(items[range])
-                group.addTask { (index, slice.map(transform)) }
+                // `@concurrent` keeps the chunk off the caller's actor (the CLI runs on the main
+                // actor), so chunks really run on all cores.
+                group.addTask { @concurrent in (index, slice.map(transform)) }
             }
             var parts = [[R]](repeating: [], count: chunks.count)
             for await (index, part) in group { parts[index] = part }

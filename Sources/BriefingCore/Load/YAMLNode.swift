@@ -55,7 +55,10 @@ enum YAMLReader {
     static func parse(_ text: String) throws(YAMLSyntaxError) -> YAMLNode? {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver keeps every scalar a string (we read types ourselves), which spares
+            // libyaml's regular-expression tag resolution; the explicit encoding spares an
+            // environment lookup per file.
+            node = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             throw describe(error)
         } catch {
@@ -113,6 +116,10 @@ enum YAMLReader {
             var message = problem
             if let context { message = "\(problem) (\(context.text))" }
             return YAMLSyntaxError(message: "invalid YAML: \(message)", position: .init(line: mark.line, column: mark.column))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return YAMLSyntaxError(message: "duplicate key \(keys)",
+                                   position: .init(line: context.mark.line, column: context.mark.column))
         case .reader(let problem, _, _, _):
             return YAMLSyntaxError(message: "invalid YAML: \(problem)", position: .init(line: 1, column: 1))
         default:

@@ -33,8 +33,9 @@ public struct PartialDate: Sendable, Hashable, Comparable {
     /// Parses `2022`, `2022-02`, `2022-02-24`, `2022-02-24T05:30[:00][.000](Z|+03:00)`; `nil` if invalid.
     /// A date-time without an offset is read in `timeZone`.
     public init?(parsing raw: String, timeZone: TimeZone) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
-        let bytes = Array(text.utf8)
+        var bytes = Array(raw.utf8)
+        while bytes.last == 0x20 || bytes.last == 0x09 { bytes.removeLast() }
+        while bytes.first == 0x20 || bytes.first == 0x09 { bytes.removeFirst() }
         var index = 0
         func number(_ digits: Int) -> Int? {
             guard index + digits <= bytes.count else { return nil }

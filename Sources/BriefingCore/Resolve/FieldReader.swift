@@ -113,7 +113,7 @@ struct FieldReader {
             sink.error(place.location(node.position), "'\(key)' must be text, found \(node.kindName)")
             return nil
         }
-        if required && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if required && text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             sink.error(place.location(node.position), "'\(key)' must not be empty")
             return nil
         }

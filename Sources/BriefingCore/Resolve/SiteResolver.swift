@@ -33,40 +33,47 @@ public struct SiteResolver: Sendable {
 
     /// Resolves `raw` into the best site it can, with every problem found (errors and warnings).
     /// With errors, the site holds only what resolved, so later stages can still report their own.
-    public func resolve(_ raw: RawSite, loadDiagnostics: [Diagnostic] = []) -> (Site, [Diagnostic]) {
+    public func resolve(_ raw: RawSite, loadDiagnostics: [Diagnostic] = []) async -> (Site, [Diagnostic]) {
         let sink = DiagnosticSink()
         sink.diagnostics = loadDiagnostics
         let config = resolveConfig(raw.siteConfig, sink: sink)
         let zone = config.timeZone
 
-        // People first: every other file refers to them.
-        var people: [Person] = []
-        var personSlugs = Set<String>()
-        for document in raw.people {
-            guard let slug = fileSlug(document, sink: sink) else { continue }
-            personSlugs.insert(slug.rawValue)
-            guard !document.loadFailed, let person = resolvePerson(document, slug: slug, sink: sink) else { continue }
-            people.append(person)
+        // People first: every other file refers to them. Files resolve on all cores, each with
+        // its own sink; results keep the files' order.
+        let resolver = self
+        let personSlugs = Set(raw.people.compactMap { Self.validSlug($0) })
+        let people = await Parallel.map(raw.people) { document -> (Person?, [Diagnostic]) in
+            let sink = DiagnosticSink()
+            guard let slug = resolver.fileSlug(document, sink: sink), !document.loadFailed else { return (nil, sink.diagnostics) }
+            return (resolver.resolvePerson(document, slug: slug, sink: sink), sink.diagnostics)
         }
-        let references = ReferenceChecker(people: personSlugs, sink: sink)
+        var resolvedPeople = people.compactMap(\.0)
+        sink.diagnostics += people.flatMap(\.1)
 
-        var briefings: [Briefing] = []
-        var allBriefingSlugs = Set<String>()
+        let briefingResults = await Parallel.map(raw.briefings) { document -> (Briefing?, [Event], [Diagnostic]) in
+            let sink = DiagnosticSink()
+            guard let slug = resolver.fileSlug(document, sink: sink), !document.loadFailed,
+                  let (briefing, events) = resolver.resolveBriefing(
+                      document, slug: slug, zone: zone, references: ReferenceChecker(people: personSlugs, sink: sink), sink: sink)
+            else { return (nil, [], sink.diagnostics) }
+            return (briefing, events, sink.diagnostics)
+        }
+        let allBriefingSlugs = Set(raw.briefings.compactMap { Self.validSlug($0) })
         var draftSlugs = Set<String>()
+        var briefings: [Briefing] = []
         var events: [Event] = []
-        for document in raw.briefings {
-            guard let slug = fileSlug(document, sink: sink) else { continue }
-            allBriefingSlugs.insert(slug.rawValue)
-            guard !document.loadFailed,
-                  let (briefing, briefingEvents) = resolveBriefing(document, slug: slug, zone: zone, references: references, sink: sink)
-            else { continue }
+        for (briefing, briefingEvents, found) in briefingResults {
+            sink.diagnostics += found
+            guard let briefing else { continue }
             if briefing.status == .draft && !options.includeDrafts {
-                draftSlugs.insert(slug.rawValue)
+                draftSlugs.insert(briefing.slug.rawValue)
                 continue
             }
             briefings.append(briefing)
             events += briefingEvents
         }
+        let references = ReferenceChecker(people: personSlugs, sink: sink)
         let builtBriefings = Set(briefings.map(\.slug.rawValue))
 
         if let timeline = raw.timeline, !timeline.loadFailed {
@@ -75,10 +82,10 @@ public struct SiteResolver: Sendable {
         }
         checkEventIDs(events, sink: sink)
 
-        people.sort { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+        resolvedPeople.sort { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
         briefings.sort { $0.date != $1.date ? $0.date > $1.date : $0.slug < $1.slug }
         events.sort { $0.date != $1.date ? $0.date < $1.date : $0.location < $1.location }
-        var site = Site(config: config, people: people, briefings: briefings, events: events, media: raw.media,
+        var site = Site(config: config, people: resolvedPeople, briefings: briefings, events: events, media: raw.media,
                         draftSlugs: draftSlugs)
         // Files that failed to resolve still exist for links: their own errors say what is wrong.
         site.linkablePeople = personSlugs
@@ -87,6 +94,12 @@ public struct SiteResolver: Sendable {
     }
 
     // MARK: - Files
+
+    /// The slug of a file whose name is valid, without reporting anything.
+    static func validSlug(_ document: RawDocument) -> String? {
+        let stem = String((document.path as NSString).lastPathComponent.dropLast(3))
+        return Slug.isValid(stem) ? stem : nil
+    }
 
     private func fileSlug(_ document: RawDocument, sink: DiagnosticSink) -> Slug? {
         let name = (document.path as NSString).lastPathComponent
