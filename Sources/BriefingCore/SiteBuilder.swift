@@ -54,7 +54,16 @@ public struct SiteBuilder: Sendable {
         let staging = try writer.prepare()
         let jobs = renderer.jobs()
         var failures = await renderer.renderAll(jobs, into: staging)
-        var files = jobs.count + 1
+        let generated = GeneratedFiles(contexts: renderer.contexts).files()
+        failures += await Parallel.map(generated.indices.map { $0 }) { i -> Diagnostic? in
+            do {
+                try staging.write(generated[i].make(), to: generated[i].path)
+                return nil
+            } catch {
+                return Diagnostic(SourceLocation(path: generated[i].path.rawValue), "cannot write the file: \(error)")
+            }
+        }.compactMap { $0 }
+        var files = jobs.count + generated.count + 1
         for asset in renderer.templates.assets {
             failures += copy(siteRoot + "/Templates/assets/" + asset, to: "assets/" + asset, into: staging)
             files += 1
