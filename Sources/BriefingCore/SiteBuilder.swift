@@ -46,32 +46,14 @@ public struct SiteBuilder: Sendable {
         return BuildReport(warnings: warnings, pages: 0, files: 0)
     }
 
-    /// Builds the site into `output`, replacing it whole only when every page was written.
+    /// Builds the site into `output`, replacing it whole only when every file was written.
     public func build(output: String) async throws(BuildFailure) -> BuildReport {
         let writer = OutputWriter(siteRoot: siteRoot, output: output)
         try writer.checkOutputChoice()
         let (renderer, warnings) = try await prepare()
+        let plan = OutputPlan(renderer: renderer, siteRoot: siteRoot)
         let staging = try writer.prepare()
-        let jobs = renderer.jobs()
-        var failures = await renderer.renderAll(jobs, into: staging)
-        let generated = GeneratedFiles(contexts: renderer.contexts).files()
-        failures += await Parallel.map(generated.indices.map { $0 }) { i -> Diagnostic? in
-            do {
-                try staging.write(generated[i].make(), to: generated[i].path)
-                return nil
-            } catch {
-                return Diagnostic(SourceLocation(path: generated[i].path.rawValue), "cannot write the file: \(error)")
-            }
-        }.compactMap { $0 }
-        var files = jobs.count + generated.count + 1
-        for asset in renderer.templates.assets {
-            failures += copy(siteRoot + "/Templates/assets/" + asset, to: "assets/" + asset, into: staging)
-            files += 1
-        }
-        for file in renderer.contexts.site.media {
-            failures += copy(siteRoot + "/Content/media/" + file, to: "media/" + file, into: staging)
-            files += 1
-        }
+        var failures = await plan.write(into: staging)
         if failures.isEmpty {
             do { try staging.commit() } catch {
                 failures.append(Diagnostic(SourceLocation(path: output), "cannot replace the output folder: \(error)"))
@@ -81,18 +63,13 @@ public struct SiteBuilder: Sendable {
             staging.discard()
             throw BuildFailure(failures)
         }
-        return BuildReport(warnings: warnings, pages: jobs.filter(\.isHTML).count, files: files)
+        return BuildReport(warnings: warnings, pages: plan.items.filter(\.isPage).count, files: plan.items.count + 1)
     }
 
-    private func copy(_ source: String, to relative: String, into staging: Staging) -> [Diagnostic] {
-        guard let path = OutputPath(relative) else {
-            return [Diagnostic(SourceLocation(path: relative), "refused: the path leaves the output folder")]
-        }
-        do {
-            try staging.copy(from: source, to: path)
-            return []
-        } catch {
-            return [Diagnostic(SourceLocation(path: relative), "cannot copy the file: \(error.localizedDescription)")]
-        }
+    /// Renders the whole site in memory, keyed by output path: what `serve` serves.
+    public func renderInMemory() async throws(BuildFailure) -> (files: [String: [UInt8]], warnings: [Diagnostic]) {
+        let (renderer, warnings) = try await prepare()
+        let files = try await OutputPlan(renderer: renderer, siteRoot: siteRoot).render()
+        return (files, warnings)
     }
 }

@@ -36,7 +36,7 @@ struct PageRenderer: Sendable {
         return jobs
     }
 
-    func render(_ job: PageJob) -> String {
+    func render(_ job: PageJob) -> [UInt8] {
         let context: [String: TemplateValue]
         switch job.kind {
         case .home: context = contexts.home()
@@ -50,19 +50,6 @@ struct PageRenderer: Sendable {
         case .sitemap: context = contexts.sitemap()
         case .robots: context = contexts.robots()
         }
-        return templates.render(job.template, context)
-    }
-
-    /// Renders and writes every job into `staging`; returns write failures (none when all went well).
-    func renderAll(_ jobs: [PageJob], into staging: Staging) async -> [Diagnostic] {
-        let results = await Parallel.map(jobs) { job -> Diagnostic? in
-            do {
-                try staging.write(self.render(job), to: job.path)
-                return nil
-            } catch {
-                return Diagnostic(SourceLocation(path: job.path.rawValue), "cannot write the page: \(error)")
-            }
-        }
-        return results.compactMap { $0 }
+        return Array(templates.render(job.template, context).utf8)
     }
 }

@@ -113,9 +113,16 @@ public struct Staging: Sendable {
 
     /// Writes one file, creating its folders.
     public func write(_ bytes: [UInt8], to file: OutputPath) throws {
-        let folder = file.folder.isEmpty ? path : "\(path)/\(file.folder)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if !file.folder.isEmpty { try Self.makeFolder("\(path)/\(file.folder)") }
         try Self.writeBytes(bytes, to: "\(path)/\(file.rawValue)")
+    }
+
+    /// `mkdir -p` with one system call in the common case (the parent exists).
+    static func makeFolder(_ folder: String) throws {
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        try makeFolder((folder as NSString).deletingLastPathComponent)
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
     public func write(_ text: String, to file: OutputPath) throws {
@@ -124,8 +131,7 @@ public struct Staging: Sendable {
 
     /// Copies a file from the site into the output.
     public func copy(from source: String, to file: OutputPath) throws {
-        let folder = file.folder.isEmpty ? path : "\(path)/\(file.folder)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if !file.folder.isEmpty { try Self.makeFolder("\(path)/\(file.folder)") }
         try FileManager.default.copyItem(atPath: source, toPath: "\(path)/\(file.rawValue)")
     }
 

@@ -1,0 +1,96 @@
+import Foundation
+
+/// One file of the output and how to make it.
+struct OutputItem: Sendable {
+    enum Source: Sendable {
+        /// A page rendered from a template.
+        case page(PageJob)
+        /// Bytes made from the site model (feeds of data, indexes).
+        case generated(@Sendable () -> [UInt8])
+        /// A file copied as it is (template assets, `Content/media/`).
+        case file(absolutePath: String)
+    }
+
+    let path: OutputPath
+    let source: Source
+
+    var isPage: Bool {
+        if case .page(let job) = source { return job.isHTML }
+        return false
+    }
+}
+
+/// Every file a build writes, in a fixed order, and the one place that makes their bytes.
+struct OutputPlan: Sendable {
+    let renderer: PageRenderer
+    let items: [OutputItem]
+
+    init(renderer: PageRenderer, siteRoot: String) {
+        self.renderer = renderer
+        var items = renderer.jobs().map { OutputItem(path: $0.path, source: .page($0)) }
+        items += GeneratedFiles(contexts: renderer.contexts).files().map { OutputItem(path: $0.path, source: .generated($0.make)) }
+        for asset in renderer.templates.assets {
+            guard let path = OutputPath("assets/" + asset) else { continue }
+            items.append(OutputItem(path: path, source: .file(absolutePath: siteRoot + "/Templates/assets/" + asset)))
+        }
+        for file in renderer.contexts.site.media {
+            guard let path = OutputPath("media/" + file) else { continue }
+            items.append(OutputItem(path: path, source: .file(absolutePath: siteRoot + "/Content/media/" + file)))
+        }
+        self.items = items
+    }
+
+    /// The bytes of one item.
+    func bytes(of item: OutputItem) throws -> [UInt8] {
+        switch item.source {
+        case .page(let job): return renderer.render(job)
+        case .generated(let make): return make()
+        case .file(let source):
+            guard let data = FileManager.default.contents(atPath: source) else {
+                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source])
+            }
+            return [UInt8](data)
+        }
+    }
+
+    /// Writes every item into `staging`, on all cores; returns what could not be written.
+    func write(into staging: Staging) async -> [Diagnostic] {
+        let plan = self
+        return await Parallel.map(items) { item -> Diagnostic? in
+            do {
+                if case .file(let source) = item.source {
+                    try staging.copy(from: source, to: item.path)
+                } else {
+                    try staging.write(plan.bytes(of: item), to: item.path)
+                }
+                return nil
+            } catch {
+                return Diagnostic(SourceLocation(path: item.path.rawValue), "cannot write the file: \(error)")
+            }
+        }.compactMap { $0 }
+    }
+
+    /// Every item's bytes in memory, keyed by output path (for `serve`).
+    func render() async throws(BuildFailure) -> [String: [UInt8]] {
+        let plan = self
+        let results = await Parallel.map(items) { item -> (String, Result<[UInt8], Diagnostic>) in
+            do {
+                return (item.path.rawValue, .success(try plan.bytes(of: item)))
+            } catch {
+                return (item.path.rawValue, .failure(Diagnostic(SourceLocation(path: item.path.rawValue), "cannot read the file: \(error)")))
+            }
+        }
+        var files: [String: [UInt8]] = [:]
+        var failures: [Diagnostic] = []
+        for (path, result) in results {
+            switch result {
+            case .success(let bytes): files[path] = bytes
+            case .failure(let diagnostic): failures.append(diagnostic)
+            }
+        }
+        if !failures.isEmpty { throw BuildFailure(failures) }
+        return files
+    }
+}
+
+extension Diagnostic: Error {}
