@@ -37,7 +37,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BriefingCoreTests",
-            dependencies: ["BriefingCore"]
+            dependencies: ["BriefingCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
             name: "BriefingCLITests",

@@ -1,0 +1,52 @@
+/// One compiled piece of a template: text already in UTF-8, names already split at their dots.
+enum MustacheNode: Sendable {
+    /// Literal template text; adjacent pieces are merged at compile time.
+    case text([UInt8])
+    /// `{{name}}` (escapes) or `{{{name}}}` / `{{& name}}` (does not).
+    case variable(MustacheName, escapes: Bool)
+    /// `{{#name}}…{{/name}}`.
+    case section(MustacheName, [MustacheNode])
+    /// `{{^name}}…{{/name}}`.
+    case invertedSection(MustacheName, [MustacheNode])
+    /// `{{> name}}`, or `{{< name}}…{{/name}}` with its block overrides.
+    case partial(MustachePartial)
+    /// `{{$name}}default{{/name}}` outside a parent: the override in force, else the default.
+    case block(MustacheBlock)
+    /// `{{% CONTENT_TYPE: TEXT}}` or `HTML`: whether `{{name}}` escapes from here to the end of the body.
+    case contentType(escapesHTML: Bool)
+}
+
+/// A name in a tag, split when the template is compiled.
+struct MustacheName: Sendable, Equatable {
+    /// The dotted parts; empty for `{{.}}` (and `{{}}`), which mean the top of the context stack.
+    let parts: [String]
+    /// Whether the first part is searched for down the whole context stack; a leading `.` keeps it to the top.
+    let climbs: Bool
+
+    init(_ text: String) {
+        // swift-mustache splits on "." dropping empty pieces, so "a..b" is "a.b" and ".." is ".".
+        parts = text.split(separator: ".").map(String.init)
+        climbs = text.first != "."
+    }
+}
+
+/// A partial or parent tag, linked to its template when the set is compiled.
+struct MustachePartial: Sendable {
+    /// Index of the named template, nil when the set has no template of that name (it renders nothing).
+    let template: Int?
+    /// Whitespace before a standalone tag, added to every line the partial writes.
+    let indentation: [UInt8]
+    /// Block bodies given in a `{{< parent}}` section, by block id; nil for `{{> name}}`.
+    let overrides: MustacheOverrides?
+}
+
+/// A block expansion `{{$name}}default{{/name}}`.
+struct MustacheBlock: Sendable {
+    /// The block's name, interned across the whole template set.
+    let id: Int
+    let defaultBody: [MustacheNode]
+    let indentation: [UInt8]
+}
+
+/// Block bodies by block id.
+typealias MustacheOverrides = [Int: [MustacheNode]]
