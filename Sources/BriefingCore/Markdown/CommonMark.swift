@@ -6,6 +6,10 @@ struct CommonMarkDocument: ~Copyable {
     /// A link or image in the document, as cmark parsed it.
     struct Link {
         let destination: String
+        /// True for an image (`![alt](src)`), false for a link.
+        let isImage: Bool
+        /// For an image, its alternative text (the text of its children); empty for a link.
+        let altText: String
         /// Lines of the innermost block holding the link (1-based, relative to the parsed text).
         let blockStartLine: Int
         let blockEndLine: Int
@@ -47,7 +51,9 @@ struct CommonMarkDocument: ~Copyable {
             while let current = block, !Self.isBlock(current) { block = cmark_node_parent(current) }
             let start = block.map { Int(cmark_node_get_start_line($0)) } ?? 1
             let end = block.map { Int(cmark_node_get_end_line($0)) } ?? start
-            found.append(Link(destination: String(cString: url), blockStartLine: max(start, 1),
+            let isImage = type == CMARK_NODE_IMAGE
+            found.append(Link(destination: String(cString: url), isImage: isImage,
+                              altText: isImage ? Self.text(of: node) : "", blockStartLine: max(start, 1),
                               blockEndLine: max(end, start, 1), node: node))
         }
         return found
@@ -91,6 +97,37 @@ struct CommonMarkDocument: ~Copyable {
         guard let rendered = cmark_render_html(root, options) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// The document as plain text (each block and line break a space), for JSON-LD, data exports and
+    /// search. Debian's cmark 0.30 has no plain-text renderer, so this walks the tree.
+    func plainText() -> String {
+        Self.text(of: root)
+    }
+
+    /// The literal text under `node` (text, code and line breaks), as an image's alt attribute gets it.
+    private static func text(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let child = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_EXIT {
+                if Self.isBlock(child), !text.isEmpty, text.last != " " { text += " " }
+                continue
+            }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text
     }
 
     private static func isBlock(_ node: OpaquePointer) -> Bool {

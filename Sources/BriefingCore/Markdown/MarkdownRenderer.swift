@@ -6,9 +6,26 @@ struct MarkdownRenderer: Sendable {
 
     /// HTML for `markdown` on a page at `root`; problems with links are appended to `diagnostics`.
     func html(_ markdown: MarkdownText, root: String, diagnostics: inout [Diagnostic]) -> String {
+        var notes = MarkdownNotes()
+        return render(markdown, root: root, diagnostics: &diagnostics, notes: &notes).html
+    }
+
+    /// HTML for `markdown` on a page at `root` and, when `plainText`, its text without markup.
+    /// Problems with links go to `diagnostics`; what only `briefing check` reports goes to `notes`.
+    func render(_ markdown: MarkdownText, root: String, diagnostics: inout [Diagnostic], notes: inout MarkdownNotes,
+                plainText: Bool = false) -> (html: String, text: String) {
         let document = CommonMarkDocument(parsing: markdown.text, unsafeHTML: unsafeHTML)
         var searchFrom: [String: (line: Int, utf8Offset: Int)] = [:]
+        var imageSearch: [String: (line: Int, utf8Offset: Int)] = [:]
         for link in document.links() {
+            if link.isImage && link.altText.allSatisfy(\.isWhitespace) {
+                notes.imagesWithoutAlt.append(Diagnostic(
+                    imageLocation(locate(link, in: markdown, searchFrom: &imageSearch), in: markdown),
+                    "image '\(link.destination)' has no alt text",
+                    hint: "describe it for readers who cannot see it: ![what it shows](\(link.destination))",
+                    severity: .warning))
+            }
+            if let slug = link.destination.removingPrefix("person:") { notes.linkedPeople.insert(slug) }
             switch links.resolve(link.destination, root: root) {
             case .keep:
                 continue
@@ -25,7 +42,26 @@ struct MarkdownRenderer: Sendable {
         }
         if !markdown.isInline { document.demoteHeadingsIfAnyIsTopLevel() }
         let html = document.html()
-        return markdown.isInline ? Self.unwrapParagraph(html) : html
+        let text = plainText ? Self.collapsingWhitespace(document.plainText()) : ""
+        return (markdown.isInline ? Self.unwrapParagraph(html) : html, text)
+    }
+
+    /// Text on one line: runs of whitespace (line breaks included) become one space.
+    static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Moves a location found for an image's destination back to the `![` that opens the image,
+    /// when it is on the same line.
+    private func imageLocation(_ location: SourceLocation, in markdown: MarkdownText) -> SourceLocation {
+        guard !markdown.isInline else { return location }
+        let lines = markdown.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = location.line - markdown.location.line
+        guard index >= 0, index < lines.count else { return location }
+        let before = lines[index].prefix(max(location.column - 1, 0))
+        guard let open = before.range(of: "![", options: .backwards) else { return location }
+        return SourceLocation(path: location.path, line: location.line,
+                              column: before.distance(from: before.startIndex, to: open.lowerBound) + 1)
     }
 
     /// A one-paragraph rendering without its `<p>` wrapper, for key points and summaries.
@@ -62,5 +98,17 @@ struct MarkdownRenderer: Sendable {
             lineNumber += 1
         }
         return SourceLocation(path: markdown.location.path, line: base + link.blockStartLine, column: 1)
+    }
+}
+
+/// What rendering found that only `briefing check` reports: images without alt text, and the
+/// people named by `person:` links (so that a person linked only from prose counts as named).
+struct MarkdownNotes: Sendable {
+    var imagesWithoutAlt: [Diagnostic] = []
+    var linkedPeople: Set<String> = []
+
+    mutating func merge(_ other: MarkdownNotes) {
+        imagesWithoutAlt += other.imagesWithoutAlt
+        linkedPeople.formUnion(other.linkedPeople)
     }
 }

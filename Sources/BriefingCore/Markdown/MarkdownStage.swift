@@ -1,3 +1,5 @@
+import Foundation
+
 /// The HTML of every Markdown text of the site, rendered once, for the page depth it appears at.
 struct RenderedMarkdown: Sendable {
     /// Per briefing: body, key points and update texts, for the briefing page (`../../`).
@@ -9,34 +11,103 @@ struct RenderedMarkdown: Sendable {
     /// Per event: summary for the timeline (`../`) and for briefing and person pages (`../../`).
     var eventSummariesOnTimeline: [String?]
     var eventSummariesOnPages: [String?]
+    /// The updates shown on the home page (`Site.latestUpdates(limit: homeUpdateLimit)`, in that
+    /// order), rendered for the site root (`./`): their links differ from the briefing page's.
+    var updatesOnHome: [String] = []
+
+    /// The same texts without markup, on one line each, for JSON-LD, data exports and search.
+    var bodyLeads: [String] = []
+    var keyPointTexts: [[String]] = []
+    var updateTexts: [[String]] = []
+    var bioTexts: [String] = []
+    var eventSummaryTexts: [String?] = []
+
+    /// What only `briefing check` reports (images without alt text) and the people linked from prose.
+    var notes = MarkdownNotes()
+
+    /// How many updates the home page lists.
+    static let homeUpdateLimit = 5
+    /// How much of a briefing's body text is kept for search snippets and data exports.
+    static let leadLength = 300
 
     /// Renders everything on all cores, with every broken reference link reported, located.
     static func render(_ site: Site, renderer: MarkdownRenderer) async -> (RenderedMarkdown, [Diagnostic]) {
         let pageRoot = "../../"
-        let briefings = await Parallel.map(site.briefings) { briefing -> (String, [String], [String], [Diagnostic]) in
-            var found: [Diagnostic] = []
-            let body = renderer.html(briefing.body, root: pageRoot, diagnostics: &found)
-            let points = briefing.keyPoints.map { renderer.html($0, root: pageRoot, diagnostics: &found) }
-            let updates = briefing.updates.map { renderer.html($0.text, root: pageRoot, diagnostics: &found) }
-            return (body, points, updates, found)
+        struct BriefingTexts: Sendable {
+            var body = "", lead = ""
+            var points: [String] = [], pointTexts: [String] = []
+            var updates: [String] = [], updateTexts: [String] = []
+            var diagnostics: [Diagnostic] = []
+            var notes = MarkdownNotes()
         }
-        let bios = await Parallel.map(site.people) { person -> (String, [Diagnostic]) in
-            var found: [Diagnostic] = []
-            return (renderer.html(person.bio, root: pageRoot, diagnostics: &found), found)
+        let briefings = await Parallel.map(site.briefings) { briefing -> BriefingTexts in
+            var out = BriefingTexts()
+            let body = renderer.render(briefing.body, root: pageRoot, diagnostics: &out.diagnostics, notes: &out.notes,
+                                       plainText: true)
+            out.body = body.html
+            out.lead = lead(body.text)
+            for point in briefing.keyPoints {
+                let rendered = renderer.render(point, root: pageRoot, diagnostics: &out.diagnostics, notes: &out.notes,
+                                               plainText: true)
+                out.points.append(rendered.html)
+                out.pointTexts.append(rendered.text)
+            }
+            for update in briefing.updates {
+                let rendered = renderer.render(update.text, root: pageRoot, diagnostics: &out.diagnostics,
+                                               notes: &out.notes, plainText: true)
+                out.updates.append(rendered.html)
+                out.updateTexts.append(rendered.text)
+            }
+            return out
         }
-        let summaries = await Parallel.map(site.events) { event -> (String?, String?, [Diagnostic]) in
-            guard let summary = event.summary else { return (nil, nil, []) }
+        let bios = await Parallel.map(site.people) { person -> (String, String, [Diagnostic], MarkdownNotes) in
             var found: [Diagnostic] = []
-            let onTimeline = renderer.html(summary, root: "../", diagnostics: &found)
+            var notes = MarkdownNotes()
+            let bio = renderer.render(person.bio, root: pageRoot, diagnostics: &found, notes: &notes, plainText: true)
+            return (bio.html, bio.text, found, notes)
+        }
+        let summaries = await Parallel.map(site.events) { event -> (String?, String?, String?, [Diagnostic], MarkdownNotes) in
+            guard let summary = event.summary else { return (nil, nil, nil, [], MarkdownNotes()) }
+            var found: [Diagnostic] = []
+            var notes = MarkdownNotes()
+            let onTimeline = renderer.render(summary, root: "../", diagnostics: &found, notes: &notes, plainText: true)
             var ignored: [Diagnostic] = []  // the same links, already reported once
-            let onPages = renderer.html(summary, root: pageRoot, diagnostics: &ignored)
-            return (onTimeline, onPages, found)
+            var ignoredNotes = MarkdownNotes()
+            let onPages = renderer.render(summary, root: pageRoot, diagnostics: &ignored, notes: &ignoredNotes).html
+            return (onTimeline.html, onPages, onTimeline.text, found, notes)
         }
-        var diagnostics = briefings.flatMap(\.3) + bios.flatMap(\.1) + summaries.flatMap(\.2)
+        // Home-page updates: a few, rendered again for the root; their problems were reported above.
+        let updatesOnHome = site.latestUpdates(limit: homeUpdateLimit).map { ref in
+            var ignored: [Diagnostic] = []
+            var ignoredNotes = MarkdownNotes()
+            return renderer.render(site.briefings[ref.briefing].updates[ref.update].text, root: "./",
+                                   diagnostics: &ignored, notes: &ignoredNotes).html
+        }
+        var diagnostics = briefings.flatMap(\.diagnostics) + bios.flatMap(\.2) + summaries.flatMap(\.3)
         diagnostics.sort()
-        let rendered = RenderedMarkdown(
-            bodies: briefings.map(\.0), keyPoints: briefings.map(\.1), updates: briefings.map(\.2),
+        var notes = MarkdownNotes()
+        for found in briefings.map(\.notes) + bios.map(\.3) + summaries.map(\.4) { notes.merge(found) }
+        notes.imagesWithoutAlt.sort()
+        var rendered = RenderedMarkdown(
+            bodies: briefings.map(\.body), keyPoints: briefings.map(\.points), updates: briefings.map(\.updates),
             bios: bios.map(\.0), eventSummariesOnTimeline: summaries.map(\.0), eventSummariesOnPages: summaries.map(\.1))
+        rendered.updatesOnHome = updatesOnHome
+        rendered.bodyLeads = briefings.map(\.lead)
+        rendered.keyPointTexts = briefings.map(\.pointTexts)
+        rendered.updateTexts = briefings.map(\.updateTexts)
+        rendered.bioTexts = bios.map(\.1)
+        rendered.eventSummaryTexts = summaries.map(\.2)
+        rendered.notes = notes
         return (rendered, diagnostics)
+    }
+
+    /// The start of a text, cut at a word boundary near `leadLength` characters, with `…` when cut.
+    static func lead(_ text: String, length: Int = leadLength) -> String {
+        guard text.count > length else { return text }
+        var cut = text.prefix(length)
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > length / 2 {
+            cut = cut[..<space]
+        }
+        return cut.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) + "…"
     }
 }

@@ -78,6 +78,8 @@ public struct Quote: Sendable {
     public var context: String?
     public var date: PartialDate?
     public var source: Source?
+    /// Where the quote's `text` value was written (for `briefing check`).
+    public var location: SourceLocation?
 }
 
 /// A dated event, from a briefing's `events:` or from `timeline.yaml`.
@@ -94,6 +96,8 @@ public struct Event: Sendable {
     public var expected: Bool
     /// Where it was written; also a stable tie-breaker for ordering.
     public var location: SourceLocation
+    /// Where its `date` value was written (for `briefing check`).
+    public var dateLocation: SourceLocation?
 }
 
 /// One entry of a briefing's update log.
@@ -158,5 +162,25 @@ public struct Site: Sendable {
         self.draftSlugs = draftSlugs
         linkablePeople = Set(people.map(\.slug.rawValue))
         linkableBriefings = Set(briefings.map(\.slug.rawValue))
+    }
+
+    /// One entry of a briefing's update log: positions in `briefings` and in its `updates`.
+    public struct UpdateRef: Sendable, Hashable {
+        public var briefing: Int
+        public var update: Int
+    }
+
+    /// The newest `limit` updates across all briefings, newest first (ties: newer briefing first).
+    public func latestUpdates(limit: Int) -> [UpdateRef] {
+        var all: [UpdateRef] = []
+        for (b, briefing) in briefings.enumerated() {
+            // Each log is newest first, so only its first `limit` entries can make the cut.
+            for u in briefing.updates.indices.prefix(limit) { all.append(UpdateRef(briefing: b, update: u)) }
+        }
+        all.sort { x, y in
+            let a = briefings[x.briefing].updates[x.update].at, b = briefings[y.briefing].updates[y.update].at
+            return a != b ? a > b : (x.briefing, x.update) < (y.briefing, y.update)
+        }
+        return Array(all.prefix(limit))
     }
 }

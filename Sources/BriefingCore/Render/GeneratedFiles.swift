@@ -5,6 +5,21 @@ struct GeneratedFiles: Sendable {
 
     /// Every generated file with the function that makes its bytes, in a fixed order.
     func files() -> [(path: OutputPath, make: @Sendable () -> [UInt8])] {
-        []
+        var files: [(path: OutputPath, make: @Sendable () -> [UInt8])] = []
+        func add(_ path: String, _ make: @escaping @Sendable () -> [UInt8]) {
+            // Slugs are checked when loading, so every path here is valid; skip rather than crash if not.
+            guard let path = OutputPath(path) else { return }
+            files.append((path, make))
+        }
+        let site = contexts.site
+        let calendars = CalendarFiles(contexts: contexts)
+        // A calendar holds at least one event (RFC 5545's grammar), so one without any is not written.
+        if calendars.hasEntries(Array(site.events.indices)) {
+            add(CalendarFiles.timelinePath) { calendars.timeline() }
+        }
+        for p in site.people.indices where calendars.hasEntries(contexts.index.eventsOfPerson[p]) {
+            add(CalendarFiles.personPath(site.people[p].slug.rawValue)) { calendars.person(p) }
+        }
+        return files
     }
 }

@@ -1,6 +1,10 @@
-/// A JSON value for schema.org JSON-LD, written with keys in the order given (deterministic output).
+/// A JSON value for schema.org JSON-LD and the data exports, written with keys in the order given
+/// (deterministic output).
 indirect enum JSONValue {
     case string(String)
+    case int(Int)
+    case bool(Bool)
+    case null
     case array([JSONValue])
     case object([(String, JSONValue)])
 
@@ -44,6 +48,12 @@ indirect enum JSONValue {
                 }
             }
             out += "\""
+        case .int(let n):
+            out += String(n)
+        case .bool(let b):
+            out += b ? "true" : "false"
+        case .null:
+            out += "null"
         case .array(let items):
             out += "["
             for (i, item) in items.enumerated() {

@@ -171,6 +171,7 @@ struct PageContexts: Sendable {
         Self.put(happened.suffix(5).reversed().map { event($0, on: .home) }, "latestEvents", into: &context)
         let next = site.events.indices.filter { site.events[$0].expected }
         Self.put(next.prefix(5).map { event($0, on: .home) }, "nextEvents", into: &context)
+        Self.put(latestUpdates(), "latestUpdates", into: &context)
         return context
     }
 
@@ -190,8 +191,10 @@ struct PageContexts: Sendable {
         let briefing = site.briefings[b]
         let path = SiteURLs.briefing(briefing.slug.rawValue)
         let people = briefing.people.compactMap { index.personIndex[$0] }
+        // A briefing with an update log is a developing story: schema.org's LiveBlogPosting.
+        let isLive = !briefing.updates.isEmpty
         let jsonLD = JSONValue.object([
-            ("@context", .string("https://schema.org")), ("@type", .string("NewsArticle")),
+            ("@context", .string("https://schema.org")), ("@type", .string(isLive ? "LiveBlogPosting" : "NewsArticle")),
             ("headline", .string(briefing.title)), ("description", JSONValue.text(briefing.summary)),
             ("datePublished", .string(briefing.date.rfc3339)),
             ("dateModified", .string(briefing.lastModified.rfc3339)),
@@ -203,6 +206,8 @@ struct PageContexts: Sendable {
                          ("url", .string(absoluteURL(SiteURLs.person(site.people[p].slug.rawValue))))])
             })),
             ("keywords", briefing.topics.isEmpty ? nil : .string(briefing.topics.map(\.rawValue).joined(separator: ", "))),
+            ("coverageStartTime", isLive ? .string(coverageStart(b).rfc3339) : nil),
+            ("liveBlogUpdate", isLive ? .array(briefing.updates.indices.map { liveBlogUpdate(b, $0) }) : nil),
         ])
         var context = pageBase(root: "../../", path: path, title: briefing.title, description: briefing.summary,
                                section: "briefings", ogType: "article", jsonLD: jsonLD)
@@ -214,12 +219,77 @@ struct PageContexts: Sendable {
         Self.put(people.map(personItem), "people", into: &item)
         Self.put(index.eventsOfBriefing[b].map { event($0, on: .page) }, "events", into: &item)
         Self.put(briefing.sources.enumerated().map { source($1, number: $0 + 1) }, "sources", into: &item)
-        Self.put(zip(briefing.updates, markdown.updates[b]).map { update, html in
-            ["at": date(update.at), "html": .string(html)]
+        Self.put(briefing.updates.indices.map { u in
+            ["at": date(briefing.updates[u].at), "html": .string(markdown.updates[b][u]),
+             "anchor": .string(updateAnchor(b, u))]
         }, "updates", into: &item)
         if !briefing.extra.isEmpty { item["extra"] = ExtraValue.map(briefing.extra).templateValue }
         context["briefing"] = .map(item)
         return context
+    }
+
+    // MARK: - Update log
+
+    /// The element id of an update on its briefing page: `update-1` is the oldest, so ids stay put
+    /// as the log grows.
+    func updateAnchor(_ b: Int, _ u: Int) -> String {
+        "update-\(site.briefings[b].updates.count - u)"
+    }
+
+    /// When coverage began: the briefing's date or its oldest update, whichever is earlier.
+    func coverageStart(_ b: Int) -> PartialDate {
+        let briefing = site.briefings[b]
+        return briefing.updates.last.map { min($0.at, briefing.date) } ?? briefing.date
+    }
+
+    /// One update as a schema.org BlogPosting inside a LiveBlogPosting.
+    func liveBlogUpdate(_ b: Int, _ u: Int) -> JSONValue {
+        let briefing = site.briefings[b]
+        let text = markdown.updateTexts[b][u]
+        return .object([
+            ("@type", .string("BlogPosting")),
+            ("headline", .string(Self.headline(text))),
+            ("articleBody", .string(text)),
+            ("datePublished", .string(briefing.updates[u].at.iso)),
+            ("url", .string(absoluteURL(SiteURLs.briefing(briefing.slug.rawValue)) + "#" + updateAnchor(b, u))),
+        ])
+    }
+
+    /// A headline from a text: its first sentence, at most 110 characters (search engines' limit).
+    static func headline(_ text: String, limit: Int = 110) -> String {
+        var end = text.endIndex
+        if let stop = text.range(of: ". ") { end = text.index(after: stop.lowerBound) }
+        let sentence = String(text[..<end])
+        return sentence.count <= limit ? sentence : RenderedMarkdown.lead(sentence, length: limit - 1)
+    }
+
+    /// The newest updates across briefings, for the home page: `at`, `html` (links for the root),
+    /// `anchor`, `url` (the briefing's) and `briefing` (`title`, `url`).
+    func latestUpdates() -> [TemplateValue] {
+        site.latestUpdates(limit: RenderedMarkdown.homeUpdateLimit).enumerated().map { i, ref in
+            let briefing = site.briefings[ref.briefing]
+            var item: [String: TemplateValue] = [
+                "at": date(briefing.updates[ref.update].at), "anchor": .string(updateAnchor(ref.briefing, ref.update)),
+                "url": .string(SiteURLs.briefing(briefing.slug.rawValue)), "briefing": briefingLink(ref.briefing),
+            ]
+            if i < markdown.updatesOnHome.count { item["html"] = .string(markdown.updatesOnHome[i]) }
+            return .map(item)
+        }
+    }
+
+    /// A link to an `.ics` file: `url` (from the root), `eventCount` (entries in it), `entries`
+    /// (`3 events known to the day`) and, when some
+    /// events are too coarse for a calendar, `leftOut` (a sentence saying how many and why).
+    /// Nil when no event is known to the day: then no calendar is written.
+    func calendarLink(_ path: String, events: [Int]) -> TemplateValue? {
+        let dated = events.filter { CalendarFiles.isDated(site.events[$0]) }.count
+        guard dated > 0 else { return nil }
+        var link: [String: TemplateValue] = [
+            "url": .string(path), "eventCount": .int(dated),
+            "entries": .string("\(dated) event\(dated == 1 ? "" : "s") known to the day"),
+        ]
+        if let note = CalendarFiles.leftOutNote(events.count - dated) { link["leftOut"] = .string(note) }
+        return .map(link)
     }
 
     func timeline() -> [String: TemplateValue] {
@@ -273,6 +343,9 @@ struct PageContexts: Sendable {
         closeYear()
         Self.put(years, "years", into: &context)
         context["eventCount"] = .int(site.events.count)
+        if let link = calendarLink(CalendarFiles.timelinePath, events: Array(site.events.indices)) {
+            context["calendar"] = link
+        }
         return context
     }
 
@@ -312,6 +385,9 @@ struct PageContexts: Sendable {
         Self.put(index.eventsOfPerson[p].map { event($0, on: .page) }, "events", into: &context)
         Self.put(index.briefingsOfPerson[p].map(briefingItem), "briefings", into: &context)
         Self.put(index.seenWith[p].map(personItem), "seenWith", into: &context)
+        if let link = calendarLink(CalendarFiles.personPath(person.slug.rawValue), events: index.eventsOfPerson[p]) {
+            context["calendar"] = link
+        }
         return context
     }
 

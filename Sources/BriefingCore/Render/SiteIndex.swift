@@ -20,6 +20,10 @@ struct SiteIndex: Sendable {
     let eventsOfBriefing: [[Int]]
     /// Per event: its element id, unique on every page.
     let eventAnchors: [String]
+    /// Per event: a key that stays the same from build to build, for calendar UIDs and data
+    /// exports: `event-<id>` when it has an id, else `event.<hash>` of its file, date and title
+    /// (`.` cannot be in an id, so the two never meet).
+    let eventKeys: [String]
 
     init(site: Site) {
         self.site = site
@@ -44,8 +48,21 @@ struct SiteIndex: Sendable {
         var eventsOfBriefing = [[Int]](repeating: [], count: site.briefings.count)
         var anchors: [String] = []
         anchors.reserveCapacity(site.events.count)
+        var keys: [String] = []
+        keys.reserveCapacity(site.events.count)
+        var seenKeys: [String: Int] = [:]
         for (e, event) in site.events.enumerated() {
             anchors.append(event.id.map(SiteURLs.eventAnchor(id:)) ?? "e-\(e + 1)")
+            if let id = event.id {
+                keys.append("event-" + id)
+            } else {
+                // Events sort by date, then place in their file, so repeats of one key keep their order.
+                var key = "event." + Self.hash(event.location.path + "\n" + event.date.iso + "\n" + event.title)
+                let repeats = seenKeys[key, default: 0]
+                seenKeys[key] = repeats + 1
+                if repeats > 0 { key += "-\(repeats + 1)" }
+                keys.append(key)
+            }
             let members = event.people.compactMap { personIndex[$0] }
             for p in members {
                 eventsOfPerson[p].append(e)
@@ -60,7 +77,20 @@ struct SiteIndex: Sendable {
         self.quotesOfPerson = quotesOfPerson
         self.eventsOfBriefing = eventsOfBriefing
         self.eventAnchors = anchors
+        self.eventKeys = keys
         // People are sorted by name, so sorting indices sorts by name.
         self.seenWith = together.enumerated().map { p, others in others.subtracting([p]).sorted() }
+    }
+
+    /// FNV-1a, 64 bits, as 16 hex digits: the same on every run and machine (Swift's `Hasher` is
+    /// seeded per process).
+    static func hash(_ text: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

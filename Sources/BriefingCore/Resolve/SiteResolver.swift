@@ -242,7 +242,7 @@ public struct SiteResolver: Sendable {
         let source = sources.resolve(fields, sink: sink)
         guard let text, let person else { return nil }
         return Quote(person: person, text: text, context: fields.string("context"),
-                     date: fields.date("date", timeZone: zone), source: source)
+                     date: fields.date("date", timeZone: zone), source: source, location: fields.location(of: "text"))
     }
 
     private func resolveUpdate(_ node: YAMLNode, place: DocumentPlace, zone: TimeZone, sink: DiagnosticSink) -> Update? {
@@ -318,7 +318,7 @@ public struct SiteResolver: Sendable {
         guard let date, let title else { return nil }
         return Event(id: id, date: date, title: title, people: people, place: fields.string("place"), summary: summary,
                      briefing: linkedBriefing, sources: ownSources, expected: fields.bool("expected") ?? false,
-                     location: place.location(node.position))
+                     location: place.location(node.position), dateLocation: fields.location(of: "date"))
     }
 
     private func resolveTimeline(_ document: RawDocument, zone: TimeZone, references: ReferenceChecker,

@@ -1,0 +1,194 @@
+/// Writes iCalendar text (RFC 5545): CRLF line ends, content lines folded at 75 octets without
+/// splitting a UTF-8 sequence, TEXT values escaped.
+struct ICalendarWriter {
+    private(set) var bytes: [UInt8] = []
+
+    /// Writes `NAME:value` with `value` already in its property's format (a date, a URI, a number).
+    mutating func raw(_ name: String, _ value: String) {
+        fold(Array((name + ":" + value).utf8))
+    }
+
+    /// Writes `NAME:value` with `value` escaped as TEXT.
+    mutating func text(_ name: String, _ value: String) {
+        raw(name, Self.escape(value))
+    }
+
+    /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks; other control
+    /// characters, which TEXT may not hold, are dropped.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\r": out += "\\n"
+            case "\n": if !previousWasCR { out += "\\n" }
+            case "\t": out += " "
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Appends one content line, folded: at most 75 octets a line, continuation lines starting
+    /// with a space (which counts), never cutting inside a UTF-8 sequence.
+    private mutating func fold(_ line: [UInt8]) {
+        var start = 0
+        var limit = 75
+        while line.count - start > limit {
+            var end = start + limit
+            // Back up to the first byte of a UTF-8 sequence (continuation bytes are 10xxxxxx).
+            while end > start + 1, line[end] & 0xC0 == 0x80 { end -= 1 }
+            bytes += line[start..<end]
+            bytes += [0x0D, 0x0A, 0x20]
+            start = end
+            limit = 74
+        }
+        bytes += line[start...]
+        bytes += [0x0D, 0x0A]
+    }
+}
+
+/// The calendars of a site: `timeline.ics` with every event known to the day or the minute, and
+/// `people/<slug>/calendar.ics` with each person's.
+struct CalendarFiles: Sendable {
+    let contexts: PageContexts
+
+    var site: Site { contexts.site }
+    var index: SiteIndex { contexts.index }
+
+    /// Where a person's calendar is written, relative to the site root.
+    static func personPath(_ slug: String) -> String { SiteURLs.person(slug) + "calendar.ics" }
+    static let timelinePath = "timeline.ics"
+
+    /// Whether an event can be a calendar entry: it is known at least to the day.
+    static func isDated(_ event: Event) -> Bool { event.date.precision >= .day }
+
+    /// Whether a calendar of these events has any entry, and so is written.
+    func hasEntries(_ events: [Int]) -> Bool { events.contains { Self.isDated(site.events[$0]) } }
+
+    /// The whole site's calendar.
+    func timeline() -> [UInt8] {
+        calendar(name: "\(site.config.title): timeline", about: "Events of \(site.config.title) from its timeline.",
+                 events: Array(site.events.indices))
+    }
+
+    /// A person's calendar.
+    func person(_ p: Int) -> [UInt8] {
+        let person = site.people[p]
+        return calendar(name: "\(person.name) · \(site.config.title)",
+                        about: "Events with \(person.name) from the timeline of \(site.config.title).",
+                        events: index.eventsOfPerson[p])
+    }
+
+    /// `2 events known only to the month or the year are left out: a calendar entry needs a day.`
+    static func leftOutNote(_ count: Int) -> String? {
+        guard count > 0 else { return nil }
+        return "\(count) event\(count == 1 ? "" : "s") known only to the month or the year \(count == 1 ? "is" : "are") "
+            + "left out: a calendar entry needs a day."
+    }
+
+    private func calendar(name: String, about: String, events: [Int]) -> [UInt8] {
+        var out = ICalendarWriter()
+        let dated = events.filter { Self.isDated(site.events[$0]) }
+        out.raw("BEGIN", "VCALENDAR")
+        out.raw("VERSION", "2.0")
+        out.text("PRODID", "-//Briefing//Briefing static site generator//EN")
+        out.raw("CALSCALE", "GREGORIAN")
+        out.raw("METHOD", "PUBLISH")
+        out.text("X-WR-CALNAME", name)
+        out.text("X-WR-CALDESC", [about, Self.leftOutNote(events.count - dated.count)].compactMap { $0 }.joined(separator: " "))
+        out.raw("X-PUBLISHED-TTL", "PT1H")
+        let stamp = Self.utc(dtstamp)
+        for e in dated { write(e, stamp: stamp, into: &out) }
+        out.raw("END", "VCALENDAR")
+        return out.bytes
+    }
+
+    /// DTSTAMP comes from the input, never the clock: the newest change of any briefing (or the
+    /// newest event when there are no briefings), so that two builds of the same input are identical.
+    var dtstamp: Int64 {
+        site.briefings.map(\.lastModified.startSeconds).max() ?? site.events.map(\.date.startSeconds).max() ?? 0
+    }
+
+    private func write(_ e: Int, stamp: String, into out: inout ICalendarWriter) {
+        let event = site.events[e]
+        out.raw("BEGIN", "VEVENT")
+        out.text("UID", uid(e))
+        out.raw("DTSTAMP", stamp)
+        if event.date.precision == .time {
+            out.raw("DTSTART", Self.utc(event.date.startSeconds))
+        } else {
+            let day = PartialDate.daysFromCivil(event.date.year, event.date.month, event.date.day)
+            out.raw("DTSTART;VALUE=DATE", Self.date(day))
+            out.raw("DTEND;VALUE=DATE", Self.date(day + 1))
+        }
+        out.text("SUMMARY", event.title)
+        if let place = event.place { out.text("LOCATION", place) }
+        var description: [String] = []
+        if let summary = contexts.markdown.eventSummaryTexts[e], !summary.isEmpty { description.append(summary) }
+        let people = event.people.compactMap { index.personIndex[$0].map { site.people[$0].name } }
+        if !people.isEmpty { description.append("People: " + people.joined(separator: ", ")) }
+        if let slug = event.briefing, let b = index.briefingIndex[slug] {
+            description.append("Briefing: \(site.briefings[b].title) " + contexts.absoluteURL(SiteURLs.briefing(slug.rawValue)))
+        }
+        if event.expected { description.append("Expected: announced, not yet happened.") }
+        if !description.isEmpty { out.text("DESCRIPTION", description.joined(separator: "\n")) }
+        out.raw("URL", contexts.absoluteURL(SiteURLs.timeline + "#" + index.eventAnchors[e]))
+        out.raw("STATUS", event.expected ? "TENTATIVE" : "CONFIRMED")
+        out.raw("TRANSP", "TRANSPARENT")
+        out.raw("END", "VEVENT")
+    }
+
+    /// A UID that stays the same from build to build: the event's key (its `id`, or a hash of where
+    /// and what it is) at the site's host and path.
+    func uid(_ e: Int) -> String {
+        index.eventKeys[e] + "@" + Self.domain(of: site.config.baseURL)
+    }
+
+    /// `example.org/briefing` for `https://example.org/briefing/`; `briefing.invalid` for a bare path.
+    static func domain(of baseURL: String) -> String {
+        var rest = Substring(baseURL)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] } else { rest = "briefing.invalid" + rest }
+        while rest.hasSuffix("/") { rest = rest.dropLast() }
+        return String(rest)
+    }
+
+    // MARK: - Date formats
+
+    /// `20251202T150000Z`.
+    static func utc(_ seconds: Int64) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = Int(seconds - days * 86_400)
+        return date(days) + "T" + two(rest / 3600) + two(rest % 3600 / 60) + two(rest % 60) + "Z"
+    }
+
+    /// `20251202` for a day counted from 1970-01-01.
+    static func date(_ days: Int64) -> String {
+        let (y, m, d) = civil(fromDays: days)
+        let year = String(y)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + two(m) + two(d)
+    }
+
+    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// Year, month, day of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
+    static func civil(fromDays days: Int64) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return (Int(y), Int(m), Int(d))
+    }
+}

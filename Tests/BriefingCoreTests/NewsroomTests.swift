@@ -1,0 +1,296 @@
+import Foundation
+import Testing
+@testable import BriefingCore
+
+/// The newsroom features of issue 6: update log, calendar, data exports, search, drawn timeline
+/// and `briefing check`'s newsroom warnings — asserted as a reader, a calendar app or a script sees them.
+@Suite struct NewsroomTests {
+    /// A briefing with an update log whose newest entry links to a person.
+    static let developing: [String: String?] = [
+        "Content/briefings/developing.md": """
+            ---
+            title: "Talks continue"
+            date: 2025-12-04T09:00:00-05:00
+            summary: "A developing story."
+            people: [steve-witkoff]
+            updates:
+              - at: 2025-12-04T12:00:00-05:00
+                text: "First update: delegations arrive."
+              - at: 2025-12-05T18:30:00-05:00
+                text: "[Witkoff](person:steve-witkoff) says talks will go on. More tomorrow."
+            ---
+            Body.
+            """,
+    ]
+
+    // MARK: - 1. Update log
+
+    @Test func briefingPageShowsItsUpdateLogNewestFirst() async throws {
+        let site = try FixtureSite(Self.developing)
+        defer { site.remove() }
+        try await site.build()
+        let page = try site.page("briefings/developing/index.html")
+        let text = page.visibleText
+        #expect(text.contains("Latest updates"))
+        let newest = try #require(text.range(of: "says talks will go on"))
+        let oldest = try #require(text.range(of: "First update: delegations arrive."))
+        #expect(newest.lowerBound < oldest.lowerBound)
+        #expect(page.contains("<li id=\"update-2\">"))
+        #expect(page.contains("<a href=\"../../people/steve-witkoff/\">Witkoff</a> says talks will go on."))
+        #expect(page.contains("datetime=\"2025-12-05T18:30:00-05:00\""))
+    }
+
+    @Test func homePageListsLatestUpdatesWithLinksForTheRoot() async throws {
+        let site = try FixtureSite(Self.developing)
+        defer { site.remove() }
+        try await site.build()
+        let home = try site.page("index.html")
+        #expect(home.visibleText.contains("Latest updates"))
+        // Rendered for the home page's root, not the briefing page's ../../
+        #expect(home.contains("<a href=\"./people/steve-witkoff/\">Witkoff</a> says talks will go on."))
+        #expect(!home.contains("../../people/"))
+        #expect(home.contains("href=\"./briefings/developing/#update-2\">Talks continue</a>"))
+        let newest = try #require(home.range(of: "says talks will go on"))
+        let oldest = try #require(home.range(of: "First update"))
+        #expect(newest.lowerBound < oldest.lowerBound)
+    }
+
+    @Test func homePageHasNoUpdatesSectionWithoutUpdates() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try await site.build()
+        #expect(!(try site.page("index.html")).visibleText.contains("Latest updates"))
+    }
+
+    @Test func briefingWithUpdatesIsALiveBlogPosting() async throws {
+        let site = try FixtureSite(Self.developing)
+        defer { site.remove() }
+        try await site.build()
+        let json = try Self.jsonLD(in: site.page("briefings/developing/index.html"))
+        #expect(json["@type"] as? String == "LiveBlogPosting")
+        #expect(json["coverageStartTime"] as? String == "2025-12-04T09:00:00-05:00")
+        #expect(json["dateModified"] as? String == "2025-12-05T18:30:00-05:00")
+        let updates = try #require(json["liveBlogUpdate"] as? [[String: Any]])
+        #expect(updates.count == 2)
+        #expect(updates[0]["@type"] as? String == "BlogPosting")
+        #expect(updates[0]["headline"] as? String == "Witkoff says talks will go on.")
+        #expect(updates[0]["articleBody"] as? String == "Witkoff says talks will go on. More tomorrow.")
+        #expect(updates[0]["datePublished"] as? String == "2025-12-05T18:30:00-05:00")
+        #expect(updates[0]["url"] as? String == "https://example.org/news/briefings/developing/#update-2")
+        #expect(updates[1]["articleBody"] as? String == "First update: delegations arrive.")
+
+        // Without updates it stays a NewsArticle.
+        let plain = try Self.jsonLD(in: site.page("briefings/moscow-meeting/index.html"))
+        #expect(plain["@type"] as? String == "NewsArticle")
+        #expect(plain["liveBlogUpdate"] == nil)
+    }
+
+    @Test func coverageStartsAtAnUpdateOlderThanTheBriefingDate() async throws {
+        let site = try FixtureSite(["Content/briefings/early.md": """
+            ---
+            title: "Early"
+            date: 2025-12-10
+            updates:
+              - at: 2025-12-09T08:00:00Z
+                text: "Before the write-up."
+            ---
+            Body.
+            """])
+        defer { site.remove() }
+        try await site.build()
+        let json = try Self.jsonLD(in: site.page("briefings/early/index.html"))
+        #expect(json["coverageStartTime"] as? String == "2025-12-09T08:00:00Z")
+    }
+
+    @Test func atomEntryUpdatedFollowsTheNewestUpdate() async throws {
+        let site = try FixtureSite(Self.developing)
+        defer { site.remove() }
+        try await site.build()
+        let feed = try site.page("feed.xml")
+        let entry = try #require(feed.range(of: "<id>https://example.org/news/briefings/developing/</id>"))
+        let rest = feed[entry.upperBound...]
+        let end = try #require(rest.range(of: "</entry>"))
+        let body = String(rest[..<end.lowerBound])
+        #expect(body.contains("<published>2025-12-04T09:00:00-05:00</published>"))
+        #expect(body.contains("<updated>2025-12-05T18:30:00-05:00</updated>"))
+        // The feed's own <updated> is the newest change of any briefing.
+        #expect(feed.contains("<updated>2025-12-05T18:30:00-05:00</updated>\n<link rel=\"self\""))
+    }
+
+    // MARK: - 2. Calendar
+
+    /// Events at every precision, with text that needs escaping and a long non-ASCII title.
+    static let calendarEvents: [String: String?] = [
+        "Content/timeline.yaml": """
+            - id: summit
+              date: 2025-12-10T14:30:00+03:00
+              title: 'Summit; talks, day one \\ more'
+              summary: "Line one.\\nLine two"
+              place: "Geneva, Switzerland"
+              people: [vladimir-putin]
+            - date: 2025-12
+              title: "Month event"
+              people: [vladimir-putin]
+            - date: 2022
+              title: "Year event"
+            - date: 2025-12-31
+              title: "Ўладзімір Пуцін і Стыў Уіткаф сустракаюцца ў Маскве зноў — ізноў і ізноў 🇷🇺🇺🇸"
+            """,
+    ]
+
+    @Test func timelineCalendarIsValidICalendar() async throws {
+        let site = try FixtureSite(Self.calendarEvents)
+        defer { site.remove() }
+        try await site.build()
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: site.output + "/timeline.ics")))
+        let lines = try Self.physicalLines(bytes)
+        for line in lines {
+            #expect(line.count <= 75, "a line longer than 75 octets: \(String(decoding: line, as: UTF8.self))")
+            #expect(String(validating: line, as: UTF8.self) != nil, "a fold split a UTF-8 sequence")
+        }
+        let content = Self.unfold(lines)
+        #expect(content.first == "BEGIN:VCALENDAR")
+        #expect(content.last == "END:VCALENDAR")
+        #expect(content.contains("VERSION:2.0"))
+        #expect(content.contains { $0.hasPrefix("PRODID:") })
+        #expect(content.filter { $0 == "BEGIN:VEVENT" }.count == 3)  // day, instant, day; not month or year
+        #expect(!content.contains { $0.contains("Month event") || $0.contains("Year event") })
+        let description = try #require(content.first { $0.hasPrefix("X-WR-CALDESC:") })
+        #expect(description.contains("2 events known only to the month or the year are left out"))
+
+        let summit = Self.event(containing: "UID:event-summit@example.org/news", in: content)
+        #expect(summit.contains("DTSTART:20251210T113000Z"))
+        #expect(summit.contains(#"SUMMARY:Summit\; talks\, day one \\ more"#))
+        #expect(summit.contains(#"LOCATION:Geneva\, Switzerland"#))
+        // The summary's soft line break is a space in text; the description's own lines are escaped.
+        #expect(summit.contains(#"DESCRIPTION:Line one. Line two\nPeople: Vladimir Putin"#))
+        #expect(summit.contains("URL:https://example.org/news/timeline/#event-summit"))
+
+        let meeting = Self.event(containing: "SUMMARY:Witkoff meets Putin", in: content)
+        #expect(meeting.contains("DTSTART;VALUE=DATE:20251202"))
+        #expect(meeting.contains("DTEND;VALUE=DATE:20251203"))
+        let yearEnd = Self.event(containing: "DTSTART;VALUE=DATE:20251231", in: content)
+        #expect(yearEnd.contains("DTEND;VALUE=DATE:20260101"))
+        #expect(yearEnd.contains { $0.hasPrefix("SUMMARY:Ўладзімір") && $0.hasSuffix("🇷🇺🇺🇸") })
+
+        // DTSTAMP comes from the input (the newest briefing, 2025-12-03 in New York), never the clock.
+        #expect(content.filter { $0.hasPrefix("DTSTAMP:") }.allSatisfy { $0 == "DTSTAMP:20251203T050000Z" })
+    }
+
+    @Test func calendarUIDsAreStableAndUnique() async throws {
+        let site = try FixtureSite(Self.calendarEvents)
+        defer { site.remove() }
+        try await site.build()
+        let first = try site.page("timeline.ics")
+        // Another build, after an unrelated edit above the events, gives the same UIDs.
+        try site.write("# a comment that moves every event down a line\n" + (Self.calendarEvents["Content/timeline.yaml"]!! as String),
+                       to: "Content/timeline.yaml")
+        try await site.build()
+        let second = try site.page("timeline.ics")
+        func uids(_ text: String) -> [String] {
+            Self.unfold(try! Self.physicalLines(Array(text.utf8))).filter { $0.hasPrefix("UID:") }
+        }
+        #expect(uids(first) == uids(second))
+        #expect(Set(uids(first)).count == uids(first).count)
+        #expect(first == second)
+    }
+
+    @Test func personCalendarHoldsTheirEventsAndIsLinked() async throws {
+        let site = try FixtureSite(Self.calendarEvents)
+        defer { site.remove() }
+        try await site.build()
+        let putin = Self.unfold(try Self.physicalLines(Array(try site.page("people/vladimir-putin/calendar.ics").utf8)))
+        #expect(putin.filter { $0 == "BEGIN:VEVENT" }.count == 2)  // the Moscow meeting and the summit
+        #expect(putin.contains { $0.hasPrefix("X-WR-CALNAME:Vladimir Putin") })
+        #expect(putin.contains { $0.contains("1 event known only to the month or the year is left out") })
+        let page = try site.page("people/vladimir-putin/index.html")
+        #expect(page.contains("<a href=\"../../people/vladimir-putin/calendar.ics\" type=\"text/calendar\">"))
+        let timeline = try site.page("timeline/index.html")
+        #expect(timeline.contains("<a href=\"../timeline.ics\" type=\"text/calendar\">"))
+        #expect(timeline.visibleText.contains("2 events known only to the month or the year are left out"))
+    }
+
+    @Test func noCalendarWithoutADatedEvent() async throws {
+        let site = try FixtureSite(["Content/briefings/moscow-meeting.md": """
+            ---
+            title: "Meeting in Moscow"
+            date: 2025-12-03
+            people: [steve-witkoff]
+            events:
+              - date: 2025-12
+                title: "Sometime in December"
+                people: [steve-witkoff]
+            ---
+            Body.
+            """])
+        defer { site.remove() }
+        try await site.build()
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/timeline.ics"))
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/people/steve-witkoff/calendar.ics"))
+        #expect(!(try site.page("timeline/index.html")).contains(".ics"))
+        #expect(!(try site.page("people/steve-witkoff/index.html")).contains(".ics"))
+    }
+
+    @Test func icalendarFoldingNeverSplitsACharacter() {
+        var writer = ICalendarWriter()
+        let long = String(repeating: "é", count: 100) + String(repeating: "€", count: 60) + String(repeating: "🇺🇦", count: 30)
+        writer.text("SUMMARY", long)
+        let lines = try! Self.physicalLines(writer.bytes)
+        #expect(lines.count > 3)
+        #expect(lines.allSatisfy { $0.count <= 75 && String(validating: $0, as: UTF8.self) != nil })
+        #expect(Self.unfold(lines) == ["SUMMARY:" + long])
+        #expect(ICalendarWriter.escape("a\\b;c,d\r\ne\nf") == #"a\\b\;c\,d\ne\nf"#)
+    }
+
+    // MARK: - Helpers
+
+    /// The lines of an iCalendar file, each without its CRLF; fails on a bare LF or CR.
+    static func physicalLines(_ bytes: [UInt8]) throws -> [[UInt8]] {
+        var lines: [[UInt8]] = []
+        var current: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0D {
+                try #require(i + 1 < bytes.count && bytes[i + 1] == 0x0A, "a CR without LF")
+                lines.append(current)
+                current = []
+                i += 2
+                continue
+            }
+            try #require(bytes[i] != 0x0A, "a line ends with LF alone")
+            current.append(bytes[i])
+            i += 1
+        }
+        try #require(current.isEmpty, "the last line has no CRLF")
+        return lines
+    }
+
+    /// Content lines: continuation lines (starting with a space) joined to the line before.
+    static func unfold(_ lines: [[UInt8]]) -> [String] {
+        var out: [[UInt8]] = []
+        for line in lines {
+            if line.first == 0x20, !out.isEmpty { out[out.count - 1] += line.dropFirst() } else { out.append(line) }
+        }
+        return out.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The content lines of the VEVENT holding `line`.
+    static func event(containing line: String, in content: [String]) -> [String] {
+        var current: [String] = []
+        for item in content {
+            if item == "BEGIN:VEVENT" { current = [] }
+            current.append(item)
+            if item == "END:VEVENT", current.contains(line) { return current }
+        }
+        return []
+    }
+
+    /// The page's JSON-LD object.
+    static func jsonLD(in page: String) throws -> [String: Any] {
+        let open = "<script type=\"application/ld+json\">"
+        let start = try #require(page.range(of: open))
+        let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
+        let data = Data(page[start.upperBound..<end.lowerBound].utf8)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+}
