@@ -242,6 +242,111 @@ import Testing
         #expect(ICalendarWriter.escape("a\\b;c,d\r\ne\nf") == #"a\\b\;c\,d\ne\nf"#)
     }
 
+    // MARK: - 3. Data exports
+
+    func json(_ site: FixtureSite, _ path: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: site.output + "/" + path))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func briefingsJSONHasEveryDocumentedField() async throws {
+        let site = try FixtureSite(Self.developing)
+        defer { site.remove() }
+        try await site.build()
+        let root = try json(site, "data/briefings.json")
+        #expect(root["version"] as? Int == 1)
+        #expect((root["site"] as? [String: Any])?["url"] as? String == "https://example.org/news/")
+        let briefings = try #require(root["briefings"] as? [[String: Any]])
+        #expect(briefings.map { $0["slug"] as? String } == ["developing", "moscow-meeting"])  // newest first
+        let keys = ["slug", "url", "title", "summary", "status", "date", "updated", "lastModified", "people", "topics",
+                    "places", "keyPoints", "quotes", "sources", "updates", "events"]
+        for briefing in briefings { #expect(Set(briefing.keys) == Set(keys)) }
+        let developing = briefings[0]
+        #expect(developing["url"] as? String == "https://example.org/news/briefings/developing/")
+        #expect(developing["date"] as? [String: String] == ["value": "2025-12-04T09:00:00-05:00", "precision": "time"])
+        #expect(developing["updated"] is NSNull)
+        #expect(developing["lastModified"] as? [String: String] == ["value": "2025-12-05T18:30:00-05:00", "precision": "time"])
+        let updates = try #require(developing["updates"] as? [[String: Any]])
+        #expect(updates.first?["text"] as? String == "Witkoff says talks will go on. More tomorrow.")
+        #expect(updates.first?["url"] as? String == "https://example.org/news/briefings/developing/#update-2")
+        let moscow = briefings[1]
+        #expect(moscow["date"] as? [String: String] == ["value": "2025-12-03", "precision": "day"])
+        let quote = try #require((moscow["quotes"] as? [[String: Any]])?.first)
+        #expect(quote["person"] as? String == "vladimir-putin")
+        #expect(quote["source"] is NSNull)
+        #expect((moscow["events"] as? [String])?.count == 1)
+    }
+
+    @Test func peopleAndTimelineJSONAreInSiteOrderWithKeysThatMatch() async throws {
+        let site = try FixtureSite(Self.calendarEvents)
+        defer { site.remove() }
+        try await site.build()
+        let people = try #require(try json(site, "data/people.json")["people"] as? [[String: Any]])
+        #expect(people.map { $0["name"] as? String } == ["Steve Witkoff", "Vladimir Putin"])
+        let putin = people[1]
+        #expect(putin["role"] as? String == "Russian President")
+        #expect(putin["affiliation"] is NSNull)
+        #expect(putin["bio"] as? String == "President.")
+        #expect(putin["briefings"] as? [String] == ["moscow-meeting"])
+        #expect(putin["seenWith"] as? [String] == ["steve-witkoff"])
+        #expect(putin["quoteCount"] as? Int == 1)
+
+        let events = try #require(try json(site, "data/timeline.json")["events"] as? [[String: Any]])
+        #expect(events.map { $0["title"] as? String }.prefix(3) == ["Year event", "Month event", "Witkoff meets Putin"])
+        let month = events[1]
+        #expect(month["date"] as? [String: String] == ["value": "2025-12", "precision": "month"])
+        #expect(month["id"] is NSNull)
+        #expect(month["expected"] as? Bool == false)
+        let summit = try #require(events.first { $0["id"] as? String == "summit" })
+        #expect(summit["key"] as? String == "event-summit")
+        #expect(summit["uid"] as? String == "event-summit@example.org/news")
+        #expect(summit["date"] as? [String: String] == ["value": "2025-12-10T14:30:00+03:00", "precision": "time"])
+        #expect(summit["summary"] as? String == "Line one. Line two")
+        #expect(summit["url"] as? String == "https://example.org/news/timeline/#event-summit")
+        // Person records name events by the same keys.
+        #expect(Set(putin["events"] as? [String] ?? []).isSubset(of: Set(events.compactMap { $0["key"] as? String })))
+        #expect((putin["events"] as? [String])?.contains("event-summit") == true)
+    }
+
+    @Test func timelineJSGivesEachDateOnlyItsOwnPrecision() async throws {
+        let site = try FixtureSite(Self.calendarEvents)
+        defer { site.remove() }
+        try await site.build()
+        let root = try json(site, "data/timelinejs.json")
+        let title = try #require((root["title"] as? [String: Any])?["text"] as? [String: String])
+        #expect(title["headline"] == "Test Briefing")
+        let events = try #require(root["events"] as? [[String: Any]])
+        #expect(events.count == 5)
+        func start(_ headline: String) -> [String: Any]? {
+            events.first { ($0["text"] as? [String: String])?["headline"] == headline }?["start_date"] as? [String: Any]
+        }
+        #expect(Set(start("Year event")?.keys ?? [:].keys) == ["year", "display_date"])
+        #expect(start("Month event")?["month"] as? Int == 12)
+        #expect(start("Month event")?["day"] == nil)
+        #expect(start("Witkoff meets Putin")?["day"] as? Int == 2)
+        #expect(start("Witkoff meets Putin")?["hour"] == nil)
+        let summit = try #require(start(#"Summit; talks, day one \ more"#))
+        #expect(summit["hour"] as? Int == 14 && summit["minute"] as? Int == 30)
+        let ids = events.compactMap { $0["unique_id"] as? String }
+        #expect(ids.count == events.count && Set(ids).count == ids.count)
+        let text = try #require(events.first { $0["unique_id"] as? String == "event-summit" }?["text"] as? [String: String])
+        #expect(text["text"] == "<p>Line one. Line two</p><p>Geneva, Switzerland · Vladimir Putin</p>")
+    }
+
+    @Test func dataExportsEscapeMarkupInTimelineJS() async throws {
+        let site = try FixtureSite(["Content/timeline.yaml": """
+            - date: 2025-12-01
+              title: "<script>alert(1)</script> & more"
+            """])
+        defer { site.remove() }
+        try await site.build()
+        let raw = try site.page("data/timelinejs.json")
+        #expect(!raw.contains("<script>"))
+        let events = try #require(try json(site, "data/timelinejs.json")["events"] as? [[String: Any]])
+        let headlines = events.compactMap { ($0["text"] as? [String: String])?["headline"] }
+        #expect(headlines.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"))
+    }
+
     // MARK: - Helpers
 
     /// The lines of an iCalendar file, each without its CRLF; fails on a bare LF or CR.

@@ -20,6 +20,11 @@ struct GeneratedFiles: Sendable {
         for p in site.people.indices where calendars.hasEntries(contexts.index.eventsOfPerson[p]) {
             add(CalendarFiles.personPath(site.people[p].slug.rawValue)) { calendars.person(p) }
         }
+        let data = DataExports(contexts: contexts)
+        add(DataExports.briefingsPath) { data.briefings() }
+        add(DataExports.peoplePath) { data.people() }
+        add(DataExports.timelinePath) { data.timeline() }
+        add(DataExports.timelineJSPath) { data.timelineJS() }
         return files
     }
 }
