@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // Debian's libcmark-dev, found through pkg-config.
@@ -28,16 +29,30 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server: HTTP, file watching and browser reload for `briefing serve`.
+        .target(
+            name: "BriefingServe",
+            dependencies: [
+                "BriefingCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "BriefingCLI",
             dependencies: [
                 "BriefingCore",
+                "BriefingServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "BriefingCoreTests",
             dependencies: ["BriefingCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .testTarget(
+            name: "BriefingServeTests",
+            dependencies: ["BriefingServe", "BriefingCore"]
         ),
         .testTarget(
             name: "BriefingCLITests",

@@ -1,0 +1,185 @@
+import Foundation
+
+/// Creates new content files (or event entries) with valid front matter, for `briefing new`.
+/// Never overwrites: an existing file is an error.
+public struct Scaffold: Sendable {
+    public let siteRoot: String
+
+    public init(siteRoot: String) {
+        self.siteRoot = siteRoot
+    }
+
+    /// `Content/briefings/<slug>.md`; returns the site-relative path written.
+    public func newBriefing(title: String, date: String) throws(BuildFailure) -> String {
+        let slug = try slug(from: title, what: "title")
+        try check(date: date)
+        let path = "Content/briefings/\(slug).md"
+        let text = """
+            ---
+            title: \(Self.quoted(title))
+            date: \(date)
+            summary: ""
+            status: published   # or draft: built only with --drafts
+            people: []
+            ---
+            Write the briefing here. Link people as [Name](person:their-slug).
+
+            """
+        try create(path, text)
+        return path
+    }
+
+    /// `Content/people/<slug>.md`.
+    public func newPerson(name: String) throws(BuildFailure) -> String {
+        let slug = try slug(from: name, what: "name")
+        let path = "Content/people/\(slug).md"
+        let text = """
+            ---
+            name: \(Self.quoted(name))
+            role: ""
+            ---
+            A short bio.
+
+            """
+        try create(path, text)
+        return path
+    }
+
+    /// Adds an event to a briefing's `events:` list, or to `Content/timeline.yaml` when no
+    /// briefing is given. Returns the path of the file changed.
+    public func newEvent(title: String, date: String, briefing: String?) throws(BuildFailure) -> String {
+        try check(date: date)
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw failure("new", "the event needs a title") }
+        if let briefing {
+            let path = "Content/briefings/\(briefing).md"
+            guard let text = read(path) else {
+                throw failure(path, "no briefing '\(briefing)'", hint: "create it with: briefing new briefing \"Title\"")
+            }
+            let updated = try EventInsertion.insert(title: title, date: date, intoBriefing: text, path: path)
+            try replace(path, updated)
+            return path
+        }
+        let path = "Content/timeline.yaml"
+        var text = read(path) ?? ""
+        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+        text += "- date: \(date)\n  title: \(Self.quoted(title))\n"
+        let root: YAMLNode?
+        do { root = try YAMLReader.parse(text) } catch {
+            throw failure(path, "cannot add the event: \(error.message)")
+        }
+        guard let root, case .list = root else { throw failure(path, "cannot add the event: timeline.yaml is not a list of events") }
+        try replace(path, text)
+        return path
+    }
+
+    // MARK: - Helpers
+
+    /// A YAML double-quoted scalar (JSON string syntax is valid YAML).
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    private func slug(from text: String, what: String) throws(BuildFailure) -> String {
+        let slug = Slug.make(from: text)
+        guard !slug.isEmpty else { throw failure("new", "cannot make a file name from the \(what) '\(text)'") }
+        return slug
+    }
+
+    private func check(date: String) throws(BuildFailure) {
+        guard PartialDate(parsing: date, timeZone: TimeZone(identifier: "UTC")!) != nil else {
+            throw failure("--date", "invalid date '\(date)'", hint: "write 2025, 2025-12, 2025-12-02 or 2025-12-02T10:00:00-05:00")
+        }
+    }
+
+    private func read(_ path: String) -> String? {
+        FileManager.default.contents(atPath: siteRoot + "/" + path).flatMap { String(data: $0, encoding: .utf8) }
+    }
+
+    private func create(_ path: String, _ text: String) throws(BuildFailure) {
+        let full = siteRoot + "/" + path
+        guard !FileManager.default.fileExists(atPath: full) else {
+            throw failure(path, "the file already exists; nothing was written", hint: "edit it, or choose another title")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            // O_EXCL: a file created meanwhile is never overwritten.
+            let fd = open(full, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            defer { close(fd) }
+            let bytes = Array(text.utf8)
+            guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, bytes.count) }) == bytes.count else {
+                throw POSIXError(.EIO)
+            }
+        } catch {
+            throw failure(path, "cannot write the file: \(error.localizedDescription)")
+        }
+    }
+
+    private func replace(_ path: String, _ text: String) throws(BuildFailure) {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: siteRoot + "/" + path), options: .atomic)
+        } catch {
+            throw failure(path, "cannot write the file: \(error.localizedDescription)")
+        }
+    }
+
+    private func failure(_ path: String, _ message: String, hint: String? = nil) -> BuildFailure {
+        BuildFailure([Diagnostic(SourceLocation(path: path), message, hint: hint)])
+    }
+}
+
+/// Adds an entry to the `events:` block list of a briefing's front matter, keeping the rest of
+/// the file byte for byte.
+enum EventInsertion {
+    static func insert(title: String, date: String, intoBriefing text: String, path: String) throws(BuildFailure) -> String {
+        let parts: FrontMatter
+        do { parts = try FrontMatter.split(text) } catch {
+            throw BuildFailure([Diagnostic(SourceLocation(path: path), "the briefing has no front matter to add the event to")])
+        }
+        var lines = parts.yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        let entry = ["- date: \(date)", "  title: \(Scaffold.quoted(title))"]
+        if let keyLine = lines.firstIndex(where: { $0.hasPrefix("events:") }) {
+            let rest = lines[keyLine].dropFirst("events:".count).trimmingCharacters(in: .whitespaces)
+            if rest == "[]" {
+                lines[keyLine] = "events:"
+                lines.insert(contentsOf: entry.map { "  " + $0 }, at: keyLine + 1)
+            } else if rest.isEmpty || rest.hasPrefix("#") {
+                // The block ends at the next line that starts a top-level key.
+                var end = keyLine + 1
+                var indent = "  "
+                while end < lines.count, lines[end].isEmpty || lines[end].first == " " || lines[end].first == "-" || lines[end].first == "#" {
+                    if let dash = lines[end].firstIndex(of: "-"), lines[end][..<dash].allSatisfy({ $0 == " " }), end == keyLine + 1 || indent == "  " {
+                        indent = String(lines[end][..<dash])
+                    }
+                    end += 1
+                }
+                while end > keyLine + 1, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty { end -= 1 }
+                lines.insert(contentsOf: entry.map { indent + $0 }, at: end)
+            } else {
+                throw BuildFailure([Diagnostic(SourceLocation(path: path), "'events:' is written on one line; write it as a block list to add events with 'briefing new event'")])
+            }
+        } else {
+            lines.append("events:")
+            lines += entry.map { "  " + $0 }
+        }
+        let yaml = lines.joined(separator: "\n") + "\n"
+        do {
+            _ = try YAMLReader.parse(yaml)
+        } catch {
+            throw BuildFailure([Diagnostic(SourceLocation(path: path), "cannot add the event: \(error.message)")])
+        }
+        return "---\n" + yaml + "---\n" + parts.body
+    }
+}

@@ -1,0 +1,169 @@
+import BriefingCore
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// `briefing serve`: builds the site in memory, serves it over HTTP, rebuilds on every change
+/// of `Content/` or `Templates/`, and tells open pages to reload.
+public actor PreviewServer {
+    public struct Settings: Sendable {
+        public var siteRoot: String
+        public var host: String
+        public var port: UInt16
+        public var options: BuildOptions
+        /// How often the site folder is checked for changes.
+        public var pollInterval: Duration
+
+        public init(siteRoot: String, host: String = "127.0.0.1", port: UInt16 = 8080,
+                    options: BuildOptions = BuildOptions(), pollInterval: Duration = .milliseconds(150)) {
+            self.siteRoot = siteRoot
+            self.host = host
+            self.port = port
+            self.options = options
+            self.pollInterval = pollInterval
+        }
+    }
+
+    /// Where messages for the person at the terminal go.
+    public typealias Log = @Sendable (String) -> Void
+
+    let settings: Settings
+    let log: Log
+    let site = ServedSite()
+    let builder: IncrementalBuilder
+    private var server: HTTPServer?
+
+    public init(settings: Settings, log: @escaping Log) {
+        self.settings = settings
+        self.log = log
+        builder = IncrementalBuilder(siteRoot: settings.siteRoot, options: settings.options)
+    }
+
+    /// Builds once, starts listening, then watches and rebuilds until the task is cancelled.
+    public func run() async throws {
+        let watcher = ChangeWatcher(siteRoot: settings.siteRoot)
+        let stamps = watcher.snapshot()
+        await rebuild(changed: nil)
+
+        // IPv4 loopback unless another address is asked for explicitly (FlyingFox's `.loopback` is ::1).
+        let host = settings.host == "localhost" ? "127.0.0.1" : settings.host
+        let address = try sockaddr_in.inet(ip4: host, port: settings.port)
+        let server = HTTPServer(address: address, logger: .disabled)
+        self.server = server
+        let site = self.site
+        await server.appendRoute("GET /__briefing/reload", to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: ReloadMessages(site: site))))
+        await server.appendRoute("GET,HEAD *") { request in await PreviewServer.respond(to: request, from: site) }
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            try await server.waitUntilListening()
+            let port = await server.listeningAddress.flatMap(Self.port(of:)) ?? settings.port
+            log("serving \(settings.siteRoot) at http://\(settings.host):\(port)/ (Ctrl-C to stop)")
+            let initial = stamps
+            group.addTask { try await self.watch(with: watcher, from: initial) }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Rebuilds whenever a snapshot of the site folder differs from the previous one.
+    private func watch(with watcher: ChangeWatcher, from initial: [String: ChangeWatcher.Stamp]) async throws {
+        var stamps = initial
+        while !Task.isCancelled {
+            try await Task.sleep(for: settings.pollInterval)
+            let next = watcher.snapshot()
+            let changed = ChangeWatcher.changes(from: stamps, to: next)
+            guard !changed.isEmpty else { continue }
+            stamps = next
+            await rebuild(changed: changed)
+        }
+    }
+
+    /// The port a listening address uses.
+    static func port(of address: Socket.Address) -> UInt16? {
+        switch address {
+        case .ip4(_, let port), .ip6(_, let port): port
+        default: nil
+        }
+    }
+
+    public func stop() async {
+        await server?.stop(timeout: 1)
+    }
+
+    /// The port the server listens on, once it does.
+    public func listeningPort() async -> UInt16? {
+        guard let server, let address = await server.listeningAddress else { return nil }
+        return Self.port(of: address)
+    }
+
+    func rebuild(changed: Set<String>?) async {
+        let clock = ContinuousClock()
+        let start = clock.now
+        switch await builder.rebuild(changedPaths: changed) {
+        case .updated(let changedFiles, let removed, let warnings):
+            await site.replace(files: await builder.files, errors: [])
+            for warning in warnings { log(warning.description) }
+            let elapsed = clock.now - start
+            if changed != nil {
+                log("rebuilt: \(changedFiles.count) file(s) updated, \(removed.count) removed in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+            }
+        case .failed(let diagnostics):
+            await site.show(errors: diagnostics)
+            for diagnostic in diagnostics.sorted() { log(diagnostic.description) }
+            log("\(diagnostics.filter { $0.severity == .error }.count) error(s); still serving the last good site")
+        }
+    }
+
+    static func respond(to request: HTTPRequest, from site: ServedSite) async -> HTTPResponse {
+        let isHead = request.method == .HEAD
+        let target = request.target.path(percentEncoded: true)
+        switch await resolve(target, in: site) {
+        case .refused:
+            return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: Data("refused\n".utf8))
+        case .redirect(let location):
+            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location])
+        case .file(let path):
+            if let found = await site.response(for: path) {
+                return body(found.body, status: .ok, type: found.type, head: isHead)
+            }
+            return body(await site.notFound(), status: .notFound, type: "text/html; charset=utf-8", head: isHead)
+        }
+    }
+
+    static func resolve(_ target: String, in site: ServedSite) async -> RequestPath.Resolution {
+        let files = await site.files
+        return RequestPath.resolve(target) { files[$0] != nil }
+    }
+
+    static func body(_ bytes: [UInt8], status: HTTPStatusCode, type: String, head: Bool) -> HTTPResponse {
+        var headers: HTTPHeaders = [.contentType: type, .cacheControl: "no-store"]
+        if head {
+            headers[.contentLength] = String(bytes.count)
+            return HTTPResponse(statusCode: status, headers: headers)
+        }
+        return HTTPResponse(statusCode: status, headers: headers, body: Data(bytes))
+    }
+}
+
+/// Sends `reload` to a browser each time the served site changes.
+struct ReloadMessages: WSMessageHandler {
+    let site: ServedSite
+
+    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+        let changes = await site.changes()
+        return AsyncStream { continuation in
+            let task = Task {
+                for await _ in changes { continuation.yield(.text("reload")) }
+                continuation.finish()
+            }
+            let drain = Task {
+                for await _ in client {}
+                task.cancel()
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel(); drain.cancel() }
+        }
+    }
+}

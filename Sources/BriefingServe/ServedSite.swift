@@ -1,0 +1,50 @@
+import BriefingCore
+import Foundation
+
+/// The site as `serve` currently serves it: the last good files, the errors of the last
+/// rebuild, and the browsers waiting to be told to reload.
+actor ServedSite {
+    private(set) var files: [String: [UInt8]] = [:]
+    private(set) var errors: [Diagnostic] = []
+    private var listeners: [UUID: AsyncStream<Void>.Continuation] = [:]
+
+    func replace(files: [String: [UInt8]], errors: [Diagnostic]) {
+        self.files = files
+        self.errors = errors
+        for listener in listeners.values { listener.yield() }
+    }
+
+    func show(errors: [Diagnostic]) {
+        self.errors = errors
+        for listener in listeners.values { listener.yield() }
+    }
+
+    /// A stream that yields once per change of the site, until the browser goes away.
+    func changes() -> AsyncStream<Void> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        listeners[id] = continuation
+        continuation.onTermination = { _ in Task { await self.forget(id) } }
+        return stream
+    }
+
+    private func forget(_ id: UUID) {
+        listeners[id] = nil
+    }
+
+    /// The response body and status for a site path.
+    func response(for path: String) -> (status: Int, type: String, body: [UInt8])? {
+        if let bytes = files[path] {
+            let isHTML = path.hasSuffix(".html")
+            return (200, ContentTypes.type(of: path), isHTML ? PreviewPage.inject(into: bytes, errors: errors) : bytes)
+        }
+        return nil
+    }
+
+    func notFound() -> [UInt8] {
+        PreviewPage.inject(into: files["404.html"] ?? Array("<!doctype html><title>Not found</title><h1>Not found</h1></body>".utf8),
+                           errors: errors)
+    }
+
+    func exists(_ path: String) -> Bool { files[path] != nil }
+}
