@@ -1,10 +1,12 @@
-# Briefing: `make` builds the sample site into public/, `make test` runs the tests.
-# Both install Debian's libcmark-dev first when it is missing.
+# Briefing: `make` builds the sample site into public/, `make test` runs the tests,
+# `make check-site` checks the built sample and a generated corpus in a real browser
+# (Tests/SiteCheck/run.sh; installs Chromium, Java and the Python tools it needs).
+# All install Debian's libcmark-dev first when it is missing.
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all site deps test check clean
+.PHONY: all site deps test check check-site clean
 
 all: site
 
@@ -24,6 +26,9 @@ check: deps
 test: deps
 	$(SWIFT) build --product briefing
 	$(SWIFT) test
+
+check-site: deps
+	bash Tests/SiteCheck/run.sh
 
 clean:
 	rm -rf .build public
