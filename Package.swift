@@ -26,7 +26,6 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The preview server: HTTP, file watching and browser reload for `briefing serve`.
@@ -48,6 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BriefingCoreTests",
+            // swift-mustache is the oracle our own Mustache engine is tested against.
             dependencies: ["BriefingCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(

@@ -50,6 +50,6 @@ struct PageRenderer: Sendable {
         case .sitemap: context = contexts.sitemap()
         case .robots: context = contexts.robots()
         }
-        return Array(templates.render(job.template, context).utf8)
+        return templates.render(job.template, context)
     }
 }
