@@ -21,8 +21,10 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Everything up to rendering pages; the problems of every stage are collected before failing.
-    func prepare() async throws(BuildFailure) -> (PageRenderer, [Diagnostic]) {
-        let (raw, loadDiagnostics) = await ContentLoader(root: siteRoot).load()
+    /// `loaded` is the content already read (by `serve`), instead of reading it here.
+    func prepare(loaded: (RawSite, [Diagnostic])? = nil) async throws(BuildFailure) -> (PageRenderer, [Diagnostic]) {
+        let (raw, loadDiagnostics): (RawSite, [Diagnostic])
+        if let loaded { (raw, loadDiagnostics) = loaded } else { (raw, loadDiagnostics) = await ContentLoader(root: siteRoot).load() }
         var diagnostics: [Diagnostic] = []
         var templates: TemplateSet?
         do { templates = try TemplateSet.load(siteRoot: siteRoot) } catch { diagnostics += error.diagnostics }

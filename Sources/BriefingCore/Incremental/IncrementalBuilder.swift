@@ -1,6 +1,13 @@
 /// Keeps the last good rendering of a site in memory and brings it up to date after edits,
 /// for `serve`. The files it holds always equal what a clean `build` of the same input writes
-/// (apart from the output marker).
+/// (apart from the output marker); a test applies random edits and compares.
+///
+/// Two ways to rebuild:
+/// - **Body edits** (only the Markdown below the front matter of briefings or people changed):
+///   the model is unchanged but for that text, so only its Markdown is rendered again, then its
+///   own page and the generated files (which carry text excerpts).
+/// - **Anything else**: the whole pipeline runs again in memory, rereading only the files that
+///   changed, and only files whose bytes differ are reported as changed.
 public actor IncrementalBuilder {
     /// What one rebuild did.
     public enum Outcome: Sendable {
@@ -14,6 +21,14 @@ public actor IncrementalBuilder {
     public let options: BuildOptions
     /// The current output, by path.
     public private(set) var files: [String: [UInt8]] = [:]
+    /// Content documents as last read, by site-relative path.
+    private var documents: [String: RawDocument] = [:]
+    /// The last good pipeline state, for body edits.
+    private var renderer: PageRenderer?
+    private var warnings: [Diagnostic] = []
+    /// True while the input has errors: another file may still be broken, so the next rebuild
+    /// must check everything.
+    private var isBroken = false
 
     public init(siteRoot: String, options: BuildOptions) {
         self.siteRoot = siteRoot
@@ -23,17 +38,121 @@ public actor IncrementalBuilder {
     /// Rebuilds after `changedPaths` (site-relative, e.g. `Content/briefings/x.md`) changed;
     /// `nil` means anything may have changed.
     public func rebuild(changedPaths: Set<String>? = nil) async -> Outcome {
-        let rendered: [String: [UInt8]]
-        let warnings: [Diagnostic]
+        var outcome: Outcome?
+        if let changedPaths, let renderer, !isBroken {
+            outcome = await rebuildBodies(changedPaths, renderer: renderer)
+        }
+        if outcome == nil { outcome = await rebuildAll(changedPaths) }
+        if case .failed = outcome! { isBroken = true } else { isBroken = false }
+        return outcome!
+    }
+
+    private func rebuildAll(_ changedPaths: Set<String>?) async -> Outcome {
+        let builder = SiteBuilder(siteRoot: siteRoot, options: options)
+        let loaded = await ContentLoader(root: siteRoot).load(reusing: changedPaths == nil ? [:] : documents,
+                                                              changed: changedPaths ?? [])
+        // What was read is current even when it does not build: later rebuilds reuse it.
+        documents = Self.index(loaded.0)
+        let prepared: (PageRenderer, [Diagnostic])
         do {
-            (rendered, warnings) = try await SiteBuilder(siteRoot: siteRoot, options: options).renderInMemory()
+            prepared = try await builder.prepare(loaded: loaded)
         } catch {
             return .failed(error.diagnostics)
         }
+        let rendered: [String: [UInt8]]
+        do {
+            rendered = try await OutputPlan(renderer: prepared.0, siteRoot: siteRoot).render()
+        } catch {
+            return .failed(error.diagnostics)
+        }
+        renderer = prepared.0
+        warnings = prepared.1
+        return replace(with: rendered, complete: true)
+    }
+
+    /// The fast path: every changed path is a briefing or person file that still exists and
+    /// whose front matter is byte for byte what it was. Returns nil when it does not apply.
+    private func rebuildBodies(_ changedPaths: Set<String>, renderer: PageRenderer) async -> Outcome? {
+        var edits: [(path: String, document: RawDocument)] = []
+        for path in changedPaths {
+            guard path.hasPrefix("Content/briefings/") || path.hasPrefix("Content/people/"), path.hasSuffix(".md"),
+                  let old = documents[path], !old.loadFailed else { return nil }
+            var found: [Diagnostic] = []
+            let new = ContentLoader(root: siteRoot).loadDocument(path, kind: .markdown, diagnostics: &found)
+            guard !new.loadFailed, found.isEmpty, new.bodyLine == old.bodyLine,
+                  new.text.utf8.count - new.body.utf8.count == old.text.utf8.count - old.body.utf8.count,
+                  new.text.utf8.prefix(new.text.utf8.count - new.body.utf8.count).elementsEqual(
+                      old.text.utf8.prefix(old.text.utf8.count - old.body.utf8.count))
+            else { return nil }
+            edits.append((path, new))
+        }
+        var contexts = renderer.contexts
+        var site = contexts.site
+        var markdown = contexts.markdown
+        let markdownRenderer = MarkdownRenderer(links: LinkTable(site: site), unsafeHTML: site.config.unsafeHTML)
+        var jobs: [PageJob] = []
+        var diagnostics: [Diagnostic] = []
+        let allJobs = renderer.jobs()
+        for (path, document) in edits {
+            let text = MarkdownText(text: document.body, location: SourceLocation(path: path, line: document.bodyLine), isInline: false)
+            if let b = site.briefings.firstIndex(where: { $0.path == path }) {
+                site.briefings[b].body = text
+                diagnostics += markdown.rerenderBody(of: b, in: site, renderer: markdownRenderer)
+                jobs += allJobs.filter { if case .briefing(b) = $0.kind { true } else { false } }
+            } else if let p = site.people.firstIndex(where: { $0.path == path }) {
+                site.people[p].bio = text
+                diagnostics += markdown.rerenderBio(of: p, in: site, renderer: markdownRenderer)
+                jobs += allJobs.filter { if case .person(p) = $0.kind { true } else { false } }
+            }
+            // A draft left out of the build: nothing shows its body.
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            // The model keeps the last good state; the next rebuild reads everything again.
+            for (path, document) in edits { documents[path] = document }
+            return .failed(diagnostics)
+        }
+        for (path, document) in edits { documents[path] = document }
+        contexts = PageContexts(site: site, index: contexts.index, markdown: markdown)
+        let updated = PageRenderer(templates: renderer.templates, contexts: contexts)
+        self.renderer = updated
+        let plan = OutputPlan(renderer: updated, siteRoot: siteRoot)
+        let items = plan.items.filter { item in
+            switch item.source {
+            case .page(let job): jobs.contains { $0.path == job.path }
+            case .generated: true
+            case .file: false
+            }
+        }
+        var rendered: [String: [UInt8]] = [:]
+        for (path, bytes) in await Parallel.map(items, { item in (item.path.rawValue, (try? plan.bytes(of: item)) ?? []) }) {
+            rendered[path] = bytes
+        }
+        // Body warnings of the edited files replace their old ones.
+        let edited = Set(edits.map(\.path))
+        warnings = warnings.filter { !edited.contains($0.location.path) } + diagnostics
+        return replace(with: rendered, complete: false)
+    }
+
+    /// Takes `rendered` as the new output (all of it, or only the files it names).
+    private func replace(with rendered: [String: [UInt8]], complete: Bool) -> Outcome {
         var changed: [String] = []
-        for (path, bytes) in rendered where files[path] != bytes { changed.append(path) }
-        let removed = files.keys.filter { rendered[$0] == nil }
-        files = rendered
+        for (path, bytes) in rendered where files[path] != bytes {
+            changed.append(path)
+            files[path] = bytes
+        }
+        var removed: [String] = []
+        if complete {
+            removed = files.keys.filter { rendered[$0] == nil }
+            for path in removed { files[path] = nil }
+        }
         return .updated(changed: changed.sorted(), removed: removed.sorted(), warnings: warnings)
+    }
+
+    private static func index(_ raw: RawSite) -> [String: RawDocument] {
+        var documents: [String: RawDocument] = [:]
+        for document in raw.people + raw.briefings + [raw.siteConfig, raw.timeline].compactMap({ $0 }) {
+            documents[document.path] = document
+        }
+        return documents
     }
 }

@@ -10,8 +10,14 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads every content file once. Problems with single files are collected, not thrown,
-    /// so that the resolver can report everything in one run.
-    public func load() async -> (RawSite, [Diagnostic]) {
+    /// so that the resolver can report everything in one run. Documents in `cache` whose path is
+    /// not in `changed` are reused as they are (for `serve`, which rereads only edited files).
+    public func load(reusing cache: [String: RawDocument] = [:], changed: Set<String> = []) async -> (RawSite, [Diagnostic]) {
+        // A document that failed before is read again, so its errors are reported again.
+        func cached(_ path: String) -> RawDocument? {
+            guard !changed.contains(path), let document = cache[path], !document.loadFailed else { return nil }
+            return document
+        }
         var diagnostics: [Diagnostic] = []
         let content = "Content"
         let fm = FileManager.default
@@ -25,7 +31,7 @@ public struct ContentLoader: Sendable {
         var siteConfig: RawDocument?
         let siteYAML = "\(content)/site.yaml"
         if fm.fileExists(atPath: path(siteYAML)) {
-            siteConfig = loadDocument(siteYAML, kind: .yaml, diagnostics: &diagnostics)
+            siteConfig = cached(siteYAML) ?? loadDocument(siteYAML, kind: .yaml, diagnostics: &diagnostics)
         } else {
             diagnostics.append(Diagnostic(SourceLocation(path: siteYAML), "missing site.yaml",
                                           hint: "create Content/site.yaml with at least a title"))
@@ -33,13 +39,15 @@ public struct ContentLoader: Sendable {
         var timeline: RawDocument?
         let timelineYAML = "\(content)/timeline.yaml"
         if fm.fileExists(atPath: path(timelineYAML)) {
-            timeline = loadDocument(timelineYAML, kind: .yaml, diagnostics: &diagnostics)
+            timeline = cached(timelineYAML) ?? loadDocument(timelineYAML, kind: .yaml, diagnostics: &diagnostics)
         }
 
         let peopleFiles = markdownFiles(in: "\(content)/people", diagnostics: &diagnostics)
         let briefingFiles = markdownFiles(in: "\(content)/briefings", diagnostics: &diagnostics)
         let loader = self
+        let reusable = cache.filter { !changed.contains($0.key) }
         let loaded = await Parallel.map(peopleFiles + briefingFiles) { file -> (RawDocument, [Diagnostic]) in
+            if let document = reusable[file], !document.loadFailed { return (document, []) }
             var found: [Diagnostic] = []
             let document = loader.loadDocument(file, kind: .markdown, diagnostics: &found)
             return (document, found)

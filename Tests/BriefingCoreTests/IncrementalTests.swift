@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import BriefingCore
+
+/// `serve` rebuilds incrementally; after any sequence of edits its files must equal a clean build.
+@Suite struct IncrementalTests {
+    /// A deterministic generator, so a failing sequence can be replayed from its seed.
+    struct SeededRandom: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let people = ["steve-witkoff", "vladimir-putin", "jared-kushner"]
+
+    static func briefing(title: String, date: String, people: [String], body: String) -> String {
+        """
+        ---
+        title: "\(title)"
+        date: \(date)
+        summary: "About \(title)."
+        people: [\(people.joined(separator: ", "))]
+        quotes:
+          - person: \(people.first ?? "steve-witkoff")
+            text: "Words about \(title)."
+        events:
+          - date: \(date)
+            title: "Event of \(title)"
+            people: [\(people.joined(separator: ", "))]
+        ---
+        \(body)
+        """
+    }
+
+    /// One random edit of the site; returns the site-relative paths it touched.
+    static func edit(_ site: FixtureSite, _ rng: inout SeededRandom, step: Int) throws -> Set<String> {
+        let fm = FileManager.default
+        let briefings = try fm.contentsOfDirectory(atPath: site.root + "/Content/briefings").filter { $0.hasSuffix(".md") }.sorted()
+        let pick = briefings.randomElement(using: &rng).map { "Content/briefings/" + $0 }
+        switch Int.random(in: 0..<9, using: &rng) {
+        case 0, 1:  // body edit, sometimes with a link
+            guard let pick else { return [] }
+            var text = try String(contentsOfFile: site.root + "/" + pick, encoding: .utf8)
+            text += "\nMore news \(step), with [Putin](person:vladimir-putin).\n"
+            try site.write(text, to: pick)
+            return [pick]
+        case 2:  // front matter edit: title and people
+            guard let pick else { return [] }
+            let people = Array(people.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)))
+            try site.write(briefing(title: "Retitled \(step)", date: "2025-12-0\(Int.random(in: 1...9, using: &rng))",
+                                    people: people, body: "Body \(step)."), to: pick ?? "Content/briefings/new-\(step).md")
+            return [pick ?? "Content/briefings/new-\(step).md"]
+        case 3:  // a new briefing
+            let path = "Content/briefings/added-\(step).md"
+            try site.write(briefing(title: "Added \(step)", date: "2025-11-\(10 + step % 18)",
+                                    people: [people.randomElement(using: &rng)!], body: "New \(step)."), to: path)
+            return [path]
+        case 4:  // delete a briefing (keep one)
+            guard briefings.count > 1, let pick else { return [] }
+            try fm.removeItem(atPath: site.root + "/" + pick)
+            return [pick]
+        case 5:  // rename
+            guard let pick else { return [] }
+            let target = "Content/briefings/renamed-\(step).md"
+            try fm.moveItem(atPath: site.root + "/" + pick, toPath: site.root + "/" + target)
+            return [pick, target]
+        case 6:  // person edit: bio only, or role
+            let path = "Content/people/\(people.randomElement(using: &rng)!).md"
+            var text = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
+            if Bool.random(using: &rng) {
+                text += "\nMore about them \(step).\n"
+            } else {
+                text = text.replacingOccurrences(of: "role: ", with: "role: Acting ")
+            }
+            try site.write(text, to: path)
+            return [path]
+        case 7:  // timeline edit
+            let path = "Content/timeline.yaml"
+            let old = (try? String(contentsOfFile: site.root + "/" + path, encoding: .utf8)) ?? ""
+            try site.write(old + "- date: 2024-0\(1 + step % 9)\n  title: \"Timeline \(step)\"\n  people: [jared-kushner]\n", to: path)
+            return [path]
+        default:  // a broken edit, fixed by the next one of this kind or left for the next steps to fix
+            guard let pick else { return [] }
+            var text = try String(contentsOfFile: site.root + "/" + pick, encoding: .utf8)
+            if text.contains("person:nobody") {
+                text = text.replacingOccurrences(of: "[x](person:nobody)", with: "")
+            } else {
+                text += "\n[x](person:nobody)\n"
+            }
+            try site.write(text, to: pick)
+            return [pick]
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    func randomEditsEndInACleanBuildsFiles(seed: UInt64) async throws {
+        let site = try FixtureSite(["Content/people/jared-kushner.md": "---\nname: Jared Kushner\nrole: Adviser\n---\nAdviser.\n"])
+        defer { site.remove() }
+        let incremental = IncrementalBuilder(siteRoot: site.root, options: BuildOptions())
+        guard case .updated = await incremental.rebuild() else { Issue.record("the fixture must build"); return }
+        var rng = SeededRandom(state: seed)
+        for step in 0..<30 {
+            let touched = try Self.edit(site, &rng, step: step)
+            let outcome = await incremental.rebuild(changedPaths: touched)
+            let clean: [String: [UInt8]]?
+            do { clean = try await SiteBuilder(siteRoot: site.root).renderInMemory().files } catch { clean = nil }
+            switch outcome {
+            case .updated:
+                let files = await incremental.files
+                #expect(clean != nil, "step \(step): serve built what a clean build refuses")
+                guard let clean else { continue }
+                #expect(Set(files.keys) == Set(clean.keys), "step \(step) (seed \(seed)): different files")
+                for (path, bytes) in clean where files[path] != bytes {
+                    let ours = String(decoding: files[path] ?? [], as: UTF8.self).split(separator: "\n")
+                    let theirs = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+                    let line = (0..<min(ours.count, theirs.count)).first { ours[$0] != theirs[$0] } ?? min(ours.count, theirs.count)
+                    Issue.record("""
+                        step \(step) (seed \(seed)): \(path) differs from a clean build at line \(line + 1):
+                        serve: \(line < ours.count ? ours[line] : "")
+                        clean: \(line < theirs.count ? theirs[line] : "")
+                        """)
+                }
+            case .failed:
+                #expect(clean == nil, "step \(step): serve refused what a clean build accepts")
+            }
+        }
+    }
+
+    @Test func bodyEditRendersOnlyItsPageAndGeneratedFiles() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let incremental = IncrementalBuilder(siteRoot: site.root, options: BuildOptions())
+        _ = await incremental.rebuild()
+        let path = "Content/briefings/moscow-meeting.md"
+        try site.write(try String(contentsOfFile: site.root + "/" + path, encoding: .utf8) + "\nA new paragraph.\n", to: path)
+        guard case .updated(let changed, let removed, _) = await incremental.rebuild(changedPaths: [path]) else {
+            Issue.record("the edit must build"); return
+        }
+        #expect(changed.contains("briefings/moscow-meeting/index.html"))
+        #expect(!changed.contains("index.html") && !changed.contains("timeline/index.html"))
+        #expect(removed.isEmpty)
+        let page = String(decoding: await incremental.files["briefings/moscow-meeting/index.html"] ?? [], as: UTF8.self)
+        #expect(page.contains("A new paragraph."))
+    }
+}
