@@ -333,6 +333,15 @@ import Testing
         #expect(text["text"] == "<p>Line one. Line two</p><p>Geneva, Switzerland · Vladimir Putin</p>")
     }
 
+    @Test func jsonEscapesWhatScriptsAndParsersNeed() throws {
+        let value = JSONValue.object([("k\"", .string("a\"b\\c\n\t</script>&\u{2028}\u{2029}\u{1}é🇺🇦")),
+                                      ("n", .int(-3)), ("b", .bool(true)), ("z", .null)])
+        #expect(value.serialized
+            == #"{"k\"":"a\"b\\c\n\t\u003c/script\u003e\u0026\u2028\u2029\u0001é🇺🇦","n":-3,"b":true,"z":null}"#)
+        let parsed = try JSONSerialization.jsonObject(with: Data(value.bytes)) as? [String: Any]
+        #expect(parsed?["k\""] as? String == "a\"b\\c\n\t</script>&\u{2028}\u{2029}\u{1}é🇺🇦")
+    }
+
     @Test func dataExportsEscapeMarkupInTimelineJS() async throws {
         let site = try FixtureSite(["Content/timeline.yaml": """
             - date: 2025-12-01
@@ -345,6 +354,91 @@ import Testing
         let events = try #require(try json(site, "data/timelinejs.json")["events"] as? [[String: Any]])
         let headlines = events.compactMap { ($0["text"] as? [String: String])?["headline"] }
         #expect(headlines.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"))
+    }
+
+    // MARK: - 5. Drawn timeline
+
+    /// The first `<svg …>…</svg>` element of a page.
+    static func svg(in page: String) throws -> String {
+        let start = try #require(page.range(of: "<svg"))
+        let end = try #require(page.range(of: "</svg>", range: start.upperBound..<page.endIndex))
+        return String(page[start.lowerBound..<end.upperBound])
+    }
+
+    @Test func timelinePageDrawsEventsAtTheirPrecisionWithATextAlternative() async throws {
+        let site = try FixtureSite(Self.calendarEvents)
+        defer { site.remove() }
+        try await site.build()
+        let svg = try Self.svg(in: site.page("timeline/index.html"))
+        #expect(svg.contains("role=\"img\""))
+        #expect(svg.contains("aria-labelledby=\"timeline-drawing-title timeline-drawing-desc\""))
+        #expect(svg.contains("<title id=\"timeline-drawing-title\">Timeline: 5 events from 2022 to 31 December 2025</title>"))
+        let desc = try #require(svg.range(of: "<desc id=\"timeline-drawing-desc\">").map { svg[$0.upperBound...] })
+        #expect(desc.hasPrefix("Events along a time axis, oldest on the left: 3 known to the day or the minute, drawn as dots; "
+            + "1 known only to the month, drawn as bars spanning their month; 1 known only to the year"))
+        #expect(svg.contains("viewBox=\"0 0 560 "))
+        #expect(svg.contains("width=\"100%\""))
+        #expect(svg.contains("fill=\"currentColor\""))
+        #expect(!svg.contains("#"), "no fixed colours: the drawing follows the text colour, dark mode included")
+        // A dot per day or instant, a bar per month or year, each with a tooltip.
+        #expect(svg.components(separatedBy: "<circle class=\"tl-mark").count - 1 == 3)
+        #expect(svg.components(separatedBy: "<rect class=\"tl-mark tl-month").count - 1 == 1)
+        #expect(svg.components(separatedBy: "<rect class=\"tl-mark tl-year").count - 1 == 1)
+        #expect(svg.contains("<title>December 2025: Month event</title>"))
+        #expect(svg.contains("<text") && svg.contains(">2025</text>"))
+    }
+
+    @Test func monthBarSpansItsMonth() {
+        let zone = TimeZone(identifier: "UTC")!
+        let drawing = TimelineSVG(zone: zone)
+        let marks = ["2025-01-01", "2025-06", "2025-12-31"].map {
+            TimelineSVG.Mark(date: PartialDate(parsing: $0, timeZone: zone)!, title: $0, expected: false)
+        }
+        let svg = drawing.render(marks, subject: "T")!
+        func number(after key: String, in text: Substring) -> Double? {
+            guard let r = text.range(of: key + "=\"") else { return nil }
+            return Double(text[r.upperBound...].prefix { $0 != "\"" })
+        }
+        let bar = try! #require(svg.range(of: "tl-month").map { svg[$0.upperBound...] })
+        let first = try! #require(svg.range(of: "<circle").map { svg[$0.upperBound...] })
+        let last = try! #require(svg.range(of: "<circle", options: .backwards).map { svg[$0.upperBound...] })
+        let x0 = number(after: "x", in: bar)!, w = number(after: "width", in: bar)!
+        let a = number(after: "cx", in: first)!, b = number(after: "cx", in: last)!
+        // June is 30 of the year's 364 days between the two dots, starting 151 days in.
+        #expect(abs(w - (b - a) * 30 / 364) < 0.5)
+        #expect(abs(x0 - (a + (b - a) * 151 / 364)) < 0.5)
+    }
+
+    @Test func personPageHasASmallDrawingOfTheirEvents() async throws {
+        let site = try FixtureSite(Self.calendarEvents)
+        defer { site.remove() }
+        try await site.build()
+        let svg = try Self.svg(in: site.page("people/vladimir-putin/index.html"))
+        #expect(svg.contains("<title id=\"timeline-drawing-title\">Events with Vladimir Putin: 3 events"))
+        #expect(svg.contains("viewBox=\"0 0 400 "))
+        #expect(svg.components(separatedBy: "class=\"tl-mark").count - 1 == 3)
+        // Someone with no events gets no drawing.
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        try fixture.write("---\nname: Nobody\n---\n", to: "Content/people/nobody.md")
+        try await fixture.build()
+        #expect(!(try fixture.page("people/nobody/index.html")).contains("<svg class=\"timeline-svg\""))
+    }
+
+    @Test func manyEventsBecomeAHistogramOfBoundedSize() {
+        let zone = TimeZone(identifier: "UTC")!
+        var marks: [TimelineSVG.Mark] = []
+        for i in 0..<10_000 {
+            let text = String(format: "%04d-%02d-%02d", 2000 + i % 25, 1 + i % 12, 1 + i % 28)
+            marks.append(TimelineSVG.Mark(date: PartialDate(parsing: text, timeZone: zone)!, title: "Event \(i)", expected: false))
+        }
+        for year in 1990..<2000 { marks.append(.init(date: PartialDate(parsing: "\(year)", timeZone: zone)!, title: "Y", expected: false)) }
+        let svg = TimelineSVG(zone: zone).render(marks, subject: "Timeline")!
+        #expect(svg.utf8.count < 100_000)
+        #expect(!svg.contains("<circle"))
+        #expect(svg.contains("10010 events, too many to draw one by one: each bar shows how many events fall in its month"))
+        #expect(svg.contains("A band below spans each year with events known only to the year (10 in all)."))
+        #expect(svg.contains("class=\"tl-bin\""))
     }
 
     // MARK: - Helpers

@@ -99,35 +99,50 @@ struct CommonMarkDocument: ~Copyable {
         return String(cString: rendered)
     }
 
-    /// The document as plain text (each block and line break a space), for JSON-LD, data exports and
-    /// search. Debian's cmark 0.30 has no plain-text renderer, so this walks the tree.
-    func plainText() -> String {
-        Self.text(of: root)
+    /// The document as plain text on one line (blocks, line breaks and runs of spaces become one
+    /// space), for JSON-LD, data exports and search; stops after about `limit` bytes. Debian's
+    /// cmark 0.30 has no plain-text renderer, so this walks the tree.
+    func plainText(limit: Int = .max) -> String {
+        Self.text(of: root, limit: limit)
     }
 
-    /// The literal text under `node` (text, code and line breaks), as an image's alt attribute gets it.
-    private static func text(of node: OpaquePointer) -> String {
-        var text = ""
+    /// The literal text under `node` (text and code; breaks and blocks as spaces), as an image's
+    /// alt attribute gets it, with whitespace collapsed.
+    private static func text(of node: OpaquePointer, limit: Int = .max) -> String {
+        var bytes: [UInt8] = []
+        var pendingSpace = false
+        func space() { if !bytes.isEmpty { pendingSpace = true } }
         let iterator = cmark_iter_new(node)
         defer { cmark_iter_free(iterator) }
-        while true {
+        while bytes.count < limit {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let child = cmark_iter_get_node(iterator) else { continue }
             if event == CMARK_EVENT_EXIT {
-                if Self.isBlock(child), !text.isEmpty, text.last != " " { text += " " }
+                if Self.isBlock(child) { space() }
                 continue
             }
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+                guard var literal = cmark_node_get_literal(child).map(UnsafeRawPointer.init) else { continue }
+                while true {
+                    let byte = literal.load(as: UInt8.self)
+                    if byte == 0 { break }
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                        space()
+                    } else {
+                        if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                        bytes.append(byte)
+                    }
+                    literal += 1
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
+                space()
             default:
                 break
             }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isBlock(_ node: OpaquePointer) -> Bool {

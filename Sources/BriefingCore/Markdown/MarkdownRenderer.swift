@@ -10,10 +10,11 @@ struct MarkdownRenderer: Sendable {
         return render(markdown, root: root, diagnostics: &diagnostics, notes: &notes).html
     }
 
-    /// HTML for `markdown` on a page at `root` and, when `plainText`, its text without markup.
-    /// Problems with links go to `diagnostics`; what only `briefing check` reports goes to `notes`.
+    /// HTML for `markdown` on a page at `root` and, when `plainText`, its text without markup on one
+    /// line (its first `textLimit` bytes or so). Problems with links go to `diagnostics`; what only
+    /// `briefing check` reports goes to `notes`.
     func render(_ markdown: MarkdownText, root: String, diagnostics: inout [Diagnostic], notes: inout MarkdownNotes,
-                plainText: Bool = false) -> (html: String, text: String) {
+                plainText: Bool = false, textLimit: Int = .max) -> (html: String, text: String) {
         let document = CommonMarkDocument(parsing: markdown.text, unsafeHTML: unsafeHTML)
         var searchFrom: [String: (line: Int, utf8Offset: Int)] = [:]
         var imageSearch: [String: (line: Int, utf8Offset: Int)] = [:]
@@ -42,13 +43,8 @@ struct MarkdownRenderer: Sendable {
         }
         if !markdown.isInline { document.demoteHeadingsIfAnyIsTopLevel() }
         let html = document.html()
-        let text = plainText ? Self.collapsingWhitespace(document.plainText()) : ""
+        let text = plainText ? document.plainText(limit: textLimit) : ""
         return (markdown.isInline ? Self.unwrapParagraph(html) : html, text)
-    }
-
-    /// Text on one line: runs of whitespace (line breaks included) become one space.
-    static func collapsingWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Moves a location found for an image's destination back to the `![` that opens the image,

@@ -43,7 +43,7 @@ struct RenderedMarkdown: Sendable {
         let briefings = await Parallel.map(site.briefings) { briefing -> BriefingTexts in
             var out = BriefingTexts()
             let body = renderer.render(briefing.body, root: pageRoot, diagnostics: &out.diagnostics, notes: &out.notes,
-                                       plainText: true)
+                                       plainText: true, textLimit: leadLength * 4)
             out.body = body.html
             out.lead = lead(body.text)
             for point in briefing.keyPoints {

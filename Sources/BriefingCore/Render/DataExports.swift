@@ -42,7 +42,7 @@ struct DataExports: Sendable {
                            ("language", .string(site.config.language))]))]
     }
 
-    static func file(_ value: JSONValue) -> [UInt8] { Array((value.serialized + "\n").utf8) }
+    static func file(_ value: JSONValue) -> [UInt8] { value.bytes + [0x0A] }
 
     // MARK: - Files
 

@@ -292,6 +292,11 @@ struct PageContexts: Sendable {
         return .map(link)
     }
 
+    /// An event as the timeline drawing needs it.
+    func drawn(_ event: Event) -> TimelineSVG.Mark {
+        TimelineSVG.Mark(date: event.date, title: event.title, expected: event.expected)
+    }
+
     func timeline() -> [String: TemplateValue] {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("ItemList")),
@@ -346,6 +351,9 @@ struct PageContexts: Sendable {
         if let link = calendarLink(CalendarFiles.timelinePath, events: Array(site.events.indices)) {
             context["calendar"] = link
         }
+        if let svg = TimelineSVG(zone: config.timeZone).render(site.events.map(drawn), subject: "Timeline") {
+            context["timelineSVGHTML"] = .string(svg)
+        }
         return context
     }
 
@@ -387,6 +395,10 @@ struct PageContexts: Sendable {
         Self.put(index.seenWith[p].map(personItem), "seenWith", into: &context)
         if let link = calendarLink(CalendarFiles.personPath(person.slug.rawValue), events: index.eventsOfPerson[p]) {
             context["calendar"] = link
+        }
+        let drawing = TimelineSVG(zone: config.timeZone, compact: true)
+        if let svg = drawing.render(index.eventsOfPerson[p].map { drawn(site.events[$0]) }, subject: "Events with \(person.name)") {
+            context["timelineSVGHTML"] = .string(svg)
         }
         return context
     }
