@@ -356,6 +356,94 @@ import Testing
         #expect(headlines.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"))
     }
 
+    // MARK: - 4. Search
+
+    @Test func searchIndexHoldsBriefingsPeopleQuotesAndEvents() async throws {
+        let site = try FixtureSite(Self.developing)
+        defer { site.remove() }
+        try await site.build()
+        let index = try json(site, "search/index.json")
+        #expect(index["v"] as? Int == 1)
+        let briefings = try #require(index["b"] as? [[Any]])
+        #expect(briefings.map { $0[0] as? String } == ["developing", "moscow-meeting"])
+        #expect(briefings[1][1] as? String == "Meeting in Moscow")
+        #expect(briefings[1][2] as? String == "3 December 2025")
+        #expect(briefings[1][3] as? String == "Envoys met the president.")
+        let people = try #require(index["p"] as? [[Any]])
+        #expect(people.map { $0[0] as? String } == ["steve-witkoff", "vladimir-putin"])
+        #expect(people[1][2] as? String == "Russian President")
+        let quotes = try #require(index["q"] as? [[Any]])
+        #expect(quotes.count == 1)
+        #expect(quotes[0][0] as? String == "So far no compromise option has been found.")
+        #expect(quotes[0][1] as? Int == 1 && quotes[0][2] as? Int == 1)  // Putin, in the Moscow briefing
+        let events = try #require(index["e"] as? [[Any]])
+        #expect(events.count == 1)
+        #expect(events[0][1] as? String == "Witkoff meets Putin")
+        #expect(events[0][3] as? String == "Moscow")
+        #expect(events[0][4] as? Int == 1)
+        #expect(events[0][5] as? [Int] == [0, 1])
+    }
+
+    @Test func searchPageIsAccessibleAndReadsWithoutScript() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try await site.build()
+        let page = try site.page("search/index.html")
+        #expect(page.contains("<title>Search · Test Briefing</title>"))
+        #expect(page.contains("<script src=\"../assets/search.js\" defer></script>"))
+        #expect(page.contains("<form class=\"search-form\" role=\"search\" action=\"./\" method=\"get\" data-search-index=\"../search/index.json\""))
+        #expect(page.contains("<label for=\"search-q\">"))
+        #expect(page.contains("<input type=\"search\" id=\"search-q\" name=\"q\""))
+        #expect(page.contains("aria-live=\"polite\""))
+        #expect(page.contains("<noscript>"))
+        #expect(page.visibleText.contains("1 briefing, 2 people, 1 quote and 1 event."))
+        // The home page's form sends a plain GET to the search page.
+        let home = try site.page("index.html")
+        #expect(home.contains("<form class=\"search-form home-search\" role=\"search\" action=\"./search/\" method=\"get\">"))
+        #expect(home.contains("<label for=\"home-search-q\">"))
+        let script = try Data(contentsOf: URL(fileURLWithPath: site.output + "/assets/search.js"))
+        #expect(script.count < 5 * 1024, "search.js stays small")
+    }
+
+    @Test func siteWithoutASearchTemplateHasNoSearchPage() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try FileManager.default.removeItem(atPath: site.root + "/Templates/search.mustache")
+        try await site.build()
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/search/index.html"))
+        #expect(FileManager.default.fileExists(atPath: site.output + "/search/index.json"))
+    }
+
+    /// Runs `assets/search.js` under node against a built index (skipped where node is missing).
+    @Test func searchScriptFindsWhatAReaderTypes() async throws {
+        let node = ["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let node else { return }
+        let site = try FixtureSite(Self.developing)
+        defer { site.remove() }
+        try await site.build()
+        let program = """
+            const s = require(process.argv[1] + "/assets/search.js");
+            const items = s.expand(require(process.argv[1] + "/search/index.json"));
+            const show = q => s.search(items, q).map(i => i.k + ": " + i.t + " -> " + i.u);
+            console.log(JSON.stringify([show("putin"), show("PÚTIN compromise"), show("talks go on"), show("zzz")]));
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = ["-e", program, site.output]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let results = try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
+        #expect(results[0].first == "Person: Vladimir Putin -> people/vladimir-putin/")
+        #expect(results[0].contains("Event: Witkoff meets Putin -> timeline/#e-1"))
+        #expect(results[0].contains("Quote: “So far no compromise option has been found.” -> briefings/moscow-meeting/"))
+        #expect(results[1] == ["Quote: “So far no compromise option has been found.” -> briefings/moscow-meeting/"])
+        #expect(results[2].isEmpty, "every word must match")
+        #expect(results[3].isEmpty)
+    }
+
     // MARK: - 5. Drawn timeline
 
     /// The first `<svg …>…</svg>` element of a page.

@@ -2,6 +2,8 @@
 /// Each entry renders lazily, on all cores, next to the pages.
 struct GeneratedFiles: Sendable {
     let contexts: PageContexts
+    /// The site's templates, for the one page rendered here (search), until it becomes a page job.
+    var templates: TemplateSet? = nil
 
     /// Every generated file with the function that makes its bytes, in a fixed order.
     func files() -> [(path: OutputPath, make: @Sendable () -> [UInt8])] {
@@ -25,6 +27,12 @@ struct GeneratedFiles: Sendable {
         add(DataExports.peoplePath) { data.people() }
         add(DataExports.timelinePath) { data.timeline() }
         add(DataExports.timelineJSPath) { data.timelineJS() }
+        add(SearchIndex.path) { SearchIndex(contexts: contexts).json() }
+        // The search page is a template page; a site whose Templates/ has no search.mustache has none.
+        if let templates, templates.templates.has("search") {
+            let contexts = self.contexts
+            add(SearchIndex.pagePath) { templates.render("search", contexts.search()) }
+        }
         return files
     }
 }

@@ -43,6 +43,7 @@ struct PageContexts: Sendable {
         case "briefings": page["isBriefings"] = true
         case "timeline": page["isTimeline"] = true
         case "people": page["isPeople"] = true
+        case "search": page["isSearch"] = true
         default: break
         }
         return ["root": .string(root), "site": siteContext(), "page": .map(page), "generator": "Briefing"]
@@ -400,6 +401,30 @@ struct PageContexts: Sendable {
         if let svg = drawing.render(index.eventsOfPerson[p].map { drawn(site.events[$0]) }, subject: "Events with \(person.name)") {
             context["timelineSVGHTML"] = .string(svg)
         }
+        return context
+    }
+
+    /// The search page (`search/index.html`): a form that works as a plain GET without script,
+    /// and what `assets/search.js` needs: `searchIndexURL` (from the root) and `counts` of what
+    /// it searches (`briefings`, `people`, `quotes`, `events`, and `text`: `1 briefing, 9 people, …`).
+    func search() -> [String: TemplateValue] {
+        let jsonLD = JSONValue.object([
+            ("@context", .string("https://schema.org")), ("@type", .string("SearchResultsPage")),
+            ("name", .string("Search")), ("url", .string(absoluteURL("search/"))),
+        ])
+        var context = pageBase(root: "../", path: "search/", title: "Search",
+                               description: "Search the briefings, people, quotes and events of \(config.title).",
+                               section: "search", ogType: "website", jsonLD: jsonLD)
+        context["searchIndexURL"] = .string(SearchIndex.path)
+        let quotes = site.briefings.reduce(0) { $0 + $1.quotes.count }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        context["counts"] = [
+            "briefings": .int(site.briefings.count), "people": .int(site.people.count),
+            "quotes": .int(quotes), "events": .int(site.events.count),
+            "text": .string(count(site.briefings.count, "briefing", "briefings") + ", "
+                + count(site.people.count, "person", "people") + ", " + count(quotes, "quote", "quotes") + " and "
+                + count(site.events.count, "event", "events")),
+        ]
         return context
     }
 

@@ -28,7 +28,7 @@ struct OutputPlan: Sendable {
     init(renderer: PageRenderer, siteRoot: String) {
         self.renderer = renderer
         var items = renderer.jobs().map { OutputItem(path: $0.path, source: .page($0)) }
-        items += GeneratedFiles(contexts: renderer.contexts).files().map { OutputItem(path: $0.path, source: .generated($0.make)) }
+        items += GeneratedFiles(contexts: renderer.contexts, templates: renderer.templates).files().map { OutputItem(path: $0.path, source: .generated($0.make)) }
         for asset in renderer.templates.assets {
             guard let path = OutputPath("assets/" + asset) else { continue }
             items.append(OutputItem(path: path, source: .file(absolutePath: siteRoot + "/Templates/assets/" + asset)))
