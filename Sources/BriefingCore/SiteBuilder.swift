@@ -42,9 +42,20 @@ public struct SiteBuilder: Sendable {
         return (PageRenderer(templates: templates, contexts: contexts), diagnostics.sorted())
     }
 
-    /// Validates the whole site and writes nothing.
-    public func check() async throws(BuildFailure) -> BuildReport {
-        let (_, warnings) = try await prepare()
+    /// Validates the whole site and writes nothing. Besides every error, it reports the newsroom's
+    /// warnings (`NewsroomChecks`): `now` is the moment a "future" event is measured from (the CLI
+    /// passes the clock here, and only here); with `strict`, every warning is an error.
+    public func check(now: Date? = nil, strict: Bool = false) async throws(BuildFailure) -> BuildReport {
+        let (renderer, found) = try await prepare()
+        let contexts = renderer.contexts
+        let warnings = (found + NewsroomChecks(site: contexts.site, markdown: contexts.markdown, now: now).warnings()).sorted()
+        if strict && !warnings.isEmpty {
+            throw BuildFailure(warnings.map { warning in
+                var error = warning
+                error.severity = .error
+                return error
+            })
+        }
         return BuildReport(warnings: warnings, pages: 0, files: 0)
     }
 

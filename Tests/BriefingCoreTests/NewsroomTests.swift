@@ -529,6 +529,128 @@ import Testing
         #expect(svg.contains("class=\"tl-bin\""))
     }
 
+    // MARK: - 6. Newsroom checks
+
+    static let checks: [String: String?] = [
+        "Content/briefings/checks.md": """
+            ---
+            title: "Checks"
+            date: 2025-12-05
+            people: [steve-witkoff]
+            sources:
+              - id: ap
+                title: "AP"
+            quotes:
+              - person: steve-witkoff
+                text: "Sourced."
+                source: ap
+              - person: steve-witkoff
+                text: "Unsourced."
+            events:
+              - date: 2030-01-02
+                title: "Far future talks"
+              - date: 2030-02
+                title: "Planned summit"
+                expected: true
+              - date: 2020-01-01
+                title: "Past event"
+            ---
+            Text with an image ![](media/a.png) and one with alt ![A map](media/b.png).
+
+            ![ ](media/c.png)
+            """,
+        "Content/people/nobody.md": """
+            ---
+            name: Nobody Named
+            ---
+            Not in any briefing.
+            """,
+    ]
+
+    /// 29 November 2026, 12:00 UTC: after every date in the fixtures but the 2030 events.
+    static let now = Date(timeIntervalSince1970: 1_795_953_600)
+
+    @Test func checkWarnsAboutWhatAnEditorShouldFix() async throws {
+        let site = try FixtureSite(Self.checks)
+        defer { site.remove() }
+        let report = try await SiteBuilder(siteRoot: site.root).check(now: Self.now)
+        #expect(report.warnings.map(\.description) == [
+            "Content/briefings/checks.md:13:11: warning: quote by 'steve-witkoff' has no source\n"
+                + "    hint: cite one of the briefing's sources: source: <id>",
+            "Content/briefings/checks.md:15:11: warning: event 'Far future talks' is dated 2030-01-02, after today "
+                + "(2026-11-29), but not marked expected\n"
+                + "    hint: add 'expected: true' if it is announced but has not happened, or correct the date",
+            "Content/briefings/checks.md:23:20: warning: image 'media/a.png' has no alt text\n"
+                + "    hint: describe it for readers who cannot see it: ![what it shows](media/a.png)",
+            "Content/briefings/checks.md:25:1: warning: image 'media/c.png' has no alt text\n"
+                + "    hint: describe it for readers who cannot see it: ![what it shows](media/c.png)",
+            "Content/briefings/moscow-meeting.md:8:11: warning: quote by 'vladimir-putin' has no source\n"
+                + "    hint: add the source under 'sources:' with an 'id', and cite it: source: <id>",
+            "Content/people/nobody.md:1:1: warning: person 'nobody' is not named by any briefing, quote or event\n"
+                + "    hint: list them in a briefing's 'people:', or remove the file",
+        ])
+    }
+
+    @Test func strictCheckTurnsWarningsIntoErrors() async throws {
+        let site = try FixtureSite(Self.checks)
+        defer { site.remove() }
+        let diagnostics: [Diagnostic]
+        do {
+            _ = try await SiteBuilder(siteRoot: site.root).check(now: Self.now, strict: true)
+            diagnostics = []
+        } catch {
+            diagnostics = error.diagnostics
+        }
+        #expect(diagnostics.count == 6)
+        #expect(diagnostics.allSatisfy { $0.severity == .error })
+        #expect(diagnostics.first?.description.hasPrefix("Content/briefings/checks.md:13:11: error: quote by") == true)
+    }
+
+    @Test func strictCheckPassesASiteWithNothingToWarnAbout() async throws {
+        let clean = try FixtureSite(["Content/briefings/moscow-meeting.md": """
+            ---
+            title: "Meeting in Moscow"
+            date: 2025-12-03
+            people: [steve-witkoff, vladimir-putin]
+            ---
+            Body.
+            """])
+        defer { clean.remove() }
+        let report = try await SiteBuilder(siteRoot: clean.root).check(now: Self.now, strict: true)
+        #expect(report.warnings.isEmpty)
+    }
+
+    @Test func buildNeitherWarnsNorReadsTheClock() async throws {
+        let site = try FixtureSite(Self.checks)
+        defer { site.remove() }
+        let report = try await site.build()
+        #expect(report.warnings.isEmpty, "newsroom warnings are for check, not build")
+        #expect(try site.page("timeline/index.html").contains("Far future talks"))
+        // Without a clock, check cannot call anything future.
+        let unclocked = try await SiteBuilder(siteRoot: site.root).check()
+        #expect(!unclocked.warnings.contains { $0.message.contains("after today") })
+        #expect(unclocked.warnings.count == 5)
+    }
+
+    @Test func personNamedOnlyInProseOrAnEventCounts() async throws {
+        let site = try FixtureSite([
+            "Content/people/linked.md": "---\nname: Linked\n---\n",
+            "Content/people/at-event.md": "---\nname: At Event\n---\n",
+            "Content/timeline.yaml": "- date: 2025-01-01\n  title: \"E\"\n  people: [at-event]\n",
+            "Content/briefings/moscow-meeting.md": """
+                ---
+                title: "Meeting in Moscow"
+                date: 2025-12-03
+                people: [steve-witkoff, vladimir-putin]
+                ---
+                See [Linked](person:linked).
+                """,
+        ])
+        defer { site.remove() }
+        let report = try await SiteBuilder(siteRoot: site.root).check(now: Self.now)
+        #expect(report.warnings.isEmpty)
+    }
+
     // MARK: - Helpers
 
     /// The lines of an iCalendar file, each without its CRLF; fails on a bare LF or CR.

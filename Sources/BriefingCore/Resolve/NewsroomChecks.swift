@@ -1,0 +1,65 @@
+import Foundation
+
+/// What an editor should look at before publishing, though the site builds: a quote without a
+/// source, a person nobody names, a future event not marked as expected, an image without alt
+/// text. Only `briefing check` runs these (as warnings; errors with `--strict`): a build's output
+/// never depends on the clock, and its report stays quiet about editorial choices.
+struct NewsroomChecks: Sendable {
+    let site: Site
+    let markdown: RenderedMarkdown
+    /// The moment "future" is measured from; nil skips the future-event check.
+    let now: Date?
+
+    /// Every warning, sorted by place.
+    func warnings() -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        found += quotesWithoutSource()
+        found += peopleNobodyNames()
+        found += futureEventsNotExpected()
+        found += markdown.notes.imagesWithoutAlt
+        return found.sorted()
+    }
+
+    func quotesWithoutSource() -> [Diagnostic] {
+        site.briefings.flatMap { briefing in
+            briefing.quotes.filter { $0.source == nil }.map { quote in
+                Diagnostic(quote.location ?? SourceLocation(path: briefing.path),
+                           "quote by '\(quote.person)' has no source",
+                           hint: briefing.sources.contains { $0.id != nil }
+                               ? "cite one of the briefing's sources: source: <id>"
+                               : "add the source under 'sources:' with an 'id', and cite it: source: <id>",
+                           severity: .warning)
+            }
+        }
+    }
+
+    func peopleNobodyNames() -> [Diagnostic] {
+        var named = markdown.notes.linkedPeople
+        for briefing in site.briefings {
+            for slug in briefing.people { named.insert(slug.rawValue) }
+            for quote in briefing.quotes { named.insert(quote.person.rawValue) }
+        }
+        for event in site.events { for slug in event.people { named.insert(slug.rawValue) } }
+        return site.people.filter { !named.contains($0.slug.rawValue) }.map { person in
+            Diagnostic(SourceLocation(path: person.path, line: 1, column: 1),
+                       "person '\(person.slug)' is not named by any briefing, quote or event",
+                       hint: site.draftSlugs.isEmpty
+                           ? "list them in a briefing's 'people:', or remove the file"
+                           : "drafts are not counted: run check with --drafts to count them",
+                       severity: .warning)
+        }
+    }
+
+    func futureEventsNotExpected() -> [Diagnostic] {
+        guard let now else { return [] }
+        let seconds = Int64(now.timeIntervalSince1970.rounded(.down))
+        let (y, m, d) = PartialDate.civil(seconds + Int64(site.config.timeZone.secondsFromGMT(for: now)))
+        let today = String(format: "%04d-%02d-%02d", y, m, d)
+        return site.events.filter { !$0.expected && $0.date.startSeconds > seconds }.map { event in
+            Diagnostic(event.dateLocation ?? event.location,
+                       "event '\(event.title)' is dated \(event.date.iso), after today (\(today)), but not marked expected",
+                       hint: "add 'expected: true' if it is announced but has not happened, or correct the date",
+                       severity: .warning)
+        }
+    }
+}
