@@ -3,6 +3,20 @@ import BriefingCore
 
 @main
 struct Briefing: AsyncParsableCommand {
+    static func main() async {
+        MemoryPolicy.apply()
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "briefing",
         abstract: "Build a static site of event briefings from Markdown, people and timeline files.",

@@ -8,6 +8,14 @@ struct PageJob: Sendable {
     let path: OutputPath
     let template: String
     var isHTML: Bool { path.rawValue.hasSuffix(".html") }
+
+    /// A page about the whole site rather than one briefing or person.
+    var isSiteWide: Bool {
+        switch kind {
+        case .briefing, .person: false
+        default: true
+        }
+    }
 }
 
 /// Renders pages from contexts and templates, on all cores, writing each as it is done.

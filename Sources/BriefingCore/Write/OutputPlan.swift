@@ -27,8 +27,13 @@ struct OutputPlan: Sendable {
 
     init(renderer: PageRenderer, siteRoot: String) {
         self.renderer = renderer
-        var items = renderer.jobs().map { OutputItem(path: $0.path, source: .page($0)) }
-        items += GeneratedFiles(contexts: renderer.contexts, templates: renderer.templates).files().map { OutputItem(path: $0.path, source: .generated($0.make)) }
+        // Site-wide files first (the timeline, the lists, the data files): each is large and made
+        // by one thread, so they start early and the per-briefing pages fill in around them.
+        let jobs = renderer.jobs()
+        let generated = GeneratedFiles(contexts: renderer.contexts, templates: renderer.templates).files()
+            .map { OutputItem(path: $0.path, source: .generated($0.make)) }
+        var items = jobs.filter(\.isSiteWide).map { OutputItem(path: $0.path, source: .page($0)) } + generated
+        items += jobs.filter { !$0.isSiteWide }.map { OutputItem(path: $0.path, source: .page($0)) }
         for asset in renderer.templates.assets {
             guard let path = OutputPath("assets/" + asset) else { continue }
             items.append(OutputItem(path: path, source: .file(absolutePath: siteRoot + "/Templates/assets/" + asset)))
@@ -56,7 +61,8 @@ struct OutputPlan: Sendable {
     /// Writes every item into `staging`, on all cores; returns what could not be written.
     func write(into staging: Staging) async -> [Diagnostic] {
         let plan = self
-        return await Parallel.map(items) { item -> Diagnostic? in
+        // Small chunks: a site-wide file costs a thousand briefing pages.
+        return await Parallel.map(items, chunkSize: 8) { item -> Diagnostic? in
             do {
                 if case .file(let source) = item.source {
                     try staging.copy(from: source, to: item.path)
@@ -73,7 +79,7 @@ struct OutputPlan: Sendable {
     /// Every item's bytes in memory, keyed by output path (for `serve`).
     func render() async throws(BuildFailure) -> [String: [UInt8]] {
         let plan = self
-        let results = await Parallel.map(items) { item -> (String, Result<[UInt8], Diagnostic>) in
+        let results = await Parallel.map(items, chunkSize: 8) { item -> (String, Result<[UInt8], Diagnostic>) in
             do {
                 return (item.path.rawValue, .success(try plan.bytes(of: item)))
             } catch {
