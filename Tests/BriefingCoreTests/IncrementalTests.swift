@@ -22,8 +22,7 @@ import Testing
         """
         ---
         title: "\(title)"
-        date: \(date)
-        summary: "About \(title)."
+        date: \(date)\(title.count % 2 == 0 ? "\nsummary: \"About \(title).\"" : "")
         people: [\(people.joined(separator: ", "))]
         quotes:
           - person: \(people.first ?? "steve-witkoff")

@@ -5,7 +5,7 @@
 /// Two ways to rebuild:
 /// - **Body edits** (only the Markdown below the front matter of briefings or people changed):
 ///   the model is unchanged but for that text, so only its Markdown is rendered again, then its
-///   own page and the generated files (which carry text excerpts).
+///   own page and the generated files that carry that text (`GeneratedFiles.reading…`).
 /// - **Anything else**: the whole pipeline runs again in memory, rereading only the files that
 ///   changed, and only files whose bytes differ are reported as changed.
 public actor IncrementalBuilder {
@@ -91,6 +91,7 @@ public actor IncrementalBuilder {
         var markdown = contexts.markdown
         let markdownRenderer = MarkdownRenderer(links: LinkTable(site: site), unsafeHTML: site.config.unsafeHTML)
         var jobs: [PageJob] = []
+        var generatedPaths = Set<String>()
         var diagnostics: [Diagnostic] = []
         let allJobs = renderer.jobs()
         for (path, document) in edits {
@@ -98,10 +99,12 @@ public actor IncrementalBuilder {
             if let b = site.briefings.firstIndex(where: { $0.path == path }) {
                 site.briefings[b].body = text
                 diagnostics += markdown.rerenderBody(of: b, in: site, renderer: markdownRenderer)
+                generatedPaths.formUnion(GeneratedFiles.reading(bodyOf: site.briefings[b]))
                 jobs += allJobs.filter { if case .briefing(b) = $0.kind { true } else { false } }
             } else if let p = site.people.firstIndex(where: { $0.path == path }) {
                 site.people[p].bio = text
                 diagnostics += markdown.rerenderBio(of: p, in: site, renderer: markdownRenderer)
+                generatedPaths.formUnion(GeneratedFiles.readingBios)
                 jobs += allJobs.filter { if case .person(p) = $0.kind { true } else { false } }
             }
             // A draft left out of the build: nothing shows its body.
@@ -119,7 +122,7 @@ public actor IncrementalBuilder {
         let items = plan.items.filter { item in
             switch item.source {
             case .page(let job): jobs.contains { $0.path == job.path }
-            case .generated: true
+            case .generated: generatedPaths.contains(item.path.rawValue)
             case .file: false
             }
         }

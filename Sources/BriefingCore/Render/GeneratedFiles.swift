@@ -5,6 +5,15 @@ struct GeneratedFiles: Sendable {
     /// The site's templates, for the one page rendered here (search), until it becomes a page job.
     var templates: TemplateSet? = nil
 
+    /// Generated files that carry a briefing's body text (for `serve`, which renders again only
+    /// what an edit of the body reaches): search snippets fall back on the body without a summary.
+    static func reading(bodyOf briefing: Briefing) -> [String] {
+        briefing.summary == nil ? [SearchIndex.path] : []
+    }
+
+    /// Generated files that carry people's bios.
+    static let readingBios = [DataExports.peoplePath]
+
     /// Every generated file with the function that makes its bytes, in a fixed order.
     func files() -> [(path: OutputPath, make: @Sendable () -> [UInt8])] {
         var files: [(path: OutputPath, make: @Sendable () -> [UInt8])] = []
