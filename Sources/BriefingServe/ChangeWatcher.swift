@@ -28,6 +28,13 @@ struct ChangeWatcher: Sendable {
         return stamps
     }
 
+    /// Whether a changed path can matter to a build: editors' hidden, swap and backup files cannot.
+    static func isContent(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return !name.hasPrefix(".") && !name.hasSuffix("~") && !name.hasSuffix(".swp") && !name.hasSuffix(".swx")
+            && !name.hasPrefix("#")
+    }
+
     /// Paths that appeared, disappeared or changed between two snapshots.
     static func changes(from old: [String: Stamp], to new: [String: Stamp]) -> Set<String> {
         var changed = Set<String>()

@@ -43,7 +43,7 @@ public actor PreviewServer {
     public func run() async throws {
         let watcher = ChangeWatcher(siteRoot: settings.siteRoot)
         let stamps = watcher.snapshot()
-        await rebuild(changed: nil)
+        await rebuild(changed: nil, initial: true)
 
         // IPv4 loopback unless another address is asked for explicitly (FlyingFox's `.loopback` is ::1).
         let host = settings.host == "localhost" ? "127.0.0.1" : settings.host
@@ -66,8 +66,45 @@ public actor PreviewServer {
         }
     }
 
-    /// Rebuilds whenever a snapshot of the site folder differs from the previous one.
+    /// Rebuilds on every change: told by inotify where the system has it, else by comparing
+    /// snapshots of the site folder.
     private func watch(with watcher: ChangeWatcher, from initial: [String: ChangeWatcher.Stamp]) async throws {
+        if let events = FileEvents(siteRoot: settings.siteRoot, folders: watcher.folders) {
+            // Events gather in `pending` while a rebuild runs; each wake-up rebuilds once for all.
+            let (wake, wakeUp) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+            let forward = Task {
+                for await batch in events.stream {
+                    self.note(batch)
+                    wakeUp.yield()
+                }
+            }
+            defer { forward.cancel() }
+            for await _ in wake {
+                // Editors write a file in several steps: let them finish.
+                try await Task.sleep(for: .milliseconds(8))
+                let changed = takePending()
+                if let changed, changed.isEmpty { continue }
+                await rebuild(changed: changed)
+            }
+            return
+        }
+        try await poll(with: watcher, from: initial)
+    }
+
+    /// Changed paths not yet rebuilt; nil when events were lost and everything must be checked.
+    private var pending: Set<String>? = []
+
+    private func note(_ batch: Set<String>?) {
+        guard let current = pending, let batch else { pending = nil; return }
+        pending = current.union(batch.filter(ChangeWatcher.isContent))
+    }
+
+    private func takePending() -> Set<String>? {
+        defer { pending = [] }
+        return pending
+    }
+
+    private func poll(with watcher: ChangeWatcher, from initial: [String: ChangeWatcher.Stamp]) async throws {
         var stamps = initial
         while !Task.isCancelled {
             try await Task.sleep(for: settings.pollInterval)
@@ -97,7 +134,7 @@ public actor PreviewServer {
         return Self.port(of: address)
     }
 
-    func rebuild(changed: Set<String>?) async {
+    func rebuild(changed: Set<String>?, initial: Bool = false) async {
         let clock = ContinuousClock()
         let start = clock.now
         switch await builder.rebuild(changedPaths: changed) {
@@ -105,7 +142,7 @@ public actor PreviewServer {
             await site.replace(files: await builder.files, errors: [])
             for warning in warnings { log(warning.description) }
             let elapsed = clock.now - start
-            if changed != nil {
+            if !initial {
                 log("rebuilt: \(changedFiles.count) file(s) updated, \(removed.count) removed in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
             }
         case .failed(let diagnostics):
