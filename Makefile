@@ -6,7 +6,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all site deps test check check-site clean
+.PHONY: all site deps test check check-site bench clean
 
 all: site
 
@@ -29,6 +29,9 @@ test: deps
 
 check-site: deps
 	bash Tests/SiteCheck/run.sh
+
+bench: deps
+	bash Tests/Bench/run.sh
 
 clean:
 	rm -rf .build public

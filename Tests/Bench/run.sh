@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `make bench`: cold builds against Hugo (compare.sh from the shared bench folder), then the
+# edit-to-served latency of `briefing serve`, at 1,000 and 10,000 briefings.
+#   BENCH_DIR   folder holding compare.sh, gen_corpus.py, to_hugo.py, hugo_site/ (default ../shared/bench)
+#   SIZES       corpus sizes (default "1000 10000"); RUNS timed builds per tool (default 5)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BENCH_DIR="${BENCH_DIR:-../shared/bench}"
+SIZES="${SIZES:-1000 10000}"
+RUNS="${RUNS:-5}"
+WORK="${TMPDIR:-/tmp}/briefing-bench"
+[ -x "$BENCH_DIR/compare.sh" ] || { echo "bench: no compare.sh in $BENCH_DIR (set BENCH_DIR)" >&2; exit 2; }
+command -v hugo >/dev/null && [ -x /usr/bin/time ] || {
+  echo "bench: installing hugo and GNU time"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo time; }
+swift build -c release --product briefing
+BIN="$PWD/.build/release/briefing"
+for n in $SIZES; do
+  echo "== cold build, $n briefings =="
+  "$BENCH_DIR/compare.sh" --briefings "$n" --runs "$RUNS" --templates Templates --work "$WORK" -- "$BIN"
+done
+for n in $SIZES; do
+  echo "== serve: one briefing body edit, $n briefings =="
+  corpus=$(ls -d "$WORK"/corpus-n"$n"-s1-g* | head -n 1)
+  site="$WORK/serve-n$n"
+  rm -rf "$site" && mkdir -p "$site" && cp -r "$corpus/Content" "$site/" && cp -r Templates "$site/"
+  python3 Tests/Bench/serve_latency.py "$BIN" "$site" --runs 15
+done
