@@ -25,6 +25,8 @@ public actor IncrementalBuilder {
     private var documents: [String: RawDocument] = [:]
     /// The last good pipeline state, for body edits.
     private var renderer: PageRenderer?
+    /// Markdown with the link table of the last full rebuild (body edits change no link target).
+    private var markdownRenderer: MarkdownRenderer?
     private var warnings: [Diagnostic] = []
     /// True while the input has errors: another file may still be broken, so the next rebuild
     /// must check everything.
@@ -66,6 +68,8 @@ public actor IncrementalBuilder {
             return .failed(error.diagnostics)
         }
         renderer = prepared.0
+        markdownRenderer = MarkdownRenderer(links: LinkTable(site: prepared.0.contexts.site),
+                                            unsafeHTML: prepared.0.contexts.site.config.unsafeHTML)
         warnings = prepared.1
         return replace(with: rendered, complete: true)
     }
@@ -89,23 +93,22 @@ public actor IncrementalBuilder {
         var contexts = renderer.contexts
         var site = contexts.site
         var markdown = contexts.markdown
-        let markdownRenderer = MarkdownRenderer(links: LinkTable(site: site), unsafeHTML: site.config.unsafeHTML)
+        guard let markdownRenderer else { return nil }
         var jobs: [PageJob] = []
         var generatedPaths = Set<String>()
         var diagnostics: [Diagnostic] = []
-        let allJobs = renderer.jobs()
         for (path, document) in edits {
             let text = MarkdownText(text: document.body, location: SourceLocation(path: path, line: document.bodyLine), isInline: false)
             if let b = site.briefings.firstIndex(where: { $0.path == path }) {
                 site.briefings[b].body = text
                 diagnostics += markdown.rerenderBody(of: b, in: site, renderer: markdownRenderer)
                 generatedPaths.formUnion(GeneratedFiles.reading(bodyOf: site.briefings[b]))
-                jobs += allJobs.filter { if case .briefing(b) = $0.kind { true } else { false } }
+                jobs.append(renderer.briefingJob(b))
             } else if let p = site.people.firstIndex(where: { $0.path == path }) {
                 site.people[p].bio = text
                 diagnostics += markdown.rerenderBio(of: p, in: site, renderer: markdownRenderer)
                 generatedPaths.formUnion(GeneratedFiles.readingBios)
-                jobs += allJobs.filter { if case .person(p) = $0.kind { true } else { false } }
+                jobs.append(renderer.personJob(p))
             }
             // A draft left out of the build: nothing shows its body.
         }
@@ -118,14 +121,15 @@ public actor IncrementalBuilder {
         contexts = PageContexts(site: site, index: contexts.index, markdown: markdown)
         let updated = PageRenderer(templates: renderer.templates, contexts: contexts)
         self.renderer = updated
-        let plan = OutputPlan(renderer: updated, siteRoot: siteRoot)
-        let items = plan.items.filter { item in
-            switch item.source {
-            case .page(let job): jobs.contains { $0.path == job.path }
-            case .generated: generatedPaths.contains(item.path.rawValue)
-            case .file: false
-            }
+        // Only the pages and generated files the edit reaches are made; the plan of the whole
+        // site is not needed for that.
+        var items = jobs.map { OutputItem(path: $0.path, source: .page($0)) }
+        if !generatedPaths.isEmpty {
+            items += GeneratedFiles(contexts: contexts, templates: updated.templates).files()
+                .filter { generatedPaths.contains($0.path.rawValue) }
+                .map { OutputItem(path: $0.path, source: .generated($0.make)) }
         }
+        let plan = OutputPlan(renderer: updated, items: items)
         var rendered: [String: [UInt8]] = [:]
         for (path, bytes) in await Parallel.map(items, { item in (item.path.rawValue, (try? plan.bytes(of: item)) ?? []) }) {
             rendered[path] = bytes

@@ -39,9 +39,21 @@ struct PageRenderer: Sendable {
             job(.sitemap, "sitemap.xml", "sitemap"),
             job(.robots, "robots.txt", "robots"),
         ]
-        jobs += site.briefings.indices.map { job(.briefing($0), SiteURLs.briefing(site.briefings[$0].slug.rawValue) + "index.html", "briefing") }
-        jobs += site.people.indices.map { job(.person($0), SiteURLs.person(site.people[$0].slug.rawValue) + "index.html", "person") }
+        jobs += site.briefings.indices.map(briefingJob)
+        jobs += site.people.indices.map(personJob)
         return jobs
+    }
+
+    /// The page of briefing `b`.
+    func briefingJob(_ b: Int) -> PageJob {
+        PageJob(kind: .briefing(b), path: OutputPath(SiteURLs.briefing(contexts.site.briefings[b].slug.rawValue) + "index.html")!,
+                template: "briefing")
+    }
+
+    /// The page of person `p`.
+    func personJob(_ p: Int) -> PageJob {
+        PageJob(kind: .person(p), path: OutputPath(SiteURLs.person(contexts.site.people[p].slug.rawValue) + "index.html")!,
+                template: "person")
     }
 
     func render(_ job: PageJob) -> [UInt8] {

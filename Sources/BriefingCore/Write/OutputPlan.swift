@@ -25,6 +25,12 @@ struct OutputPlan: Sendable {
     let renderer: PageRenderer
     let items: [OutputItem]
 
+    /// A plan for some files only.
+    init(renderer: PageRenderer, items: [OutputItem]) {
+        self.renderer = renderer
+        self.items = items
+    }
+
     init(renderer: PageRenderer, siteRoot: String) {
         self.renderer = renderer
         // Site-wide files first (the timeline, the lists, the data files): each is large and made
