@@ -22,7 +22,7 @@ public struct Scaffold: Sendable {
             status: published   # or draft: built only with --drafts
             people: []
             ---
-            Write the briefing here. Link people as [Name](person:their-slug).
+            Write the briefing here. Link a person with `[Name](person:their-slug)`.
 
             """
         try create(path, text)
