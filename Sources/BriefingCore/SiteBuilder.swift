@@ -38,7 +38,7 @@ public struct SiteBuilder: Sendable {
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(diagnostics)
         }
-        let contexts = PageContexts(site: site, index: SiteIndex(site: site), markdown: markdown)
+        let contexts = await PageContexts(site: site, index: SiteIndex(site: site), markdown: markdown).sharingItems()
         return (PageRenderer(templates: templates, contexts: contexts), diagnostics.sorted())
     }
 

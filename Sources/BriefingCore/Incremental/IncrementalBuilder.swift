@@ -118,7 +118,8 @@ public actor IncrementalBuilder {
             return .failed(diagnostics)
         }
         for (path, document) in edits { documents[path] = document }
-        contexts = PageContexts(site: site, index: contexts.index, markdown: markdown)
+        // Bodies and bios appear in no shared item, so those stay as they are.
+        contexts = PageContexts(site: site, index: contexts.index, markdown: markdown, shared: contexts.shared)
         let updated = PageRenderer(templates: renderer.templates, contexts: contexts)
         self.renderer = updated
         // Only the pages and generated files the edit reaches are made; the plan of the whole

@@ -4,6 +4,38 @@ struct PageContexts: Sendable {
     let site: Site
     let index: SiteIndex
     let markdown: RenderedMarkdown
+    /// Items shown on many pages, made once per build (see `sharingItems()`).
+    var shared: SharedItems?
+
+    init(site: Site, index: SiteIndex, markdown: RenderedMarkdown, shared: SharedItems? = nil) {
+        self.site = site
+        self.index = index
+        self.markdown = markdown
+        self.shared = shared
+    }
+
+    /// Person cards, briefing items and events appear on hundreds of pages each; made once and
+    /// shared (template values are copy-on-write), pages stop rebuilding and freeing them.
+    struct SharedItems: Sendable {
+        var people: [TemplateValue]
+        var personLinks: [TemplateValue]
+        var briefings: [TemplateValue]
+        var eventsOnPages: [TemplateValue]
+        var eventsOnTimeline: [TemplateValue]
+    }
+
+    /// These contexts with their shared items made, on all cores.
+    func sharingItems() async -> PageContexts {
+        let plain = PageContexts(site: site, index: index, markdown: markdown)
+        async let people = Parallel.map(Array(site.people.indices)) { plain.personItem($0) }
+        async let links = Parallel.map(Array(site.people.indices)) { plain.personLink($0) }
+        async let briefings = Parallel.map(Array(site.briefings.indices)) { plain.briefingItem($0) }
+        async let onPages = Parallel.map(Array(site.events.indices)) { plain.makeEvent($0, on: .page) }
+        async let onTimeline = Parallel.map(Array(site.events.indices)) { plain.makeEvent($0, on: .timeline) }
+        let shared = SharedItems(people: await people, personLinks: await links, briefings: await briefings,
+                                 eventsOnPages: await onPages, eventsOnTimeline: await onTimeline)
+        return PageContexts(site: site, index: index, markdown: markdown, shared: shared)
+    }
 
     var config: SiteConfig { site.config }
 
@@ -54,7 +86,7 @@ struct PageContexts: Sendable {
          "isCoarse": .bool(date.precision < .day)]
     }
 
-    func briefingItem(_ b: Int) -> TemplateValue { .map(briefingFields(b)) }
+    func briefingItem(_ b: Int) -> TemplateValue { shared?.briefings[b] ?? .map(briefingFields(b)) }
 
     func briefingFields(_ b: Int) -> [String: TemplateValue] {
         let briefing = site.briefings[b]
@@ -69,7 +101,7 @@ struct PageContexts: Sendable {
         return item
     }
 
-    func personItem(_ p: Int) -> TemplateValue { .map(personFields(p)) }
+    func personItem(_ p: Int) -> TemplateValue { shared?.people[p] ?? .map(personFields(p)) }
 
     func personFields(_ p: Int) -> [String: TemplateValue] {
         let person = site.people[p]
@@ -86,6 +118,12 @@ struct PageContexts: Sendable {
 
     func personLink(_ slug: Slug) -> TemplateValue? {
         guard let p = index.personIndex[slug] else { return nil }
+        if let shared { return shared.personLinks[p] }
+        return personLink(p)
+    }
+
+    func personLink(_ p: Int) -> TemplateValue {
+        let slug = site.people[p].slug
         let person = site.people[p]
         var link: [String: TemplateValue] = [
             "name": .string(person.name), "url": .string(SiteURLs.person(slug.rawValue)), "slug": .string(slug.rawValue),
@@ -108,6 +146,15 @@ struct PageContexts: Sendable {
     /// An event; its summary is rendered for the timeline (`../`) or a briefing or person page
     /// (`../../`), and left out on the home page, which lists titles only.
     func event(_ e: Int, on place: EventPlace) -> TemplateValue {
+        switch place {
+        case .page: if let shared { return shared.eventsOnPages[e] }
+        case .timeline: if let shared { return shared.eventsOnTimeline[e] }
+        case .home: break
+        }
+        return makeEvent(e, on: place)
+    }
+
+    func makeEvent(_ e: Int, on place: EventPlace) -> TemplateValue {
         let event = site.events[e]
         var item: [String: TemplateValue] = [
             "anchor": .string(index.eventAnchors[e]), "title": .string(event.title), "date": date(event.date),
