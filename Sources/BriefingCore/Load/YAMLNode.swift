@@ -66,10 +66,11 @@ enum YAMLReader {
         }
         guard let node else { return nil }
         var budget = maximumNodes
-        guard let converted = convert(node, budget: &budget) else {
+        var overflow = position(of: node)
+        guard let converted = convert(node, budget: &budget, overflow: &overflow) else {
             throw YAMLSyntaxError(
                 message: "YAML expands to more than \(maximumNodes) values (aliases nested too deep?)",
-                position: position(of: node))
+                position: overflow)
         }
         return converted
     }
@@ -79,9 +80,21 @@ enum YAMLReader {
         return .init(line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    private static func convert(_ node: Node, budget: inout Int) -> YAMLNode? {
+    /// Converts `node`, spending one unit of `budget` per value; nil once the budget is spent.
+    /// On failure `overflow` is the outermost value that holds an alias on the path to the value
+    /// that spent the budget: a resolved alias carries its anchor's position, which comes before
+    /// the alias in the text, so the first backward step from the root marks it.
+    private static func convert(_ node: Node, budget: inout Int, overflow: inout YAMLNode.Position) -> YAMLNode? {
         budget -= 1
-        if budget < 0 { return nil }
+        if budget < 0 {
+            overflow = position(of: node)
+            return nil
+        }
+        func failed(at child: Node) -> YAMLNode? {
+            let here = position(of: node), there = position(of: child)
+            if (there.line, there.column) < (here.line, here.column) { overflow = here }
+            return nil
+        }
         switch node {
         case .scalar(let scalar):
             return .scalar(scalar.string, position(of: node), isPlain: scalar.style == .plain || scalar.style == .any)
@@ -89,7 +102,7 @@ enum YAMLReader {
             var items: [YAMLNode] = []
             items.reserveCapacity(sequence.count)
             for item in sequence {
-                guard let converted = convert(item, budget: &budget) else { return nil }
+                guard let converted = convert(item, budget: &budget, overflow: &overflow) else { return failed(at: item) }
                 items.append(converted)
             }
             return .list(items, position(of: node))
@@ -97,7 +110,7 @@ enum YAMLReader {
             var entries: [YAMLNode.Entry] = []
             entries.reserveCapacity(mapping.count)
             for (key, value) in mapping {
-                guard let converted = convert(value, budget: &budget) else { return nil }
+                guard let converted = convert(value, budget: &budget, overflow: &overflow) else { return failed(at: value) }
                 let keyText = key.scalar?.string ?? "\(key)"
                 entries.append(.init(key: keyText, keyPosition: position(of: key), value: converted))
             }
