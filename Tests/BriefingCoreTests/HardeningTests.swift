@@ -127,4 +127,105 @@ import Testing
         let page = try site.page("briefings/moscow-meeting/index.html")
         #expect(page.contains("The end."))
     }
+
+    // MARK: File system
+
+    /// A file outside any site, for symlinks to point at.
+    static func outsideFile() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-outside-\(UUID().uuidString)").path
+        try "secret\n".write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func symlinksOutOfTheSiteAreNotFollowed() async throws {
+        let outside = try Self.outsideFile()
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        let site = try FixtureSite(["Content/media/photo.jpg": "jpeg"])
+        defer { site.remove() }
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: site.root + "/Content/media/x", withDestinationPath: outside)
+        try fm.createSymbolicLink(atPath: site.root + "/Content/media/folder", withDestinationPath: "/etc")
+        try fm.createSymbolicLink(atPath: site.root + "/Content/briefings/leak.md", withDestinationPath: outside)
+        try fm.createSymbolicLink(atPath: site.root + "/Content/people/etc.md", withDestinationPath: "/etc/passwd")
+        try fm.createSymbolicLink(atPath: site.root + "/Templates/assets/leak.css", withDestinationPath: outside)
+        let errors = await site.errors()
+        for path in ["Content/media/x", "Content/media/folder", "Content/briefings/leak.md", "Content/people/etc.md",
+                     "Templates/assets/leak.css"] {
+            #expect(errors.contains { $0.hasPrefix("\(path):1:1: error: symlink points outside the site") }, "\(path): \(errors)")
+        }
+        #expect(errors.count == 5, "\(errors)")
+        #expect(!fm.fileExists(atPath: site.output))
+    }
+
+    @Test func symlinksInsideTheSiteAreFollowed() async throws {
+        let site = try FixtureSite(["Content/media/photo.jpg": "jpeg", "shared/logo.svg": "<svg/>"])
+        defer { site.remove() }
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: site.root + "/Content/media/alias.jpg", withDestinationPath: "photo.jpg")
+        try fm.createSymbolicLink(atPath: site.root + "/Content/media/logo.svg", withDestinationPath: "../../shared/logo.svg")
+        try fm.createSymbolicLink(atPath: site.root + "/Content/media/loop", withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: site.root + "/Content/media/dangling.jpg", withDestinationPath: "nothing.jpg")
+        let errors = await site.errors()
+        #expect(errors == ["Content/media/dangling.jpg:1:1: error: symlink points to nothing\n    hint: remove it or point it at a file in the site folder"])
+        try fm.removeItem(atPath: site.root + "/Content/media/dangling.jpg")
+        let report = try await site.build()
+        #expect(try site.page("media/alias.jpg") == "jpeg")
+        #expect(try site.page("media/logo.svg") == "<svg/>")
+        #expect(report.warnings.contains { $0.description.hasPrefix("Content/media/loop:1:1: warning: ignored: a symlink to a folder") })
+    }
+
+    @Test func aSymlinkedContentFolderOutsideTheSiteIsRefused() async throws {
+        let other = try FixtureSite()
+        defer { other.remove() }
+        let site = try FixtureSite(["Content/site.yaml": nil, "Content/people/steve-witkoff.md": nil,
+                                    "Content/people/vladimir-putin.md": nil, "Content/briefings/moscow-meeting.md": nil])
+        defer { site.remove() }
+        try? FileManager.default.removeItem(atPath: site.root + "/Content")
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/Content", withDestinationPath: other.root + "/Content")
+        let errors = await site.errors()
+        #expect(errors.first?.hasPrefix("Content:1:1: error: symlink points outside the site") == true, "\(errors)")
+    }
+
+    @Test func unreadableFilesGiveALocatedError() async throws {
+        // root reads any file whatever its mode.
+        guard getuid() != 0 else { return }
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let path = site.root + "/Content/briefings/moscow-meeting.md"
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path) }
+        let errors = await site.errors()
+        #expect(errors.contains { $0.hasPrefix("Content/briefings/moscow-meeting.md:1:1: error: cannot read the file") }, "\(errors)")
+    }
+
+    @Test func unreadableFoldersGiveALocatedError() async throws {
+        guard getuid() != 0 else { return }
+        let site = try FixtureSite(["Content/media/a.jpg": "jpeg"])
+        defer { site.remove() }
+        let folders = ["Content/briefings", "Content/media"]
+        for folder in folders {
+            try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: site.root + "/" + folder)
+        }
+        defer {
+            for folder in folders {
+                try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: site.root + "/" + folder)
+            }
+        }
+        let errors = await site.errors()
+        for folder in folders {
+            #expect(errors.contains { $0.hasPrefix("\(folder):1:1: error: cannot read the folder") }, "\(errors)")
+        }
+    }
+
+    @Test func mediaNamesThatDifferOnlyByCaseAreReported() async throws {
+        let site = try FixtureSite(["Content/media/Photo.jpg": "a", "Content/media/photo.jpg": "b",
+                                    "Content/media/Maps/kyiv.png": "c", "Content/media/maps/kyiv.png": "d",
+                                    "Content/media/other.jpg": "e"])
+        defer { site.remove() }
+        let report = try await SiteBuilder(siteRoot: site.root).check()
+        let lines = report.warnings.map(\.description)
+        #expect(lines.contains { $0.hasPrefix("Content/media/photo.jpg:1:1: warning: name differs from 'Content/media/Photo.jpg' only by case") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Content/media/maps/kyiv.png:1:1: warning: name differs from 'Content/media/Maps/kyiv.png' only by case") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("other.jpg") })
+    }
 }

@@ -27,10 +27,17 @@ public struct ContentLoader: Sendable {
                                           hint: "run in the folder that holds Content/ and Templates/, or pass --site"))
             return (RawSite(root: root, siteConfig: nil, people: [], briefings: [], timeline: nil, media: []), diagnostics)
         }
+        let files = SiteFiles(root: root)
+        if let problem = files.problem(content) {
+            diagnostics.append(problem)
+            return (RawSite(root: root, siteConfig: nil, people: [], briefings: [], timeline: nil, media: []), diagnostics)
+        }
 
         var siteConfig: RawDocument?
         let siteYAML = "\(content)/site.yaml"
-        if fm.fileExists(atPath: path(siteYAML)) {
+        if let problem = files.problem(siteYAML) {
+            diagnostics.append(problem)
+        } else if fm.fileExists(atPath: path(siteYAML)) {
             siteConfig = cached(siteYAML) ?? loadDocument(siteYAML, kind: .yaml, diagnostics: &diagnostics)
         } else {
             diagnostics.append(Diagnostic(SourceLocation(path: siteYAML), "missing site.yaml",
@@ -38,12 +45,14 @@ public struct ContentLoader: Sendable {
         }
         var timeline: RawDocument?
         let timelineYAML = "\(content)/timeline.yaml"
-        if fm.fileExists(atPath: path(timelineYAML)) {
+        if let problem = files.problem(timelineYAML) {
+            diagnostics.append(problem)
+        } else if fm.fileExists(atPath: path(timelineYAML)) {
             timeline = cached(timelineYAML) ?? loadDocument(timelineYAML, kind: .yaml, diagnostics: &diagnostics)
         }
 
-        let peopleFiles = markdownFiles(in: "\(content)/people", diagnostics: &diagnostics)
-        let briefingFiles = markdownFiles(in: "\(content)/briefings", diagnostics: &diagnostics)
+        let peopleFiles = markdownFiles(in: "\(content)/people", files: files, diagnostics: &diagnostics)
+        let briefingFiles = markdownFiles(in: "\(content)/briefings", files: files, diagnostics: &diagnostics)
         let loader = self
         let reusable = cache.filter { !changed.contains($0.key) }
         let loaded = await Parallel.map(peopleFiles + briefingFiles) { file -> (RawDocument, [Diagnostic]) in
@@ -71,11 +80,10 @@ public struct ContentLoader: Sendable {
                                           severity: .warning))
         }
 
-        let media = fm.subpathsOrEmpty(atPath: path("\(content)/media")).filter { name in
-            var isFolder: ObjCBool = false
-            fm.fileExists(atPath: path("\(content)/media/\(name)"), isDirectory: &isFolder)
-            return !isFolder.boolValue && !name.split(separator: "/").contains(where: { $0.hasPrefix(".") })
-        }.sorted()
+        // Symlinks leading outside the site are reported, not followed; names that differ only by
+        // case are reported, as they would overwrite each other on a case-insensitive host.
+        let media = files.files(under: "\(content)/media", diagnostics: &diagnostics)
+        diagnostics += SiteFiles.caseCollisions(media, in: "\(content)/media")
 
         return (RawSite(root: root, siteConfig: siteConfig, people: people, briefings: briefings,
                         timeline: timeline, media: media), diagnostics)
@@ -83,13 +91,29 @@ public struct ContentLoader: Sendable {
 
     enum Kind { case yaml, markdown }
 
-    /// `.md` files of a folder, sorted; other files are reported and skipped.
-    private func markdownFiles(in folder: String, diagnostics: inout [Diagnostic]) -> [String] {
+    /// `.md` files of a folder, sorted; other files are reported and skipped, and so are symlinks
+    /// that lead outside the site.
+    private func markdownFiles(in folder: String, files siteFiles: SiteFiles, diagnostics: inout [Diagnostic]) -> [String] {
         let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: path(folder)) else { return [] }
+        if let problem = siteFiles.problem(folder) {
+            diagnostics.append(problem)
+            return []
+        }
+        guard let names = try? fm.contentsOfDirectory(atPath: path(folder)) else {
+            if fm.fileExists(atPath: path(folder)) {
+                diagnostics.append(Diagnostic(SourceLocation(path: folder), "cannot read the folder", hint: "check its permissions"))
+            }
+            return []
+        }
         var files: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let relative = "\(folder)/\(name)"
+            // lstat first: only symlinks pay for resolving their target.
+            var info = stat()
+            if lstat(path(relative), &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, let problem = siteFiles.problem(relative) {
+                diagnostics.append(problem)
+                continue
+            }
             var isFolder: ObjCBool = false
             fm.fileExists(atPath: path(relative), isDirectory: &isFolder)
             if isFolder.boolValue || !name.hasSuffix(".md") {

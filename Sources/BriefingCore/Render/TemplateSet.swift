@@ -65,12 +65,11 @@ public struct TemplateSet: Sendable {
             diagnostics.append(Diagnostic(SourceLocation(path: "\(folder)/\(name).mustache"), "missing template '\(name)'",
                                           hint: "every site needs \(required.map { $0 + ".mustache" }.joined(separator: ", "))"))
         }
+        // Symlinks leading outside the site are errors here too: the build would copy what they point at.
+        var assetProblems: [Diagnostic] = []
+        let assets = SiteFiles(root: root).files(under: "\(folder)/assets", diagnostics: &assetProblems)
+        diagnostics += assetProblems.filter { $0.severity == .error }
         guard let templates, diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
-        let assets = fm.subpathsOrEmpty(atPath: base + "/assets").filter { name in
-            var isFolder: ObjCBool = false
-            fm.fileExists(atPath: base + "/assets/" + name, isDirectory: &isFolder)
-            return !isFolder.boolValue && !name.split(separator: "/").contains { $0.hasPrefix(".") }
-        }.sorted()
         return TemplateSet(templates: templates, assets: assets)
     }
 

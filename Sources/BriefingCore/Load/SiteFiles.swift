@@ -1,0 +1,111 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Lists the files of a site folder without leaving the site: a symlink is followed only when
+/// it points at a file inside the site folder.
+struct SiteFiles {
+    /// The site folder, absolute and free of symlinks.
+    let root: String
+
+    init(root: String) {
+        self.root = OutputWriter.canonical(root)
+    }
+
+    enum Link: Equatable {
+        /// Not a symlink, or one that resolves inside the site.
+        case inside
+        case outside
+        case broken
+    }
+
+    /// Where `relative` (a path in the site folder) leads once every symlink in it is resolved.
+    func resolve(_ relative: String) -> Link {
+        guard let real = realpath(root + "/" + relative, nil) else {
+            // A missing file is not a link problem; a dangling symlink is.
+            var info = stat()
+            return lstat(root + "/" + relative, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK ? .broken : .inside
+        }
+        defer { free(real) }
+        return OutputWriter.isSameOrInside(String(cString: real), root) ? .inside : .outside
+    }
+
+    /// The diagnostic for a path that leads outside the site or nowhere, or nil when it may be read.
+    func problem(_ relative: String) -> Diagnostic? {
+        switch resolve(relative) {
+        case .inside: nil
+        case .outside: Diagnostic(SourceLocation(path: relative), "symlink points outside the site",
+                                  hint: "copy the file into the site folder instead of linking to it")
+        case .broken: Diagnostic(SourceLocation(path: relative), "symlink points to nothing",
+                                 hint: "remove it or point it at a file in the site folder")
+        }
+    }
+
+    /// Files under `folder` (relative to the site), relative to `folder`, sorted; names starting
+    /// with "." are skipped. Symlinks leading outside the site or nowhere are reported and skipped;
+    /// a symlink to a folder is not descended into (it could loop), and is reported.
+    func files(under folder: String, diagnostics: inout [Diagnostic]) -> [String] {
+        var found: [String] = []
+        if let problem = problem(folder) {
+            diagnostics.append(problem)
+            return []
+        }
+        walk(folder, prefix: "", into: &found, diagnostics: &diagnostics)
+        return found.sorted()
+    }
+
+    private func walk(_ folder: String, prefix: String, into found: inout [String], diagnostics: inout [Diagnostic]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder) else {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + folder, isDirectory: &isDir), isDir.boolValue {
+                diagnostics.append(Diagnostic(SourceLocation(path: folder), "cannot read the folder",
+                                              hint: "check its permissions"))
+            }
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let relative = folder + "/" + name
+            var info = stat()
+            guard lstat(root + "/" + relative, &info) == 0 else { continue }
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFDIR {
+                walk(relative, prefix: prefix + name + "/", into: &found, diagnostics: &diagnostics)
+            } else if kind == S_IFLNK {
+                if let problem = problem(relative) {
+                    diagnostics.append(problem)
+                    continue
+                }
+                var target = stat()
+                guard stat(root + "/" + relative, &target) == 0 else { continue }
+                if (target.st_mode & S_IFMT) == S_IFDIR {
+                    diagnostics.append(Diagnostic(SourceLocation(path: relative), "ignored: a symlink to a folder is not followed",
+                                                  hint: "link the files one by one, or move the folder here",
+                                                  severity: .warning))
+                } else {
+                    found.append(prefix + name)
+                }
+            } else if kind == S_IFREG {
+                found.append(prefix + name)
+            }
+        }
+    }
+
+    /// Warnings for names under `folder` that differ only by case: they would overwrite each
+    /// other on a case-insensitive file system (macOS, Windows) or host.
+    static func caseCollisions(_ names: [String], in folder: String) -> [Diagnostic] {
+        var first: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for name in names.sorted() {
+            let key = name.lowercased()
+            if let earlier = first[key] {
+                diagnostics.append(Diagnostic(SourceLocation(path: "\(folder)/\(name)"),
+                                              "name differs from '\(folder)/\(earlier)' only by case: they collide on case-insensitive hosts",
+                                              hint: "rename one of them", severity: .warning))
+            } else {
+                first[key] = name
+            }
+        }
+        return diagnostics
+    }
+}
