@@ -18,8 +18,13 @@ struct Build: AsyncParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let outputFolder = output ?? (siteOptions.site as NSString).appendingPathComponent("public")
+        // A counter on the terminal for long builds; nothing when output goes to a file or CI.
+        let progress = isatty(STDERR_FILENO) == 1 ? BuildProgress { done, total in
+            FileHandle.standardError.write(Data("\rwriting \(done)/\(total) files\(done == total ? "\r\u{1B}[K" : "")".utf8))
+        } : nil
         let builder = SiteBuilder(siteRoot: siteOptions.site,
-                                  options: BuildOptions(includeDrafts: siteOptions.drafts, baseURL: baseURL))
+                                  options: BuildOptions(includeDrafts: siteOptions.drafts, baseURL: baseURL),
+                                  progress: progress)
         do {
             let report = try await builder.build(output: outputFolder)
             DiagnosticPrinter.print(report.warnings)

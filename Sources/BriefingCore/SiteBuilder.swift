@@ -14,10 +14,13 @@ public struct BuildReport: Sendable {
 public struct SiteBuilder: Sendable {
     public let siteRoot: String
     public let options: BuildOptions
+    /// Told as files are written; nil for no reports.
+    public let progress: BuildProgress?
 
-    public init(siteRoot: String, options: BuildOptions = BuildOptions()) {
+    public init(siteRoot: String, options: BuildOptions = BuildOptions(), progress: BuildProgress? = nil) {
         self.siteRoot = siteRoot
         self.options = options
+        self.progress = progress
     }
 
     /// Everything up to rendering pages; the problems of every stage are collected before failing.
@@ -66,7 +69,7 @@ public struct SiteBuilder: Sendable {
         let (renderer, warnings) = try await prepare()
         let plan = OutputPlan(renderer: renderer, siteRoot: siteRoot)
         let staging = try writer.prepare()
-        var failures = await plan.write(into: staging)
+        var failures = await plan.write(into: staging, progress: progress)
         if failures.isEmpty {
             do { try staging.commit() } catch {
                 failures.append(Diagnostic(SourceLocation(path: output), "cannot replace the output folder: \(error)"))

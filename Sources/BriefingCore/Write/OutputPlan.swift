@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One file of the output and how to make it.
 struct OutputItem: Sendable {
@@ -65,10 +66,11 @@ struct OutputPlan: Sendable {
     }
 
     /// Writes every item into `staging`, on all cores; returns what could not be written.
-    func write(into staging: Staging) async -> [Diagnostic] {
+    func write(into staging: Staging, progress: BuildProgress? = nil) async -> [Diagnostic] {
         let plan = self
         // Small chunks: a site-wide file costs a thousand briefing pages.
         return await Parallel.map(items, chunkSize: 8) { item -> Diagnostic? in
+            defer { progress?.fileDone(of: plan.items.count) }
             do {
                 if case .file(let source) = item.source {
                     try staging.copy(from: source, to: item.path)
@@ -106,3 +108,19 @@ struct OutputPlan: Sendable {
 }
 
 extension Diagnostic: Error {}
+
+/// Reports files written as a build goes (the CLI shows a counter on a terminal).
+public final class BuildProgress: Sendable {
+    private let written = Atomic<Int>(0)
+    private let report: @Sendable (_ done: Int, _ total: Int) -> Void
+
+    public init(report: @escaping @Sendable (_ done: Int, _ total: Int) -> Void) {
+        self.report = report
+    }
+
+    func fileDone(of total: Int) {
+        let done = written.add(1, ordering: .relaxed).newValue
+        // Every 256th file and the last: a counter, not a flood.
+        if done % 256 == 0 || done == total { report(done, total) }
+    }
+}
