@@ -71,12 +71,17 @@ public struct OutputWriter: Sendable {
         for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
         where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
             let path = "\(parent)/\(entry)"
-            guard fm.fileExists(atPath: "\(path)/\(Self.markerName)") else { continue }
+            // A build killed between creating its staging folder and writing the marker leaves
+            // it empty: rmdir removes only an empty folder.
+            guard fm.fileExists(atPath: "\(path)/\(Self.markerName)") else {
+                rmdir(path)
+                continue
+            }
             // A swap interrupted between its two renames leaves only the old folder: put it back.
             if entry.hasPrefix(".\(name).old-"), !fm.fileExists(atPath: output) {
                 try? fm.moveItem(atPath: path, toPath: output)
             } else {
-                try? fm.removeItem(atPath: path)
+                Staging.removeMarkedFolder(path)
             }
         }
     }
@@ -136,9 +141,16 @@ public struct Staging: Sendable {
     }
 
     /// Swaps the staging folder in place of the output; the old output is removed last.
+    /// Where the system can, the swap is one atomic exchange of the two folders, so a build
+    /// killed at any moment leaves either the old output or the new one in place.
     public func commit() throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: output) {
+            if Self.exchange(path, output) {
+                // The old output is now at the staging path, marker and all.
+                Self.removeMarkedFolder(path)
+                return
+            }
             let old = "\(parent)/.\(name).old-\(getpid())"
             try? fm.removeItem(atPath: old)
             try fm.moveItem(atPath: output, toPath: old)
@@ -148,7 +160,7 @@ public struct Staging: Sendable {
                 try? fm.moveItem(atPath: old, toPath: output)
                 throw error
             }
-            try? fm.removeItem(atPath: old)
+            Self.removeMarkedFolder(old)
         } else {
             try fm.moveItem(atPath: path, toPath: output)
         }
@@ -156,7 +168,36 @@ public struct Staging: Sendable {
 
     /// Removes the staging folder after a failure; the output is untouched.
     public func discard() {
-        try? FileManager.default.removeItem(atPath: path)
+        Self.removeMarkedFolder(path)
+    }
+
+    /// Removes a folder written by a build, its marker last: a removal cut short by a kill leaves
+    /// the marker, so the next build recognises the rest as its own and removes it.
+    static func removeMarkedFolder(_ folder: String) {
+        let fm = FileManager.default
+        for entry in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where entry != OutputWriter.markerName {
+            try? fm.removeItem(atPath: "\(folder)/\(entry)")
+        }
+        try? fm.removeItem(atPath: folder)
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// Linux's renameat2, looked up at run time: Glibc's module map does not export it.
+    nonisolated(unsafe) private static let renameat2: RenameAt2? = {
+        #if os(Linux)
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+        #else
+        return nil
+        #endif
+    }()
+
+    /// Atomically exchanges two paths (`RENAME_EXCHANGE`); false where unsupported.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        guard let renameat2 else { return false }
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
     }
 
     static func writeBytes(_ bytes: [UInt8], to path: String) throws {
