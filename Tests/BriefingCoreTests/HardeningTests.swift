@@ -43,7 +43,7 @@ import Testing
         #expect(errors.count == 1, "\(errors)")
         let error = try #require(errors.first)
         #expect(error.hasPrefix("Content/briefings/moscow-meeting.md:"))
-        #expect(error.contains("error: YAML expands to more than 2000000 values"))
+        #expect(error.contains("error: YAML expands to more than 2000000 values through aliases"))
         // Points at the value that holds the aliases, not at the anchor or the document's start.
         let parts = error.split(separator: ":")
         let line = Int(parts[1]) ?? 0
@@ -59,6 +59,14 @@ import Testing
             return
         }
         #expect(items.count == 2)
+    }
+
+    @Test func theBoundIsNeverBelowTheSizeOfTheFile() throws {
+        // Without aliases a file cannot exceed the bound, whatever the bound: values take bytes.
+        let honest = String(repeating: "- {a: x, b: [y, z]}\n", count: 100)
+        #expect(throws: Never.self) { try YAMLReader.parse(honest, maximumNodes: 10) }
+        let bomb = "a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]\n"
+        #expect(throws: YAMLSyntaxError.self) { try YAMLReader.parse(bomb, maximumNodes: 10) }
     }
 
     @Test func deeplyNestedBlockQuotesBuild() async throws {

@@ -49,10 +49,12 @@ struct YAMLSyntaxError: Error {
 
 /// Parses YAML text into `YAMLNode`s with Yams (libyaml), bounding how far aliases may expand.
 enum YAMLReader {
-    /// More values than this in one file is refused: it protects against alias bombs.
+    /// More values than this, or than the file has bytes if it is larger, is refused: it protects
+    /// against alias bombs. A file without aliases never reaches it (every value takes at least
+    /// a byte), so a huge but honest file (a timeline of a million lines) is read in full.
     static let maximumNodes = 2_000_000
 
-    static func parse(_ text: String) throws(YAMLSyntaxError) -> YAMLNode? {
+    static func parse(_ text: String, maximumNodes: Int = YAMLReader.maximumNodes) throws(YAMLSyntaxError) -> YAMLNode? {
         let node: Node?
         do {
             // The basic resolver keeps every scalar a string (we read types ourselves), which spares
@@ -65,11 +67,12 @@ enum YAMLReader {
             throw YAMLSyntaxError(message: "invalid YAML", position: .init(line: 1, column: 1))
         }
         guard let node else { return nil }
-        var budget = maximumNodes
+        let limit = max(maximumNodes, text.utf8.count)
+        var budget = limit
         var overflow = position(of: node)
         guard let converted = convert(node, budget: &budget, overflow: &overflow) else {
             throw YAMLSyntaxError(
-                message: "YAML expands to more than \(maximumNodes) values (aliases nested too deep?)",
+                message: "YAML expands to more than \(limit) values through aliases (aliases of aliases nested too deep?)",
                 position: overflow)
         }
         return converted
