@@ -126,12 +126,21 @@ enum YAMLReader {
 
     private static func describe(_ error: YamlError) -> YAMLSyntaxError {
         switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, let yaml),
+             .parser(let context, let problem, let mark, let yaml),
+             .composer(let context, let problem, let mark, let yaml):
             var message = problem
-            if let context { message = "\(problem) (\(context.text))" }
-            return YAMLSyntaxError(message: "invalid YAML: \(message)", position: .init(line: mark.line, column: mark.column))
+            var position = YAMLNode.Position(line: mark.line, column: mark.column)
+            if let context {
+                message = "\(problem) (\(context.text))"
+                // A problem found only at the end of the text (an unclosed `[` or quote) is best
+                // shown where the unfinished value starts.
+                let lastLine = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+                if mark.line >= lastLine, context.mark.line < mark.line {
+                    position = .init(line: context.mark.line, column: context.mark.column)
+                }
+            }
+            return YAMLSyntaxError(message: "invalid YAML: \(message)", position: position)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return YAMLSyntaxError(message: "duplicate key \(keys)",
