@@ -26,26 +26,11 @@ enum PreviewPage {
             + "background:#2b0b0b;color:#fff;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.25rem;z-index:2147483647;"
             + "border-top:4px solid #e5484d\"><strong>briefing: the last edit did not build. The page shows the last good version.</strong><ul style=\"margin:.5rem 0 0;padding-left:1.25rem\">"
         for error in errors where error.severity == .error {
-            html += "<li>" + escape(error.location.description) + ": " + escape(error.message)
-            if let hint = error.hint { html += "<br><em>hint: " + escape(hint) + "</em>" }
+            html += "<li>" + HTMLText.escape(error.location.description) + ": " + HTMLText.escape(error.message)
+            if let hint = error.hint { html += "<br><em>hint: " + HTMLText.escape(hint) + "</em>" }
             html += "</li>"
         }
         return html + "</ul></div>"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 
     private static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {

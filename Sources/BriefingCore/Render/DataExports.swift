@@ -128,15 +128,15 @@ struct DataExports: Sendable {
     /// only to its own precision (a month-precision event has no `day`), texts as escaped HTML.
     func timelineJS() -> [UInt8] {
         var titleText = ""
-        if let description = site.config.description { titleText = "<p>" + Self.escapeHTML(description) + "</p>" }
+        if let description = site.config.description { titleText = "<p>" + HTMLText.escape(description) + "</p>" }
         let title = JSONValue.object([
-            ("text", .object([("headline", .string(Self.escapeHTML(site.config.title))), ("text", .string(titleText))])),
+            ("text", .object([("headline", .string(HTMLText.escape(site.config.title))), ("text", .string(titleText))])),
         ])
         let events: [JSONValue] = site.events.indices.map { e in
             let event = site.events[e]
             var slide: [(String, JSONValue)] = [
                 ("start_date", Self.timelineJSDate(event.date)),
-                ("text", .object([("headline", .string(Self.escapeHTML(event.title))),
+                ("text", .object([("headline", .string(HTMLText.escape(event.title))),
                                   ("text", .string(timelineJSText(e)))])),
                 ("unique_id", .string(index.eventKeys[e])),
                 ("display_date", .string(event.date.display)),
@@ -166,30 +166,14 @@ struct DataExports: Sendable {
     private func timelineJSText(_ e: Int) -> String {
         let event = site.events[e]
         var parts: [String] = []
-        if let summary = markdown.eventSummaryTexts[e], !summary.isEmpty { parts.append("<p>" + Self.escapeHTML(summary) + "</p>") }
+        if let summary = markdown.eventSummaryTexts[e], !summary.isEmpty { parts.append("<p>" + HTMLText.escape(summary) + "</p>") }
         let people = event.people.compactMap { index.personIndex[$0].map { site.people[$0].name } }
         let facts = ([event.place].compactMap { $0 } + (people.isEmpty ? [] : [people.joined(separator: ", ")]))
-        if !facts.isEmpty { parts.append("<p>" + Self.escapeHTML(facts.joined(separator: " · ")) + "</p>") }
+        if !facts.isEmpty { parts.append("<p>" + HTMLText.escape(facts.joined(separator: " · ")) + "</p>") }
         if let slug = event.briefing, let b = index.briefingIndex[slug] {
             let url = contexts.absoluteURL(SiteURLs.briefing(slug.rawValue))
-            parts.append("<p><a href=\"" + Self.escapeHTML(url) + "\">" + Self.escapeHTML(site.briefings[b].title) + "</a></p>")
+            parts.append("<p><a href=\"" + HTMLText.escape(url) + "\">" + HTMLText.escape(site.briefings[b].title) + "</a></p>")
         }
         return parts.joined()
-    }
-
-    static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -57,8 +57,8 @@ struct TimelineSVG: Sendable {
         return "<svg class=\"timeline-svg\" role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\" "
             + "viewBox=\"0 0 \(Self.number(width)) \(h)\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" "
             + "xmlns=\"http://www.w3.org/2000/svg\" font-size=\"\(fontSize)\" fill=\"currentColor\">"
-            + "<title id=\"\(idPrefix)-title\">\(Self.escape(title))</title>"
-            + "<desc id=\"\(idPrefix)-desc\">\(Self.escape(description))</desc>"
+            + "<title id=\"\(idPrefix)-title\">\(HTMLText.escape(title))</title>"
+            + "<desc id=\"\(idPrefix)-desc\">\(HTMLText.escape(description))</desc>"
             + body + axis + "</svg>"
     }
 
@@ -125,7 +125,7 @@ struct TimelineSVG: Sendable {
             let l = lane!
             laneEnds[l] = max(laneEnds[l], right)
             let cy = top + laneHeight * (Double(l) + 0.5)
-            let tooltip = "<title>\(Self.escape(mark.date.display + ": " + mark.title + (mark.expected ? " (expected)" : "")))</title>"
+            let tooltip = "<title>\(HTMLText.escape(mark.date.display + ": " + mark.title + (mark.expected ? " (expected)" : "")))</title>"
             let kind = "tl-\(mark.date.precision.name)" + (mark.expected ? " tl-expected" : "")
             let paint = mark.expected ? "fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"" : ""
             if isSpan {
@@ -179,7 +179,7 @@ struct TimelineSVG: Sendable {
             let label = m == 0 ? "\(y)" : "\(PartialDate.monthNames[m - 1]) \(y)"
             shapes += "<rect class=\"tl-bin\" x=\"\(Self.number(x0))\" y=\"\(Self.number(top + chartHeight - h))\" "
                 + "width=\"\(Self.number(x1 - x0))\" height=\"\(Self.number(h))\" fill-opacity=\"0.7\">"
-                + "<title>\(Self.escape("\(label): \(count) event\(count == 1 ? "" : "s")"))</title></rect>"
+                + "<title>\(HTMLText.escape("\(label): \(count) event\(count == 1 ? "" : "s")"))</title></rect>"
         }
         var height = top + chartHeight + 4
         if !yearOnly.isEmpty {
@@ -190,7 +190,7 @@ struct TimelineSVG: Sendable {
                 shapes += "<rect class=\"tl-mark tl-year\" x=\"\(Self.number(x0))\" y=\"\(Self.number(height + 2))\" "
                     + "width=\"\(Self.number(max(x1 - x0, 1.5)))\" height=\"8\" rx=\"2\" "
                     + "fill-opacity=\"\(Self.number(0.2 + 0.5 * Double(count) / peakYear))\">"
-                    + "<title>\(Self.escape("During \(year): \(count) event\(count == 1 ? "" : "s") known only to the year"))</title></rect>"
+                    + "<title>\(HTMLText.escape("During \(year): \(count) event\(count == 1 ? "" : "s") known only to the year"))</title></rect>"
             }
             height += 14
         }
@@ -220,7 +220,7 @@ struct TimelineSVG: Sendable {
             out += "<line x1=\"\(Self.number(tx))\" y1=\"\(Self.number(y))\" x2=\"\(Self.number(tx))\" y2=\"\(Self.number(y + 5))\" "
                 + "stroke=\"currentColor\" stroke-opacity=\"0.5\"/>"
             let anchor = tx < marginX + 20 ? "start" : tx > width - marginX - 20 ? "end" : "middle"
-            out += "<text x=\"\(Self.number(tx))\" y=\"\(Self.number(y + 18))\" text-anchor=\"\(anchor)\">\(Self.escape(label))</text>"
+            out += "<text x=\"\(Self.number(tx))\" y=\"\(Self.number(y + 18))\" text-anchor=\"\(anchor)\">\(HTMLText.escape(label))</text>"
         }
         return out + "</g>"
     }
@@ -275,20 +275,6 @@ struct TimelineSVG: Sendable {
     static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
 
