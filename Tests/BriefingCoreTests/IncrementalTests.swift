@@ -52,8 +52,8 @@ import Testing
             guard let pick else { return [] }
             let people = Array(people.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)))
             try site.write(briefing(title: "Retitled \(step)", date: "2025-12-0\(Int.random(in: 1...9, using: &rng))",
-                                    people: people, body: "Body \(step)."), to: pick ?? "Content/briefings/new-\(step).md")
-            return [pick ?? "Content/briefings/new-\(step).md"]
+                                    people: people, body: "Body \(step)."), to: pick)
+            return [pick]
         case 3:  // a new briefing
             let path = "Content/briefings/added-\(step).md"
             try site.write(briefing(title: "Added \(step)", date: "2025-11-\(10 + step % 18)",
