@@ -157,10 +157,11 @@ public actor PreviewServer {
         let target = request.target.path(percentEncoded: true)
         switch await resolve(target, in: site) {
         case .refused:
-            return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
-                                body: Data("refused\n".utf8))
+            let headers: HTTPHeaders = [.contentType: "text/plain; charset=utf-8"]
+            return HTTPResponse(statusCode: .forbidden, headers: headers, body: Data("refused\n".utf8))
         case .redirect(let location):
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location])
+            let headers: HTTPHeaders = [.location: location]
+            return HTTPResponse(statusCode: .movedPermanently, headers: headers)
         case .file(let path):
             if let found = await site.response(for: path) {
                 return body(found.body, status: .ok, type: found.type, head: isHead)

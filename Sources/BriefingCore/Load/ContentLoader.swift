@@ -72,7 +72,7 @@ public struct ContentLoader: Sendable {
             if ["site.yaml", "timeline.yaml", "people", "briefings", "media"].contains(first) { continue }
             if name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             var isFolder: ObjCBool = false
-            fm.fileExists(atPath: path("\(content)/\(name)"), isDirectory: &isFolder)
+            _ = fm.fileExists(atPath: path("\(content)/\(name)"), isDirectory: &isFolder)
             if isFolder.boolValue { continue }
             diagnostics.append(Diagnostic(SourceLocation(path: "\(content)/\(name)"),
                                           "ignored: not a kind of content file Briefing knows",
@@ -115,7 +115,7 @@ public struct ContentLoader: Sendable {
                 continue
             }
             var isFolder: ObjCBool = false
-            fm.fileExists(atPath: path(relative), isDirectory: &isFolder)
+            _ = fm.fileExists(atPath: path(relative), isDirectory: &isFolder)
             if isFolder.boolValue || !name.hasSuffix(".md") {
                 diagnostics.append(Diagnostic(SourceLocation(path: relative), "ignored: only .md files are read here",
                                               severity: .warning))
