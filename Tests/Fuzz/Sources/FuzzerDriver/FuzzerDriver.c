@@ -1,0 +1,2 @@
+// Only the declaration in include/FuzzerDriver.h is needed; SwiftPM wants a source file.
+#include "FuzzerDriver.h"
