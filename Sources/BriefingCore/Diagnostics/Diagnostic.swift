@@ -26,6 +26,9 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 }
 
+/// A single diagnostic is also an error (for results that fail one file at a time).
+extension Diagnostic: Error {}
+
 /// Thrown when a stage found problems; carries all of them, sorted by place.
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
@@ -38,25 +41,5 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         diagnostics.map(\.description).joined(separator: "\n")
-    }
-}
-
-/// Collects diagnostics across a stage so that one run reports every problem.
-struct DiagnosticCollector {
-    private(set) var diagnostics: [Diagnostic] = []
-
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-
-    mutating func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
-        diagnostics.append(Diagnostic(location, message, hint: hint))
-    }
-
-    mutating func append(contentsOf other: [Diagnostic]) {
-        diagnostics.append(contentsOf: other)
-    }
-
-    /// Throws a `BuildFailure` when any error was collected.
-    func check() throws(BuildFailure) {
-        if hasErrors { throw BuildFailure(diagnostics) }
     }
 }

@@ -107,8 +107,6 @@ struct OutputPlan: Sendable {
     }
 }
 
-extension Diagnostic: Error {}
-
 /// Reports files written as a build goes (the CLI shows a counter on a terminal).
 public final class BuildProgress: Sendable {
     private let written = Atomic<Int>(0)
