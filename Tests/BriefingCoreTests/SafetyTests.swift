@@ -124,7 +124,7 @@ import Testing
         var files: [String: Data] = [:]
         for path in try FileManager.default.subpathsOfDirectory(atPath: folder) {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDir)
             if !isDir.boolValue { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
         }
         return files

@@ -3,10 +3,8 @@ extension RenderedMarkdown {
     mutating func rerenderBody(of b: Int, in site: Site, renderer: MarkdownRenderer) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var notes = MarkdownNotes()
-        let body = renderer.render(site.briefings[b].body, root: "../../", diagnostics: &diagnostics, notes: &notes,
-                                   plainText: true, textLimit: Self.leadLength * 4)
-        bodies[b] = body.html
-        bodyLeads[b] = Self.lead(body.text)
+        (bodies[b], bodyLeads[b]) = Self.renderBody(site.briefings[b].body, renderer: renderer,
+                                                    diagnostics: &diagnostics, notes: &notes)
         return diagnostics
     }
 
@@ -14,9 +12,7 @@ extension RenderedMarkdown {
     mutating func rerenderBio(of p: Int, in site: Site, renderer: MarkdownRenderer) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var notes = MarkdownNotes()
-        let bio = renderer.render(site.people[p].bio, root: "../../", diagnostics: &diagnostics, notes: &notes, plainText: true)
-        bios[p] = bio.html
-        bioTexts[p] = bio.text
+        (bios[p], bioTexts[p]) = Self.renderBio(site.people[p].bio, renderer: renderer, diagnostics: &diagnostics, notes: &notes)
         return diagnostics
     }
 }

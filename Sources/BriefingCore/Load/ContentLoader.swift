@@ -172,9 +172,8 @@ public struct ContentLoader: Sendable {
             document.yaml = try YAMLReader.parse(yamlText)
             document.loadFailed = false
         } catch {
-            let line = document.yamlLine + error.position.line - 1
-            let column = SourceText.characterColumn(in: text, line: line, column: error.position.column, unit: .scalars)
-            diagnostics.append(Diagnostic(at(line, column), error.message))
+            let place = DocumentPlace(path: relative, text: text, yamlLine: document.yamlLine)
+            diagnostics.append(Diagnostic(place.location(error.position), error.message))
         }
         return document
     }

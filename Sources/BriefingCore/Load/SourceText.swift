@@ -40,42 +40,6 @@ enum SourceText {
         }
         return SourceLocationInFile(line: line, column: 1)
     }
-
-    /// Converts a column counted in Unicode scalars (libyaml) or UTF-8 bytes (cmark) on `line`
-    /// of `text` into a column counted in characters.
-    static func characterColumn(in text: String, line: Int, column: Int, unit: ColumnUnit) -> Int {
-        guard let lineText = self.line(line, of: text), column > 1 else { return max(column, 1) }
-        var count = 0
-        var consumed = 0
-        for character in lineText {
-            let width = unit == .scalars ? character.unicodeScalars.count : character.utf8.count
-            if consumed + width > column - 1 { break }
-            consumed += width
-            count += 1
-        }
-        return count + 1
-    }
-
-    enum ColumnUnit { case scalars, utf8 }
-
-    /// The 1-based line of `text`, without its line ending.
-    static func line(_ number: Int, of text: String) -> Substring? {
-        var current = 1
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            if current == number { break }
-            if text[index] == "\n" || text[index] == "\r\n" {
-                current += 1
-                start = text.index(after: index)
-            }
-            index = text.index(after: index)
-        }
-        guard current == number else { return nil }
-        var end = start
-        while end < text.endIndex, text[end] != "\n", text[end] != "\r\n" { end = text.index(after: end) }
-        return text[start..<end]
-    }
 }
 
 /// A line and column inside one file (before the file's path is known to the caller).

@@ -42,10 +42,7 @@ struct RenderedMarkdown: Sendable {
         }
         let briefings = await Parallel.map(site.briefings) { briefing -> BriefingTexts in
             var out = BriefingTexts()
-            let body = renderer.render(briefing.body, root: pageRoot, diagnostics: &out.diagnostics, notes: &out.notes,
-                                       plainText: true, textLimit: leadLength * 4)
-            out.body = body.html
-            out.lead = lead(body.text)
+            (out.body, out.lead) = renderBody(briefing.body, renderer: renderer, diagnostics: &out.diagnostics, notes: &out.notes)
             for point in briefing.keyPoints {
                 let rendered = renderer.render(point, root: pageRoot, diagnostics: &out.diagnostics, notes: &out.notes,
                                                plainText: true)
@@ -63,7 +60,7 @@ struct RenderedMarkdown: Sendable {
         let bios = await Parallel.map(site.people) { person -> (String, String, [Diagnostic], MarkdownNotes) in
             var found: [Diagnostic] = []
             var notes = MarkdownNotes()
-            let bio = renderer.render(person.bio, root: pageRoot, diagnostics: &found, notes: &notes, plainText: true)
+            let bio = renderBio(person.bio, renderer: renderer, diagnostics: &found, notes: &notes)
             return (bio.html, bio.text, found, notes)
         }
         let summaries = await Parallel.map(site.events) { event -> (String?, String?, String?, [Diagnostic], MarkdownNotes) in
@@ -99,6 +96,21 @@ struct RenderedMarkdown: Sendable {
         rendered.eventSummaryTexts = summaries.map(\.2)
         rendered.notes = notes
         return (rendered, diagnostics)
+    }
+
+    /// A briefing body for its page, and the lead kept for search and data exports.
+    /// (`serve` renders one body again with this after an edit.)
+    static func renderBody(_ body: MarkdownText, renderer: MarkdownRenderer, diagnostics: inout [Diagnostic],
+                           notes: inout MarkdownNotes) -> (html: String, lead: String) {
+        let rendered = renderer.render(body, root: "../../", diagnostics: &diagnostics, notes: &notes,
+                                       plainText: true, textLimit: leadLength * 4)
+        return (rendered.html, lead(rendered.text))
+    }
+
+    /// A person's bio for their page, and its text for data exports.
+    static func renderBio(_ bio: MarkdownText, renderer: MarkdownRenderer, diagnostics: inout [Diagnostic],
+                          notes: inout MarkdownNotes) -> (html: String, text: String) {
+        renderer.render(bio, root: "../../", diagnostics: &diagnostics, notes: &notes, plainText: true)
     }
 
     /// The start of a text, cut at a word boundary near `leadLength` characters, with `…` when cut.
