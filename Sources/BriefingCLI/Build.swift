@@ -24,7 +24,7 @@ struct Build: AsyncParsableCommand {
         } : nil
         let builder = SiteBuilder(siteRoot: siteOptions.site,
                                   options: BuildOptions(includeDrafts: siteOptions.drafts, baseURL: baseURL),
-                                  progress: progress)
+                                  progress: progress, freesModel: false)
         do {
             let report = try await builder.build(output: outputFolder)
             DiagnosticPrinter.print(report.warnings)

@@ -1,4 +1,4 @@
-import Yams
+import CYAML
 
 /// A YAML value with the position it was written at (line and column in the YAML text, 1-based,
 /// columns in Unicode scalars as libyaml counts them).
@@ -47,7 +47,7 @@ struct YAMLSyntaxError: Error {
     var position: YAMLNode.Position
 }
 
-/// Parses YAML text into `YAMLNode`s with Yams (libyaml), bounding how far aliases may expand.
+/// Parses YAML text into `YAMLNode`s with libyaml, bounding how far aliases may expand.
 enum YAMLReader {
     /// More values than this, or than the file has bytes if it is larger, is refused: it protects
     /// against alias bombs. A file without aliases never reaches it (every value takes at least
@@ -55,101 +55,184 @@ enum YAMLReader {
     static let maximumNodes = 2_000_000
 
     static func parse(_ text: String, maximumNodes: Int = YAMLReader.maximumNodes) throws(YAMLSyntaxError) -> YAMLNode? {
-        let node: Node?
-        do {
-            // The basic resolver keeps every scalar a string (we read types ourselves), which spares
-            // libyaml's regular-expression tag resolution; the explicit encoding spares an
-            // environment lookup per file.
-            node = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
-        } catch let error as YamlError {
-            throw describe(error)
-        } catch {
-            throw YAMLSyntaxError(message: "invalid YAML", position: .init(line: 1, column: 1))
-        }
-        guard let node else { return nil }
+        var text = text
         let limit = max(maximumNodes, text.utf8.count)
-        var budget = limit
-        var overflow = position(of: node)
-        guard let converted = convert(node, budget: &budget, overflow: &overflow) else {
-            throw YAMLSyntaxError(
-                message: "YAML expands to more than \(limit) values through aliases (aliases of aliases nested too deep?)",
-                position: overflow)
+        let result = text.withUTF8 { utf8 -> Result<YAMLNode?, YAMLSyntaxError> in
+            let composer = YAMLComposer(utf8, limit: limit)
+            do throws(YAMLSyntaxError) { return .success(try composer.compose()) } catch { return .failure(error) }
         }
-        return converted
-    }
-
-    private static func position(of node: Node) -> YAMLNode.Position {
-        let mark = node.mark
-        return .init(line: mark?.line ?? 1, column: mark?.column ?? 1)
-    }
-
-    /// Converts `node`, spending one unit of `budget` per value; nil once the budget is spent.
-    /// On failure `overflow` is the outermost value that holds an alias on the path to the value
-    /// that spent the budget: a resolved alias carries its anchor's position, which comes before
-    /// the alias in the text, so the first backward step from the root marks it.
-    private static func convert(_ node: Node, budget: inout Int, overflow: inout YAMLNode.Position) -> YAMLNode? {
-        budget -= 1
-        if budget < 0 {
-            overflow = position(of: node)
-            return nil
-        }
-        func failed(at child: Node) -> YAMLNode? {
-            let here = position(of: node), there = position(of: child)
-            if (there.line, there.column) < (here.line, here.column) { overflow = here }
-            return nil
-        }
-        switch node {
-        case .scalar(let scalar):
-            return .scalar(scalar.string, position(of: node), isPlain: scalar.style == .plain || scalar.style == .any)
-        case .sequence(let sequence):
-            var items: [YAMLNode] = []
-            items.reserveCapacity(sequence.count)
-            for item in sequence {
-                guard let converted = convert(item, budget: &budget, overflow: &overflow) else { return failed(at: item) }
-                items.append(converted)
-            }
-            return .list(items, position(of: node))
-        case .mapping(let mapping):
-            var entries: [YAMLNode.Entry] = []
-            entries.reserveCapacity(mapping.count)
-            for (key, value) in mapping {
-                guard let converted = convert(value, budget: &budget, overflow: &overflow) else { return failed(at: value) }
-                let keyText = key.scalar?.string ?? "\(key)"
-                entries.append(.init(key: keyText, keyPosition: position(of: key), value: converted))
-            }
-            return .map(entries, position(of: node))
-        case .alias:
-            // compose() resolves aliases to their anchored node; an unresolved one reads as nothing.
-            return .scalar("", position(of: node), isPlain: true)
-        }
-    }
-
-    private static func describe(_ error: YamlError) -> YAMLSyntaxError {
-        switch error {
-        case .scanner(let context, let problem, let mark, let yaml),
-             .parser(let context, let problem, let mark, let yaml),
-             .composer(let context, let problem, let mark, let yaml):
-            var message = problem
-            var position = YAMLNode.Position(line: mark.line, column: mark.column)
-            if let context {
-                message = "\(problem) (\(context.text))"
-                // A problem found only at the end of the text (an unclosed `[` or quote) is best
-                // shown where the unfinished value starts.
-                let lastLine = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
-                if mark.line >= lastLine, context.mark.line < mark.line {
-                    position = .init(line: context.mark.line, column: context.mark.column)
-                }
-            }
-            return YAMLSyntaxError(message: "invalid YAML: \(message)", position: position)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return YAMLSyntaxError(message: "duplicate key \(keys)",
-                                   position: .init(line: context.mark.line, column: context.mark.column))
-        case .reader(let problem, _, _, _):
-            return YAMLSyntaxError(message: "invalid YAML: \(problem)", position: .init(line: 1, column: 1))
-        default:
-            return YAMLSyntaxError(message: "invalid YAML: \(error)", position: .init(line: 1, column: 1))
-        }
+        return try result.get()
     }
 }
 
+/// Builds one document's `YAMLNode`s from libyaml's events, without recursion (nesting depth is
+/// the file's to choose). Every scalar is kept as text: types are read by the resolver. Aliases
+/// take their anchor's value; each value of an alias's expansion counts against the limit.
+private final class YAMLComposer {
+    private var parser = yaml_parser_t()
+    private let text: UnsafeBufferPointer<UInt8>
+    private let limit: Int
+    /// Values so far, aliases counted expanded (mapping keys are not counted).
+    private var spent = 0
+    private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
+
+    /// A list or map whose end has not been read yet.
+    private struct Open {
+        var position: YAMLNode.Position
+        var anchor: String?
+        var isMap: Bool
+        var items: [YAMLNode] = []
+        var entries: [YAMLNode.Entry] = []
+        var key: (text: String, position: YAMLNode.Position)?
+        /// Values inside, itself included, aliases expanded.
+        var count = 1
+    }
+    private var open: [Open] = []
+
+    init(_ text: UnsafeBufferPointer<UInt8>, limit: Int) {
+        self.text = text
+        self.limit = limit
+        yaml_parser_initialize(&parser)
+        yaml_parser_set_input_string(&parser, text.baseAddress, text.count)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+    }
+
+    deinit { yaml_parser_delete(&parser) }
+
+    func compose() throws(YAMLSyntaxError) -> YAMLNode? {
+        var root: YAMLNode?
+        var documents = 0
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else { throw parserError() }
+            defer { yaml_event_delete(&event) }
+            let position = YAMLNode.Position(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return root
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    throw located("but found another document", at: position,
+                                  context: ("expected a single document in the stream", .init(line: 1, column: 1)))
+                }
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
+                try add(.scalar(value, position, isPlain: isPlain), count: 1, anchor: Self.name(scalar.anchor),
+                        root: &root)
+            case YAML_ALIAS_EVENT:
+                guard let name = Self.name(event.data.alias.anchor), let anchored = anchors[name] else {
+                    throw YAMLSyntaxError(message: "invalid YAML: found undefined alias", position: position)
+                }
+                try add(anchored.node, count: anchored.count, anchor: nil, root: &root)
+            case YAML_SEQUENCE_START_EVENT:
+                open.append(Open(position: position, anchor: Self.name(event.data.sequence_start.anchor), isMap: false))
+                try spend(1)
+            case YAML_MAPPING_START_EVENT:
+                open.append(Open(position: position, anchor: Self.name(event.data.mapping_start.anchor), isMap: true))
+                try spend(1)
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                let done = open.removeLast()
+                if done.isMap { try checkDuplicates(done.entries) }
+                let node: YAMLNode = done.isMap ? .map(done.entries, done.position) : .list(done.items, done.position)
+                try add(node, count: done.count, anchor: done.anchor, root: &root, spent: true)
+            default:
+                break
+            }
+        }
+    }
+
+    /// Puts a finished value in the open list or map (or makes it the root) and records its anchor.
+    /// `spent` says whether its values were counted already (a list or map, counted as read).
+    private func add(_ node: YAMLNode, count: Int, anchor: String?, root: inout YAMLNode?, spent: Bool = false) throws(YAMLSyntaxError) {
+        if let anchor { anchors[anchor] = (node, count) }
+        guard var top = open.popLast() else {
+            if !spent { try self.spend(count) }
+            root = node
+            return
+        }
+        defer { open.append(top) }
+        if top.isMap, top.key == nil {
+            top.key = (Self.keyText(node), node.position)
+            return
+        }
+        if !spent {
+            open.append(top)
+            try self.spend(count)
+            top = open.removeLast()
+        }
+        top.count += count
+        if top.isMap, let key = top.key {
+            top.entries.append(.init(key: key.text, keyPosition: key.position, value: node))
+            top.key = nil
+        } else {
+            top.items.append(node)
+        }
+    }
+
+    /// Counts `count` values; past the limit, the error points at the list or map being read
+    /// (the one holding the alias that overflowed), not at the anchor.
+    private func spend(_ count: Int) throws(YAMLSyntaxError) {
+        spent += count
+        guard spent > limit else { return }
+        throw YAMLSyntaxError(
+            message: "YAML expands to more than \(limit) values through aliases (aliases of aliases nested too deep?)",
+            position: open.last?.position ?? .init(line: 1, column: 1))
+    }
+
+    /// A key that is not text (`? [a, b]`) is named by its flow form.
+    private static func keyText(_ node: YAMLNode) -> String {
+        switch node {
+        case .scalar(let text, _, _): text
+        case .list(let items, _): "[" + items.map(keyText).joined(separator: ", ") + "]"
+        case .map(let entries, _): "{" + entries.map { "\($0.key): \(keyText($0.value))" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// A map may not repeat a key; the error names every repeated key and points at the first
+    /// occurrence of the first of them in order.
+    private func checkDuplicates(_ entries: [YAMLNode.Entry]) throws(YAMLSyntaxError) {
+        guard entries.count > 1 else { return }
+        var first: [String: YAMLNode.Position] = [:]
+        var repeated: Set<String> = []
+        for entry in entries {
+            if first[entry.key] == nil { first[entry.key] = entry.keyPosition } else { repeated.insert(entry.key) }
+        }
+        guard let firstKey = repeated.min(), let position = first[firstKey] else { return }
+        let keys = repeated.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        throw YAMLSyntaxError(message: "duplicate key \(keys)", position: position)
+    }
+
+    private static func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    /// libyaml's own error, with its context in parentheses.
+    private func parserError() -> YAMLSyntaxError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        guard parser.error != YAML_READER_ERROR, parser.error != YAML_MEMORY_ERROR else {
+            return YAMLSyntaxError(message: "invalid YAML: \(problem)", position: .init(line: 1, column: 1))
+        }
+        let mark = YAMLNode.Position(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
+        let context = parser.context.map { text in
+            (String(cString: text), YAMLNode.Position(line: parser.context_mark.line + 1, column: parser.context_mark.column + 1))
+        }
+        return located(problem, at: mark, context: context)
+    }
+
+    private func located(_ problem: String, at mark: YAMLNode.Position,
+                         context: (text: String, mark: YAMLNode.Position)?) -> YAMLSyntaxError {
+        var message = problem
+        var position = mark
+        if let context {
+            message = "\(problem) (\(context.text))"
+            // A problem found only at the end of the text (an unclosed `[` or quote) is best
+            // shown where the unfinished value starts.
+            let lastLine = text.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            if mark.line >= lastLine, context.mark.line < mark.line { position = context.mark }
+        }
+        return YAMLSyntaxError(message: "invalid YAML: \(message)", position: position)
+    }
+}

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Writes iCalendar text (RFC 5545): CRLF line ends, content lines folded at 75 octets without
 /// splitting a UTF-8 sequence, TEXT values escaped.
 struct ICalendarWriter {
@@ -10,30 +12,43 @@ struct ICalendarWriter {
 
     /// Writes `NAME:value` with `value` escaped as TEXT.
     mutating func text(_ name: String, _ value: String) {
-        raw(name, Self.escape(value))
+        var line = Array(name.utf8)
+        line.append(UInt8(ascii: ":"))
+        Self.escape(value, into: &line)
+        fold(line)
+    }
+
+    /// Appends content lines written before (an event's, shared by several calendars).
+    mutating func append(_ lines: [UInt8]) {
+        bytes += lines
     }
 
     /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks; other control
     /// characters, which TEXT may not hold, are dropped.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var out: [UInt8] = []
+        escape(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `escape` on UTF-8 bytes: every character it changes is ASCII, so bytes of other characters
+    /// pass through as they are.
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + text.utf8.count)
         var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\r": out += "\\n"
-            case "\n": if !previousWasCR { out += "\\n" }
-            case "\t": out += " "
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
+        for byte in text.utf8 {
+            defer { previousWasCR = byte == 0x0D }
+            switch byte {
+            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+            case UInt8(ascii: ";"): out += [0x5C, UInt8(ascii: ";")]
+            case UInt8(ascii: ","): out += [0x5C, UInt8(ascii: ",")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0A: if !previousWasCR { out += [0x5C, UInt8(ascii: "n")] }
+            case 0x09: out.append(0x20)
+            case ..<0x20, 0x7F: continue
+            default: out.append(byte)
             }
         }
-        return out
     }
 
     /// Appends one content line, folded: at most 75 octets a line, continuation lines starting
@@ -59,9 +74,25 @@ struct ICalendarWriter {
 /// `people/<slug>/calendar.ics` with each person's.
 struct CalendarFiles: Sendable {
     let contexts: PageContexts
+    /// DTSTAMP of every entry (see `dtstamp`).
+    let stamp: String
+    /// Each event's VEVENT lines, written once: an event sits in the timeline's calendar and in
+    /// the calendar of each of its people.
+    private let entries: EntryCache
+
+    init(contexts: PageContexts) {
+        self.contexts = contexts
+        stamp = Self.utc(Self.dtstamp(contexts.site))
+        entries = EntryCache(count: contexts.site.events.count)
+    }
 
     var site: Site { contexts.site }
     var index: SiteIndex { contexts.index }
+
+    private final class EntryCache: Sendable {
+        let lines: Mutex<[[UInt8]?]>
+        init(count: Int) { lines = Mutex(Array(repeating: nil, count: count)) }
+    }
 
     /// Where a person's calendar is written, relative to the site root.
     static func personPath(_ slug: String) -> String { SiteURLs.person(slug) + "calendar.ics" }
@@ -105,19 +136,28 @@ struct CalendarFiles: Sendable {
         out.text("X-WR-CALNAME", name)
         out.text("X-WR-CALDESC", [about, Self.leftOutNote(events.count - dated.count)].compactMap { $0 }.joined(separator: " "))
         out.raw("X-PUBLISHED-TTL", "PT1H")
-        let stamp = Self.utc(dtstamp)
-        for e in dated { write(e, stamp: stamp, into: &out) }
+        for e in dated { out.append(entry(e)) }
         out.raw("END", "VCALENDAR")
         return out.bytes
     }
 
     /// DTSTAMP comes from the input, never the clock: the newest change of any briefing (or the
     /// newest event when there are no briefings), so that two builds of the same input are identical.
-    var dtstamp: Int64 {
+    static func dtstamp(_ site: Site) -> Int64 {
         site.briefings.map(\.lastModified.startSeconds).max() ?? site.events.map(\.date.startSeconds).max() ?? 0
     }
 
-    private func write(_ e: Int, stamp: String, into out: inout ICalendarWriter) {
+    /// Event `e`'s VEVENT lines, from the cache or written now.
+    private func entry(_ e: Int) -> [UInt8] {
+        if let lines = entries.lines.withLock({ $0[e] }) { return lines }
+        var out = ICalendarWriter()
+        write(e, into: &out)
+        let lines = out.bytes
+        entries.lines.withLock { $0[e] = lines }
+        return lines
+    }
+
+    private func write(_ e: Int, into out: inout ICalendarWriter) {
         let event = site.events[e]
         out.raw("BEGIN", "VEVENT")
         out.text("UID", uid(e))

@@ -32,40 +32,13 @@ indirect enum JSONValue {
     private func write(to out: inout [UInt8]) {
         switch self {
         case .string(let s):
-            out.append(0x22)
-            // Bytes that need no escape are copied as they are; U+2028 and U+2029 (E2 80 A8/A9)
-            // end a line in JavaScript, so they are escaped too.
-            let utf8 = Array(s.utf8)
-            var i = 0
-            while i < utf8.count {
-                let byte = utf8[i]
-                switch byte {
-                case 0x22: out += [0x5C, 0x22]
-                case 0x5C: out += [0x5C, 0x5C]
-                case 0x0A: out += [0x5C, 0x6E]
-                case 0x0D: out += [0x5C, 0x72]
-                case 0x09: out += [0x5C, 0x74]
-                case 0x3C, 0x3E, 0x26:
-                    out += [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]]
-                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                    out += Array("\\u202".utf8) + [utf8[i + 2] == 0xA8 ? 0x38 : 0x39]
-                    i += 2
-                default:
-                    if byte < 0x20 {
-                        out += [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]]
-                    } else {
-                        out.append(byte)
-                    }
-                }
-                i += 1
-            }
-            out.append(0x22)
+            Self.writeString(s, to: &out)
         case .int(let n):
-            out += Array(String(n).utf8)
+            out.append(contentsOf: String(n).utf8)
         case .bool(let b):
-            out += Array((b ? "true" : "false").utf8)
+            out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null:
-            out += Array("null".utf8)
+            out.append(contentsOf: "null".utf8)
         case .array(let items):
             out.append(0x5B)
             for (i, item) in items.enumerated() {
@@ -77,12 +50,48 @@ indirect enum JSONValue {
             out.append(0x7B)
             for (i, (key, value)) in pairs.enumerated() {
                 if i > 0 { out.append(0x2C) }
-                JSONValue.string(key).write(to: &out)
+                Self.writeString(key, to: &out)
                 out.append(0x3A)
                 value.write(to: &out)
             }
             out.append(0x7D)
         }
+    }
+
+    /// A quoted string. Runs of bytes that need no escape are copied whole; U+2028 and U+2029
+    /// (E2 80 A8/A9) end a line in JavaScript, so they are escaped too.
+    private static func writeString(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        out.append(0x22)
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            var i = 0
+            while i < utf8.count {
+                let byte = utf8[i]
+                let escape: Int  // bytes of input the escape replaces; 0 for none
+                switch byte {
+                case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x3C, 0x3E, 0x26, ..<0x20: escape = 1
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    escape = 3
+                default: escape = 0
+                }
+                if escape == 0 { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                out.append(0x5C)
+                switch byte {
+                case 0x22, 0x5C: out.append(byte)
+                case 0x0A: out.append(0x6E)
+                case 0x0D: out.append(0x72)
+                case 0x09: out.append(0x74)
+                case 0xE2: out.append(contentsOf: [0x75, 0x32, 0x30, 0x32, utf8[i + 2] == 0xA8 ? 0x38 : 0x39])
+                default: out.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                }
+                i += escape
+                runStart = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        }
+        out.append(0x22)
     }
 
     /// The complete `<script type="application/ld+json">` element.
