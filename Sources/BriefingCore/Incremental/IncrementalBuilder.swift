@@ -84,9 +84,7 @@ public actor IncrementalBuilder {
             var found: [Diagnostic] = []
             let new = ContentLoader(root: siteRoot).loadDocument(path, kind: .markdown, diagnostics: &found)
             guard !new.loadFailed, found.isEmpty, new.bodyLine == old.bodyLine,
-                  new.text.utf8.count - new.body.utf8.count == old.text.utf8.count - old.body.utf8.count,
-                  new.text.utf8.prefix(new.text.utf8.count - new.body.utf8.count).elementsEqual(
-                      old.text.utf8.prefix(old.text.utf8.count - old.body.utf8.count))
+                  new.head.utf8.elementsEqual(old.head.utf8)
             else { return nil }
             edits.append((path, new))
         }

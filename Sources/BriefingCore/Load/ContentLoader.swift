@@ -130,7 +130,7 @@ public struct ContentLoader: Sendable {
 
     /// Reads, decodes and splits one file; on failure the document is returned with no YAML.
     func loadDocument(_ relative: String, kind: Kind, diagnostics: inout [Diagnostic]) -> RawDocument {
-        var document = RawDocument(path: relative, text: "", yaml: nil, yamlLine: 1, body: "", bodyLine: 1, loadFailed: true)
+        var document = RawDocument(path: relative, head: "", yaml: nil, yamlLine: 1, body: "", bodyLine: 1, loadFailed: true)
         let at = { (line: Int, column: Int) in SourceLocation(path: relative, line: line, column: column) }
         guard let data = FileManager.default.contents(atPath: path(relative)) else {
             diagnostics.append(Diagnostic(at(1, 1), "cannot read the file", hint: "check its permissions"))
@@ -144,7 +144,7 @@ public struct ContentLoader: Sendable {
                                           hint: "save it with UTF-8 encoding"))
             return document
         }
-        document.text = text
+        document.head = text
         if text.allSatisfy(\.isWhitespace) {
             let what = kind == .yaml ? "the file is empty" : "the file is empty: a front matter block is required"
             diagnostics.append(Diagnostic(at(1, 1), what))
@@ -158,6 +158,7 @@ public struct ContentLoader: Sendable {
                 document.yamlLine = parts.yamlLine
                 document.body = parts.body
                 document.bodyLine = parts.bodyLine
+                document.head = String(decoding: text.utf8.prefix(text.utf8.count - parts.body.utf8.count), as: UTF8.self)
             } catch .missing {
                 diagnostics.append(Diagnostic(at(1, 1), "missing front matter: the file must start with a '---' line",
                                               hint: "put the YAML fields between two '---' lines at the top"))

@@ -2,8 +2,9 @@
 public struct RawDocument: Sendable {
     /// Path relative to the site folder, e.g. `Content/briefings/x.md`.
     public var path: String
-    /// The whole file.
-    public var text: String
+    /// The file up to its body: the front matter with its `---` lines (the whole file for
+    /// `.yaml`). The body is kept once, in `body`.
+    public var head: String
     /// The YAML root (front matter, or the whole file for `.yaml`); nil when there is none.
     public var yaml: YAMLNode?
     /// Line in `text` where the YAML begins (2 for front matter after `---`).

@@ -2,7 +2,7 @@ import CYAML
 
 /// A YAML value with the position it was written at (line and column in the YAML text, 1-based,
 /// columns in Unicode scalars as libyaml counts them).
-public indirect enum YAMLNode: Sendable {
+public enum YAMLNode: Sendable {
     public struct Position: Sendable, Hashable {
         public var line: Int
         public var column: Int

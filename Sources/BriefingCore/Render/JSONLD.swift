@@ -1,6 +1,6 @@
 /// A JSON value for schema.org JSON-LD and the data exports, written with keys in the order given
 /// (deterministic output).
-indirect enum JSONValue {
+enum JSONValue {
     case string(String)
     case int(Int)
     case bool(Bool)

@@ -21,7 +21,6 @@ struct PageContexts: Sendable {
         var personLinks: [TemplateValue]
         var briefings: [TemplateValue]
         var eventsOnPages: [TemplateValue]
-        var eventsOnTimeline: [TemplateValue]
     }
 
     /// These contexts with their shared items made, on all cores.
@@ -30,10 +29,11 @@ struct PageContexts: Sendable {
         async let people = Parallel.map(Array(site.people.indices)) { plain.personItem($0) }
         async let links = Parallel.map(Array(site.people.indices)) { plain.personLink($0) }
         async let briefings = Parallel.map(Array(site.briefings.indices)) { plain.briefingItem($0) }
-        async let onPages = Parallel.map(Array(site.events.indices)) { plain.makeEvent($0, on: .page) }
-        async let onTimeline = Parallel.map(Array(site.events.indices)) { plain.makeEvent($0, on: .timeline) }
-        let shared = SharedItems(people: await people, personLinks: await links, briefings: await briefings,
-                                 eventsOnPages: await onPages, eventsOnTimeline: await onTimeline)
+        var shared = SharedItems(people: await people, personLinks: await links, briefings: await briefings,
+                                 eventsOnPages: [])
+        // Events made after the links, so that theirs are the shared ones, as on every page.
+        let linking = PageContexts(site: site, index: index, markdown: markdown, shared: shared)
+        shared.eventsOnPages = await Parallel.map(Array(site.events.indices)) { linking.makeEvent($0, on: .page) }
         return PageContexts(site: site, index: index, markdown: markdown, shared: shared)
     }
 
@@ -148,8 +148,8 @@ struct PageContexts: Sendable {
     func event(_ e: Int, on place: EventPlace) -> TemplateValue {
         switch place {
         case .page: if let shared { return shared.eventsOnPages[e] }
-        case .timeline: if let shared { return shared.eventsOnTimeline[e] }
-        case .home: break
+        // The timeline's are made by its one page, and freed with it.
+        case .timeline, .home: break
         }
         return makeEvent(e, on: place)
     }

@@ -1,5 +1,5 @@
 /// A value a template receives: typed, so rendering needs no reflection and no dynamic casts.
-public indirect enum TemplateValue: Sendable, Equatable {
+public enum TemplateValue: Sendable, Equatable {
     case string(String)
     case bool(Bool)
     case int(Int)

@@ -114,7 +114,7 @@ public struct SiteResolver: Sendable {
     }
 
     private func place(_ document: RawDocument) -> DocumentPlace {
-        DocumentPlace(path: document.path, text: document.text, yamlLine: document.yamlLine)
+        DocumentPlace(path: document.path, text: document.head, yamlLine: document.yamlLine)
     }
 
     // MARK: - site.yaml
