@@ -111,6 +111,20 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.output + "/" + OutputWriter.markerName))
     }
 
+    /// Sections are written under per-build names (for where the file system places them) and
+    /// carry their real names once the build is done; nothing of the staging is left beside.
+    @Test func sectionsTakeTheirRealNames() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try await site.build()
+        let top = try FileManager.default.contentsOfDirectory(atPath: site.output)
+        #expect(top.contains("briefings") && top.contains("people") && top.contains("timeline"))
+        #expect(!top.contains { $0.contains(".section-") }, "\(top)")
+        #expect(try site.page("briefings/index.html").contains("<html"))
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: site.root)
+        #expect(!siblings.contains { $0.contains(".staging-") || $0.contains(".old-") }, "\(siblings)")
+    }
+
     @Test func outputPathsCannotLeaveTheOutput() {
         #expect(OutputPath("../x") == nil)
         #expect(OutputPath("/etc/passwd") == nil)
