@@ -15,7 +15,9 @@ enum MemoryPolicy {
         let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
         let trimThreshold: Int32 = -1, topPad: Int32 = -2, mmapThreshold: Int32 = -3  // M_* in <malloc.h>
         _ = mallopt(mmapThreshold, 32 << 20)
-        _ = mallopt(trimThreshold, 64 << 20)
+        // 16 MB rather than more: at 10,000 briefings, 64 MB kept ~15 MB more resident for no
+        // measurable time (three alternating runs each, peak 484 → 471 MB).
+        _ = mallopt(trimThreshold, 16 << 20)
         _ = mallopt(topPad, 8 << 20)
         #endif
     }
