@@ -6,6 +6,20 @@ import Testing
 @Suite struct StageTests {
     let newYork = TimeZone(identifier: "America/New_York")!
 
+    /// A lead (search snippets, data exports) is cut at a word near the length, without the
+    /// space or punctuation before the cut, and marked with an ellipsis.
+    @Test func leadsAreCutAtAWord() {
+        #expect(RenderedMarkdown.lead("Talks resumed.", length: 40) == "Talks resumed.")
+        // More bytes than the length, no more characters: kept whole.
+        #expect(RenderedMarkdown.lead("Зеленський і Путін", length: 18) == "Зеленський і Путін")
+        #expect(RenderedMarkdown.lead("The envoys met in Geneva, then in Riyadh, on Monday.", length: 26)
+                == "The envoys met in Geneva…")
+        // Quotation marks are punctuation too, at both ends.
+        #expect(RenderedMarkdown.lead("«Peace», he said — «now».", length: 9) == "Peace…")
+        #expect(RenderedMarkdown.lead("Sanctions—and then—talks", length: 12) == "Sanctions—an…")
+        #expect(RenderedMarkdown.lead("Sanctions — talks", length: 12) == "Sanctions…")
+    }
+
     @Test func datesKeepTheirPrecision() throws {
         let year = try #require(PartialDate(parsing: "2022", timeZone: newYork))
         let month = try #require(PartialDate(parsing: "2022-02", timeZone: newYork))

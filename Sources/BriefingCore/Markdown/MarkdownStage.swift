@@ -115,11 +115,29 @@ struct RenderedMarkdown: Sendable {
 
     /// The start of a text, cut at a word boundary near `leadLength` characters, with `…` when cut.
     static func lead(_ text: String, length: Int = leadLength) -> String {
-        guard text.count > length else { return text }
+        // A text of no more bytes than `length` has no more characters either: no need to count.
+        guard text.utf8.count > length else { return text }
         var cut = text.prefix(length)
+        guard cut.endIndex < text.endIndex else { return text }
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > length / 2 {
             cut = cut[..<space]
         }
-        return cut.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) + "…"
+        var scalars = Substring.UnicodeScalarView(cut.unicodeScalars)
+        while let first = scalars.first, isTrimmed(first) { scalars.removeFirst() }
+        while let last = scalars.last, isTrimmed(last) { scalars.removeLast() }
+        return String(scalars) + "…"
+    }
+
+    /// What is trimmed off a lead's ends: spaces and punctuation (Foundation's `.whitespaces`
+    /// and `.punctuationCharacters`).
+    private static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "\t" { return true }
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
     }
 }
