@@ -122,10 +122,16 @@ struct RenderedMarkdown: Sendable {
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > length / 2 {
             cut = cut[..<space]
         }
-        var scalars = Substring.UnicodeScalarView(cut.unicodeScalars)
-        while let first = scalars.first, isTrimmed(first) { scalars.removeFirst() }
-        while let last = scalars.last, isTrimmed(last) { scalars.removeLast() }
-        return String(scalars) + "…"
+        let scalars = cut.unicodeScalars
+        var lower = scalars.startIndex
+        var upper = scalars.endIndex
+        while lower < upper, isTrimmed(scalars[lower]) { lower = scalars.index(after: lower) }
+        while lower < upper {
+            let before = scalars.index(before: upper)
+            guard isTrimmed(scalars[before]) else { break }
+            upper = before
+        }
+        return String(scalars[lower..<upper]) + "…"
     }
 
     /// What is trimmed off a lead's ends: spaces and punctuation (Foundation's `.whitespaces`
