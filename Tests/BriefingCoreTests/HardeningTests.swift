@@ -236,4 +236,15 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("Content/media/maps/kyiv.png:1:1: warning: name differs from 'Content/media/Maps/kyiv.png' only by case") }, "\(lines)")
         #expect(!lines.contains { $0.contains("other.jpg") })
     }
+
+    /// A file where no kind of content goes is named, at any depth; hidden files are not.
+    @Test func filesOfNoKnownKindAreNamed() async throws {
+        let site = try FixtureSite(["Content/notes.txt": "x", "Content/drafts/old.md": "y", "Content/drafts/deep/a.md": "z",
+                                    "Content/.DS_Store": "h", "Content/drafts/.hidden": "h"])
+        defer { site.remove() }
+        let report = try await SiteBuilder(siteRoot: site.root).check()
+        let ignored = report.warnings.map(\.description).filter { $0.contains("not a kind of content file") }
+            .map { String($0.prefix(while: { $0 != ":" })) }
+        #expect(ignored.sorted() == ["Content/drafts/deep/a.md", "Content/drafts/old.md", "Content/notes.txt"])
+    }
 }

@@ -66,18 +66,23 @@ public struct ContentLoader: Sendable {
         let people = Array(documents[..<peopleFiles.count])
         let briefings = Array(documents[peopleFiles.count...])
 
-        for name in fm.subpathsOrEmpty(atPath: path(content)) {
-            // Anything besides the known kinds is named, so a misplaced file never vanishes silently.
-            let first = name.split(separator: "/").first.map(String.init) ?? name
-            if ["site.yaml", "timeline.yaml", "people", "briefings", "media"].contains(first) { continue }
-            if name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var isFolder: ObjCBool = false
-            _ = fm.fileExists(atPath: path("\(content)/\(name)"), isDirectory: &isFolder)
-            if isFolder.boolValue { continue }
-            diagnostics.append(Diagnostic(SourceLocation(path: "\(content)/\(name)"),
-                                          "ignored: not a kind of content file Briefing knows",
-                                          hint: "briefings go in Content/briefings/, people in Content/people/, files to copy in Content/media/",
-                                          severity: .warning))
+        // Anything besides the known kinds is named, so a misplaced file never vanishes silently.
+        // Only the unknown top-level entries are walked (the known folders hold thousands of files).
+        let known: Set<String> = ["site.yaml", "timeline.yaml", "people", "briefings", "media"]
+        for top in (try? fm.contentsOfDirectory(atPath: path(content))) ?? [] where !known.contains(top) && !top.hasPrefix(".") {
+            var isTopFolder: ObjCBool = false
+            _ = fm.fileExists(atPath: path("\(content)/\(top)"), isDirectory: &isTopFolder)
+            let names = isTopFolder.boolValue ? fm.subpathsOrEmpty(atPath: path("\(content)/\(top)")).map { "\(top)/\($0)" } : [top]
+            for name in names {
+                if name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+                var isFolder: ObjCBool = false
+                _ = fm.fileExists(atPath: path("\(content)/\(name)"), isDirectory: &isFolder)
+                if isFolder.boolValue { continue }
+                diagnostics.append(Diagnostic(SourceLocation(path: "\(content)/\(name)"),
+                                              "ignored: not a kind of content file Briefing knows",
+                                              hint: "briefings go in Content/briefings/, people in Content/people/, files to copy in Content/media/",
+                                              severity: .warning))
+            }
         }
 
         // Symlinks leading outside the site are reported, not followed; names that differ only by

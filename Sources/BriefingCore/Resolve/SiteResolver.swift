@@ -82,15 +82,30 @@ public struct SiteResolver: Sendable {
         }
         checkEventIDs(events, sink: sink)
 
-        resolvedPeople.sort { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
-        briefings.sort { $0.date != $1.date ? $0.date > $1.date : $0.slug < $1.slug }
-        events.sort { $0.date != $1.date ? $0.date < $1.date : $0.location < $1.location }
+        let names = resolvedPeople.map { $0.name.lowercased() }
+        resolvedPeople = Self.sorted(resolvedPeople) { a, b in
+            (names[a], resolvedPeople[a].slug) < (names[b], resolvedPeople[b].slug)
+        }
+        let briefingDates = briefings.map(\.date), briefingSlugs = briefings.map(\.slug)
+        briefings = Self.sorted(briefings) { a, b in
+            briefingDates[a] != briefingDates[b] ? briefingDates[a] > briefingDates[b] : briefingSlugs[a] < briefingSlugs[b]
+        }
+        let eventDates = events.map(\.date), eventLocations = events.map(\.location)
+        events = Self.sorted(events) { a, b in
+            eventDates[a] != eventDates[b] ? eventDates[a] < eventDates[b] : eventLocations[a] < eventLocations[b]
+        }
         var site = Site(config: config, people: resolvedPeople, briefings: briefings, events: events, media: raw.media,
                         draftSlugs: draftSlugs)
         // Files that failed to resolve still exist for links: their own errors say what is wrong.
         site.linkablePeople = personSlugs
         site.linkableBriefings = allBriefingSlugs.subtracting(draftSlugs)
         return (site, sink.diagnostics)
+    }
+
+    /// `items` in the stable order `precedes` gives their indices. Sorting indices moves integers;
+    /// sorting briefings and events themselves copied each (dozens of references) at every merge step.
+    static func sorted<T>(_ items: [T], by precedes: (Int, Int) -> Bool) -> [T] {
+        Array(items.indices).sorted(by: precedes).map { items[$0] }
     }
 
     // MARK: - Files
