@@ -247,4 +247,17 @@ import Testing
             .map { String($0.prefix(while: { $0 != ":" })) }
         #expect(ignored.sorted() == ["Content/drafts/deep/a.md", "Content/drafts/old.md", "Content/notes.txt"])
     }
+
+    /// Lists nested past the bound stop at a located error instead of exhausting the stack later.
+    @Test func yamlNestedTooDeepFailsWithALocatedError() async throws {
+        let depth = 100_000
+        let site = try FixtureSite(["Content/timeline.yaml": "- " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"])
+        defer { site.remove() }
+        let errors = await site.errors()
+        #expect(errors == ["Content/timeline.yaml:1:\(3 + YAMLReader.maximumDepth - 1): error: YAML nested deeper than \(YAMLReader.maximumDepth) levels"])
+        // At the bound itself, it reads.
+        #expect(throws: Never.self) {
+            try YAMLReader.parse(String(repeating: "[", count: YAMLReader.maximumDepth) + String(repeating: "]", count: YAMLReader.maximumDepth))
+        }
+    }
 }

@@ -53,6 +53,9 @@ enum YAMLReader {
     /// against alias bombs. A file without aliases never reaches it (every value takes at least
     /// a byte), so a huge but honest file (a timeline of a million lines) is read in full.
     static let maximumNodes = 2_000_000
+    /// Lists and maps nested deeper than this are refused: no content file needs it, and every
+    /// later stage walks values recursively (as did the YAML parser Yams bundles, at the same depth).
+    static let maximumDepth = 1_000
 
     static func parse(_ text: String, maximumNodes: Int = YAMLReader.maximumNodes) throws(YAMLSyntaxError) -> YAMLNode? {
         var text = text
@@ -127,11 +130,13 @@ private final class YAMLComposer {
                     throw YAMLSyntaxError(message: "invalid YAML: found undefined alias", position: position)
                 }
                 try add(anchored.node, count: anchored.count, anchor: nil, root: &root)
-            case YAML_SEQUENCE_START_EVENT:
-                open.append(Open(position: position, anchor: Self.name(event.data.sequence_start.anchor), isMap: false))
-                try spend(1)
-            case YAML_MAPPING_START_EVENT:
-                open.append(Open(position: position, anchor: Self.name(event.data.mapping_start.anchor), isMap: true))
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                guard open.count < YAMLReader.maximumDepth else {
+                    throw YAMLSyntaxError(message: "YAML nested deeper than \(YAMLReader.maximumDepth) levels", position: position)
+                }
+                let isMap = event.type == YAML_MAPPING_START_EVENT
+                let anchor = isMap ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+                open.append(Open(position: position, anchor: Self.name(anchor), isMap: isMap))
                 try spend(1)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let done = open.removeLast()
