@@ -134,8 +134,7 @@ public struct Staging: Sendable {
 
     /// Creates the sections of these files as top folders, before any file is written in them.
     func makeSections(for files: [OutputPath]) throws {
-        let sections = Set(files.compactMap { $0.rawValue.split(separator: "/", maxSplits: 1).count > 1
-            ? String($0.rawValue.prefix(while: { $0 != "/" })) : nil })
+        let sections = Set(files.compactMap { $0.rawValue.contains("/") ? String($0.rawValue.prefix { $0 != "/" }) : nil })
         for section in sections.sorted() {
             let folder = "\(path)/\(section)"
             guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
@@ -150,8 +149,8 @@ public struct Staging: Sendable {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var flags: Int32 = 0
-        guard ioctl(fd, UInt(0x8008_6601), &flags) == 0 else { return nil }
-        return flags & 0x0002_0000 != 0
+        guard ioctl(fd, getFlags, &flags) == 0 else { return nil }
+        return flags & topFolderFlag != 0
         #else
         return nil
         #endif
@@ -163,14 +162,16 @@ public struct Staging: Sendable {
         let fd = open(folder, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { return }
         defer { close(fd) }
-        // FS_IOC_GETFLAGS and FS_IOC_SETFLAGS; the kernel reads and writes an int.
-        let getFlags: UInt = 0x8008_6601, setFlags: UInt = 0x4008_6602, topFolder: Int32 = 0x0002_0000
         var flags: Int32 = 0
         guard ioctl(fd, getFlags, &flags) == 0 else { return }
-        flags |= topFolder
+        flags |= topFolderFlag
         _ = ioctl(fd, setFlags, &flags)
         #endif
     }
+
+    /// FS_IOC_GETFLAGS and FS_IOC_SETFLAGS (the kernel reads and writes an int), and FS_TOPDIR_FL.
+    private static let getFlags: UInt = 0x8008_6601, setFlags: UInt = 0x4008_6602
+    private static let topFolderFlag: Int32 = 0x0002_0000
 
     /// `mkdir -p` with one system call in the common case (the parent exists).
     static func makeFolder(_ folder: String) throws {
