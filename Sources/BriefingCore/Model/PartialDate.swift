@@ -186,7 +186,8 @@ extension PartialDate {
         case .month: return "\(monthName) \(year)"
         case .day: return "\(day) \(monthName) \(year)"
         case .time:
-            let zone = offsetSeconds == 0 ? "UTC" : "UTC" + offsetText.replacingOccurrences(of: "-", with: "\u{2212}")
+            // A minus sign, not a hyphen, before a negative offset.
+            let zone = offsetSeconds == 0 ? "UTC" : "UTC" + (offsetSeconds < 0 ? "\u{2212}" + offsetText.dropFirst() : offsetText)
             return "\(day) \(monthName) \(year), \(PartialDate.two(hour)):\(PartialDate.two(minute)) \(zone)"
         }
     }

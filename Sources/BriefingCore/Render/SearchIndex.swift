@@ -32,7 +32,7 @@ struct SearchIndex: Sendable {
         }
         let briefings: [JSONValue] = site.briefings.indices.map { b in
             let briefing = site.briefings[b]
-            let keywords = briefing.topics.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") } + briefing.places
+            let keywords = briefing.topics.map { String($0.rawValue.map { $0 == "-" ? " " : $0 }) } + briefing.places
             return .array([.string(briefing.slug.rawValue), .string(briefing.title), .string(briefing.date.display),
                            snippet(briefing.summary ?? markdown.bodyLeads[b]), .string(keywords.joined(separator: " · "))])
         }
