@@ -239,7 +239,9 @@ import Testing
         #expect(lines.count > 3)
         #expect(lines.allSatisfy { $0.count <= 75 && String(validating: $0, as: UTF8.self) != nil })
         #expect(Self.unfold(lines) == ["SUMMARY:" + long])
-        #expect(ICalendarWriter.escape("a\\b;c,d\r\ne\nf") == #"a\\b\;c\,d\ne\nf"#)
+        var escaped: [UInt8] = []
+        ICalendarWriter.escape("a\\b;c,d\r\ne\nf", into: &escaped)
+        #expect(String(decoding: escaped, as: UTF8.self) == #"a\\b\;c\,d\ne\nf"#)
     }
 
     // MARK: - 3. Data exports

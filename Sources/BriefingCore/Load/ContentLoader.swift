@@ -163,7 +163,7 @@ public struct ContentLoader: Sendable {
                 document.yamlLine = parts.yamlLine
                 document.body = parts.body
                 document.bodyLine = parts.bodyLine
-                document.head = String(decoding: text.utf8.prefix(text.utf8.count - parts.body.utf8.count), as: UTF8.self)
+                document.head = parts.head
             } catch .missing {
                 diagnostics.append(Diagnostic(at(1, 1), "missing front matter: the file must start with a '---' line",
                                               hint: "put the YAML fields between two '---' lines at the top"))

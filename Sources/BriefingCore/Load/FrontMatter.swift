@@ -14,6 +14,8 @@ struct FrontMatter {
     var body: String
     /// Line of the file where `body` starts.
     var bodyLine: Int
+    /// The file before `body`: the front matter with its fences.
+    var head: String
 
     /// Splits `text`; the opening fence must be the first line, the closing one a line of `---` or `...`.
     /// Works on bytes so that `\r\n` line endings split like `\n`.
@@ -31,7 +33,8 @@ struct FrontMatter {
             } else if isFence(bytes[lineStart..<end], closing: true) {
                 let bodyStart = min(end + 1, bytes.count)
                 return FrontMatter(yaml: String(decoding: bytes[yamlStart..<lineStart], as: UTF8.self), yamlLine: 2,
-                                   body: String(decoding: bytes[bodyStart...], as: UTF8.self), bodyLine: lineNumber + 1)
+                                   body: String(decoding: bytes[bodyStart...], as: UTF8.self), bodyLine: lineNumber + 1,
+                                   head: String(decoding: bytes[..<bodyStart], as: UTF8.self))
             }
             if end >= bytes.count { break }
             lineStart = end + 1

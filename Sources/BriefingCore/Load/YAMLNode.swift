@@ -137,7 +137,7 @@ private final class YAMLComposer {
                 let isMap = event.type == YAML_MAPPING_START_EVENT
                 let anchor = isMap ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                 open.append(Open(position: position, anchor: Self.name(anchor), isMap: isMap))
-                try spend(1)
+                try spend(1, in: position)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let done = open.removeLast()
                 if done.isMap { try checkDuplicates(done.entries) }
@@ -153,38 +153,33 @@ private final class YAMLComposer {
     /// `spent` says whether its values were counted already (a list or map, counted as read).
     private func add(_ node: YAMLNode, count: Int, anchor: String?, root: inout YAMLNode?, spent: Bool = false) throws(YAMLSyntaxError) {
         if let anchor { anchors[anchor] = (node, count) }
-        guard var top = open.popLast() else {
-            if !spent { try self.spend(count) }
+        guard let top = open.indices.last else {
+            if !spent { try spend(count, in: nil) }
             root = node
             return
         }
-        defer { open.append(top) }
-        if top.isMap, top.key == nil {
-            top.key = (Self.keyText(node), node.position)
+        if open[top].isMap, open[top].key == nil {
+            open[top].key = (Self.keyText(node), node.position)
             return
         }
-        if !spent {
-            open.append(top)
-            try self.spend(count)
-            top = open.removeLast()
-        }
-        top.count += count
-        if top.isMap, let key = top.key {
-            top.entries.append(.init(key: key.text, keyPosition: key.position, value: node))
-            top.key = nil
+        if !spent { try spend(count, in: open[top].position) }
+        open[top].count += count
+        if open[top].isMap, let key = open[top].key {
+            open[top].entries.append(.init(key: key.text, keyPosition: key.position, value: node))
+            open[top].key = nil
         } else {
-            top.items.append(node)
+            open[top].items.append(node)
         }
     }
 
-    /// Counts `count` values; past the limit, the error points at the list or map being read
-    /// (the one holding the alias that overflowed), not at the anchor.
-    private func spend(_ count: Int) throws(YAMLSyntaxError) {
+    /// Counts `count` values; past the limit, the error points at `holder`, the list or map being
+    /// read (the one holding the alias that overflowed), not at the anchor.
+    private func spend(_ count: Int, in holder: YAMLNode.Position?) throws(YAMLSyntaxError) {
         spent += count
         guard spent > limit else { return }
         throw YAMLSyntaxError(
             message: "YAML expands to more than \(limit) values through aliases (aliases of aliases nested too deep?)",
-            position: open.last?.position ?? .init(line: 1, column: 1))
+            position: holder ?? .init(line: 1, column: 1))
     }
 
     /// A key that is not text (`? [a, b]`) is named by its flow form.

@@ -107,6 +107,11 @@ public struct PartialDate: Sendable, Hashable, Comparable {
         startSeconds = wall - Int64(resolvedOffset)
     }
 
+    /// Seconds since 1970 of the start of day `y-m-d` in `timeZone` (a valid day).
+    static func startOfDay(_ y: Int, _ m: Int, _ d: Int, in timeZone: TimeZone) -> Int64 {
+        PartialDate(precision: .day, y, m, d, 0, 0, 0, offset: nil, timeZone: timeZone).startSeconds
+    }
+
     /// The zone's offset at a wall-clock time (approximated by the offset at that time read as UTC).
     private static func offset(of zone: TimeZone, atWallClock wall: Int64) -> Int {
         let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(wall)))

@@ -24,15 +24,8 @@ struct ICalendarWriter {
     }
 
     /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks; other control
-    /// characters, which TEXT may not hold, are dropped.
-    static func escape(_ text: String) -> String {
-        var out: [UInt8] = []
-        escape(text, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// `escape` on UTF-8 bytes: every character it changes is ASCII, so bytes of other characters
-    /// pass through as they are.
+    /// characters, which TEXT may not hold, are dropped. Every character it changes is ASCII, so
+    /// bytes of other characters pass through as they are.
     static func escape(_ text: String, into out: inout [UInt8]) {
         out.reserveCapacity(out.count + text.utf8.count)
         var previousWasCR = false

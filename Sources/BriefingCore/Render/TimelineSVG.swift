@@ -78,12 +78,7 @@ struct TimelineSVG: Sendable {
 
     /// Seconds since 1970 of the start of a day in the site's zone.
     func start(_ y: Int, _ m: Int, _ d: Int) -> Int64 {
-        func padded(_ n: Int, _ width: Int) -> String {
-            let digits = String(n)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        let text = "\(padded(y, 4))-\(padded(m, 2))-\(padded(d, 2))"
-        return PartialDate(parsing: text, timeZone: zone)?.startSeconds ?? PartialDate.daysFromCivil(y, m, d) * 86_400
+        PartialDate.startOfDay(y, m, d, in: zone)
     }
 
     struct Domain {

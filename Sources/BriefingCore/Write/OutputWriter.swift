@@ -144,28 +144,28 @@ public struct Staging: Sendable {
 
     /// Whether `folder` has the top-folder attribute; nil where the file system has no such flags.
     static func isTopFolder(_ folder: String) -> Bool? {
-        #if os(Linux)
-        let fd = open(folder, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var flags: Int32 = 0
-        guard ioctl(fd, getFlags, &flags) == 0 else { return nil }
-        return flags & topFolderFlag != 0
-        #else
-        return nil
-        #endif
+        withFlags(of: folder) { _, flags in flags & topFolderFlag != 0 }
     }
 
     /// Sets the top-folder attribute (`FS_TOPDIR_FL`, chattr's `T`) where the file system has it.
     static func markAsTopFolder(_ folder: String) {
+        _ = withFlags(of: folder) { descriptor, flags in
+            var flags = flags | topFolderFlag
+            _ = ioctl(descriptor, setFlags, &flags)
+        }
+    }
+
+    /// `body` given an open descriptor of `folder` and its file flags; nil where it has none.
+    private static func withFlags<T>(of folder: String, _ body: (Int32, Int32) -> T) -> T? {
         #if os(Linux)
-        let fd = open(folder, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
         var flags: Int32 = 0
-        guard ioctl(fd, getFlags, &flags) == 0 else { return }
-        flags |= topFolderFlag
-        _ = ioctl(fd, setFlags, &flags)
+        guard ioctl(descriptor, getFlags, &flags) == 0 else { return nil }
+        return body(descriptor, flags)
+        #else
+        return nil
         #endif
     }
 
