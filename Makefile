@@ -1,7 +1,7 @@
 # Briefing: `make` builds the sample site into public/, `make test` runs the tests,
 # `make check-site` checks the built sample and a generated corpus in a real browser
 # (Tests/SiteCheck/run.sh; installs Chromium, Java and the Python tools it needs).
-# All install Debian's libcmark-dev and libyaml-dev first when they are missing.
+# All install Debian's libcmark-dev, libyaml-dev and libjemalloc-dev first when they are missing.
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -11,9 +11,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 all: site
 
 deps:
-	@{ pkg-config --exists libcmark && pkg-config --exists yaml-0.1; } 2>/dev/null || { \
-		echo "installing libcmark-dev and libyaml-dev (the CommonMark and YAML libraries)"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev libyaml-dev pkg-config; }
+	@{ pkg-config --exists libcmark && pkg-config --exists yaml-0.1 && pkg-config --exists jemalloc; } 2>/dev/null || { \
+		echo "installing libcmark-dev, libyaml-dev and libjemalloc-dev (the CommonMark, YAML and allocator libraries)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev libyaml-dev libjemalloc-dev pkg-config; }
 
 site: deps
 	$(SWIFT) build -c release --product briefing

@@ -26,6 +26,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // Debian's libjemalloc-dev: the allocator of the `briefing` program (not of the tests).
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
         .target(
             name: "BriefingCore",
             dependencies: ["CCmark", "CYAML"]
@@ -44,6 +50,7 @@ let package = Package(
             dependencies: [
                 "BriefingCore",
                 "BriefingServe",
+                "CJemalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

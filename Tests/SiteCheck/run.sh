@@ -29,7 +29,7 @@ say() { printf '\n== %s (%ss)\n' "$*" $(( $(date +%s) - started )); }
 
 # ---- 1. Debian packages: a browser and its driver, Java for the Nu validator,
 #         xmllint, fonts, and cmark for the build itself.
-PKGS="chromium chromium-driver openjdk-17-jre-headless libxml2-utils fonts-liberation fonts-dejavu-core libcmark-dev libyaml-dev pkg-config"
+PKGS="chromium chromium-driver openjdk-17-jre-headless libxml2-utils fonts-liberation fonts-dejavu-core libcmark-dev libyaml-dev libjemalloc-dev pkg-config"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
