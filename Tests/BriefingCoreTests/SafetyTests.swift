@@ -111,19 +111,41 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.output + "/" + OutputWriter.markerName))
     }
 
-    /// Sections are top folders where the file system has the attribute (so that ext4 spreads
-    /// their page folders), and nothing of the staging is left beside the output.
-    @Test func sectionsAreTopFolders() async throws {
+    /// Page folders, made through the spreader's bins where the file system has them, all land in
+    /// place, folders nested deeper than a page folder too; nothing of the bins or the staging is left.
+    @Test func everyFolderLandsInPlaceAndNoBinIsLeft() async throws {
         let site = try FixtureSite()
         defer { site.remove() }
+        try site.write("PNG", to: "Content/media/maps/2025/moscow.png")
         try await site.build()
         let top = try FileManager.default.contentsOfDirectory(atPath: site.output)
         #expect(top.contains("briefings") && top.contains("people") && top.contains("timeline"))
-        if let flagged = Staging.isTopFolder(site.output + "/briefings") { #expect(flagged) }
-        if let flagged = Staging.isTopFolder(site.output + "/briefings/moscow-meeting") { #expect(!flagged) }
-        #expect(try site.page("briefings/index.html").contains("<html"))
+        #expect(!top.contains(FolderSpreader.rootName), "\(top)")
+        #expect(try site.page("briefings/moscow-meeting/index.html").contains("Meeting in Moscow"))
+        #expect(try site.page("people/steve-witkoff/index.html").contains("Steve Witkoff"))
+        #expect(try site.page("people/steve-witkoff/calendar.ics").contains("BEGIN:VCALENDAR"))
+        #expect(try site.page("media/maps/2025/moscow.png") == "PNG")
         let siblings = try FileManager.default.contentsOfDirectory(atPath: site.root)
         #expect(!siblings.contains { $0.contains(".staging-") || $0.contains(".old-") }, "\(siblings)")
+    }
+
+    /// The spreader on this machine's temporary folder (ext4 here; elsewhere it may not exist).
+    @Test func spreaderPlacesFoldersThroughBinsAndRemovesThem() throws {
+        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-spread-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: staging + "/people", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        guard let spreader = FolderSpreader(staging: staging) else { return }
+        #expect(FolderSpreader.isTopFolder(spreader.root) == true)
+        for number in 0..<40 { #expect(try spreader.place("\(staging)/people/p\(number)") == .placed) }
+        #expect(try spreader.place("\(staging)/people/p7") == .placed)
+        #expect(try spreader.place("\(staging)/missing/p") == .noParent)
+        let bins = try FileManager.default.contentsOfDirectory(atPath: spreader.root)
+        #expect(bins.count == 6, "40 folders, then 2 more tries, 8 a bin: \(bins)")
+        spreader.finish()
+        #expect(!FileManager.default.fileExists(atPath: spreader.root))
+        let people = try FileManager.default.contentsOfDirectory(atPath: staging + "/people")
+        #expect(people.count == 40)
+        #expect(FolderSpreader.isTopFolder(staging + "/people/p0") == false)
     }
 
     @Test func outputPathsCannotLeaveTheOutput() {

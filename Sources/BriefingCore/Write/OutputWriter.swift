@@ -110,68 +110,55 @@ public struct OutputWriter: Sendable {
 }
 
 /// The folder a build writes into before it replaces the output.
-///
-/// Where its files land on disk matters on ext2/3/4. A build usually follows the removal of the
-/// previous output (by `rm -rf`, or by the build before), and without a journal ext4 skips, one
-/// lookup each, every inode freed in the last minutes of the block group it allocates in. Left to
-/// itself ext4 puts a new folder's files in the block group of the folder just removed, and
-/// creating 25,000 files there cost 8 to 20 s of system time at 10,000 briefings. So each section
-/// (top-level folder: `briefings/`, `people/`...) is marked a top folder (`chattr +T`): ext4 then
-/// spreads the section's folders, one per page, over the emptiest block groups of the disk, and
-/// each allocation meets at most a few recently freed inodes (about 3 s, whatever was removed
-/// before). Elsewhere the attribute is ignored.
 public struct Staging: Sendable {
     public let path: String
     let output: String
     let parent: String
     let name: String
+    /// Makes page folders where ext4 allocates their files cheaply; nil where it cannot.
+    let spreader: FolderSpreader?
 
-    /// Writes one file, creating its folders.
-    public func write(_ bytes: [UInt8], to file: OutputPath) throws {
-        if !file.folder.isEmpty { try Self.makeFolder("\(path)/\(file.folder)") }
-        try Self.writeBytes(bytes, to: "\(path)/\(file.rawValue)")
+    init(path: String, output: String, parent: String, name: String) {
+        self.path = path
+        self.output = output
+        self.parent = parent
+        self.name = name
+        spreader = FolderSpreader(staging: path)
     }
 
-    /// Creates the sections of these files as top folders, before any file is written in them.
+    /// Writes one file, creating its folders when they are missing. The file is tried first: a
+    /// second file of a page folder (a person's calendar) then costs no attempt to make the folder.
+    public func write(_ bytes: [UInt8], to file: OutputPath) throws {
+        do {
+            try Self.writeBytes(bytes, to: "\(path)/\(file.rawValue)")
+        } catch let error as POSIXError where error.code == .ENOENT && !file.folder.isEmpty {
+            try makeFolder(Substring(file.folder))
+            try Self.writeBytes(bytes, to: "\(path)/\(file.rawValue)")
+        }
+    }
+
+    /// Creates the sections of these files (`briefings/`, `people/`...) before any file is written
+    /// in them, so that page folders can be renamed into them.
     func makeSections(for files: [OutputPath]) throws {
         let sections = Set(files.compactMap { $0.rawValue.contains("/") ? String($0.rawValue.prefix { $0 != "/" }) : nil })
         for section in sections.sorted() {
-            let folder = "\(path)/\(section)"
-            guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            Self.markAsTopFolder(folder)
+            guard mkdir("\(path)/\(section)", 0o755) == 0 || errno == EEXIST else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
         }
     }
 
-    /// Whether `folder` has the top-folder attribute; nil where the file system has no such flags.
-    static func isTopFolder(_ folder: String) -> Bool? {
-        withFlags(of: folder) { _, flags in flags & topFolderFlag != 0 }
-    }
-
-    /// Sets the top-folder attribute (`FS_TOPDIR_FL`, chattr's `T`) where the file system has it.
-    static func markAsTopFolder(_ folder: String) {
-        _ = withFlags(of: folder) { descriptor, flags in
-            var flags = flags | topFolderFlag
-            _ = ioctl(descriptor, setFlags, &flags)
+    /// Creates a folder of the output (relative path) and those above it; folders below a section
+    /// go through the spreader.
+    private func makeFolder(_ folder: Substring) throws {
+        guard let spreader, let slash = folder.lastIndex(of: "/") else {
+            return try Self.makeFolder("\(path)/\(folder)")
         }
+        let absolute = "\(path)/\(folder)"
+        if try spreader.place(absolute) == .placed { return }
+        try makeFolder(folder[..<slash])
+        if try spreader.place(absolute) == .noParent { throw POSIXError(.ENOENT) }
     }
-
-    /// `body` given an open descriptor of `folder` and its file flags; nil where it has none.
-    private static func withFlags<T>(of folder: String, _ body: (Int32, Int32) -> T) -> T? {
-        #if os(Linux)
-        let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var flags: Int32 = 0
-        guard ioctl(descriptor, getFlags, &flags) == 0 else { return nil }
-        return body(descriptor, flags)
-        #else
-        return nil
-        #endif
-    }
-
-    /// FS_IOC_GETFLAGS and FS_IOC_SETFLAGS (the kernel reads and writes an int), and FS_TOPDIR_FL.
-    private static let getFlags: UInt = 0x8008_6601, setFlags: UInt = 0x4008_6602
-    private static let topFolderFlag: Int32 = 0x0002_0000
 
     /// `mkdir -p` with one system call in the common case (the parent exists).
     static func makeFolder(_ folder: String) throws {
@@ -187,7 +174,7 @@ public struct Staging: Sendable {
 
     /// Copies a file from the site into the output.
     public func copy(from source: String, to file: OutputPath) throws {
-        if !file.folder.isEmpty { try Self.makeFolder("\(path)/\(file.folder)") }
+        if !file.folder.isEmpty { try makeFolder(Substring(file.folder)) }
         try FileManager.default.copyItem(atPath: source, toPath: "\(path)/\(file.rawValue)")
     }
 
@@ -195,6 +182,7 @@ public struct Staging: Sendable {
     /// Where the system can, the swap is one atomic exchange of the two folders, so a build
     /// killed at any moment leaves either the old output or the new one in place.
     public func commit() throws {
+        spreader?.finish()
         let fm = FileManager.default
         if fm.fileExists(atPath: output) {
             if Self.exchange(path, output) {
@@ -232,23 +220,10 @@ public struct Staging: Sendable {
         try? fm.removeItem(atPath: folder)
     }
 
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-
-    /// Linux's renameat2, looked up at run time: Glibc's module map does not export it.
-    private static let renameat2: RenameAt2? = {
-        #if os(Linux)
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
-        return unsafeBitCast(symbol, to: RenameAt2.self)
-        #else
-        return nil
-        #endif
-    }()
-
     /// Atomically exchanges two paths (`RENAME_EXCHANGE`); false where unsupported.
     static func exchange(_ a: String, _ b: String) -> Bool {
-        guard let renameat2 else { return false }
-        let renameExchange: UInt32 = 1 << 1
-        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        guard let renameat2 = FileSystemCalls.renameat2 else { return false }
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, FileSystemCalls.renameExchange) == 0
     }
 
     static func writeBytes(_ bytes: [UInt8], to path: String) throws {
