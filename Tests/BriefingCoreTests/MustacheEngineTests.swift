@@ -30,6 +30,19 @@ import Testing
         return library.render(data.any, withTemplate: "__test__")
     }
 
+    /// A context map keeps one value per key (the last set), forgets a key set to nil, compares
+    /// without regard to order, and a template finds in it what was set last.
+    @Test func contextMapsKeepTheLastValueOfAKey() {
+        var map: TemplateMap = ["title": "First", "url": "/a/"]
+        map["title"] = "Second"
+        map["url"] = nil
+        map["slug"] = "a"
+        #expect(map.count == 2 && map["title"] == "Second" && map["url"] == nil)
+        #expect(map == ["slug": "a", "title": "Second"])
+        #expect(map != ["slug": "a", "title": "First"])
+        check("{{title}}|{{url}}|{{#m}}{{slug}}{{/m}}", ["title": "Outer", "m": .map(map)], "Outer||a")
+    }
+
     func check(_ template: String, partials: [String: String] = [:], _ expected: String,
                sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         check(template, [:], partials: partials, expected, sourceLocation: sourceLocation)
@@ -545,9 +558,9 @@ fileprivate enum RealTemplates {
         case "people": page["isPeople"] = true
         default: break
         }
-        var context: [String: TemplateValue] = ["root": .string(root), "site": site, "page": .map(page), "generator": "Briefing"]
+        var context: [String: TemplateValue] = ["root": .string(root), "site": site, "page": .map(TemplateMap(page)), "generator": "Briefing"]
         context.merge(extra) { _, new in new }
-        return .map(context)
+        return .map(TemplateMap(context))
     }
 
     static func date(_ iso: String, _ display: String, _ precision: String) -> TemplateValue {
@@ -576,7 +589,7 @@ fileprivate enum RealTemplates {
             item["hasTopics"] = true
             item["isDraft"] = true
         }
-        return .map(item)
+        return .map(TemplateMap(item))
     }
 
     static func personItem(_ name: String, full: Bool) -> TemplateValue {
@@ -588,7 +601,7 @@ fileprivate enum RealTemplates {
             item["affiliation"] = "U.S. Government"
             item["country"] = "United States"
         }
-        return .map(item)
+        return .map(TemplateMap(item))
     }
 
     static func event(_ n: Int, full: Bool) -> TemplateValue {
@@ -606,7 +619,7 @@ fileprivate enum RealTemplates {
             item["sources"] = .list(sources)
             item["hasSources"] = true
         }
-        return .map(item)
+        return .map(TemplateMap(item))
     }
 
     static func quote(full: Bool) -> TemplateValue {
@@ -617,7 +630,7 @@ fileprivate enum RealTemplates {
             item["source"] = sources[0]
             item["briefing"] = ["title": "Briefing 2", "url": "briefings/b-2/"]
         }
-        return .map(item)
+        return .map(TemplateMap(item))
     }
 
     /// A few contexts for every template: full ones and ones with the optional keys left out.
@@ -636,9 +649,9 @@ fileprivate enum RealTemplates {
         ]) { _, new in new }
         let bareBriefing = briefingItem(2, full: false).mapValue.merging(["bodyHTML": "<p>Only a body.</p>"]) { _, new in new }
 
-        let person: TemplateValue = .map(personItem("Steve Witkoff", full: true).mapValue.merging([
+        let person: TemplateValue = .map(TemplateMap(personItem("Steve Witkoff", full: true).mapValue.merging([
             "bioHTML": "<p>Envoy &amp; negotiator.</p>", "aliases": ["Steven", "S. W."], "hasAliases": true,
-        ]) { _, new in new })
+        ]) { _, new in new }))
 
         let timelineYears: TemplateValue = [
             ["year": "2024", "anchor": "y-2024", "groups": [["heading": "During 2024", "anchor": "y-2024-all",
@@ -649,9 +662,9 @@ fileprivate enum RealTemplates {
 
         return [
             ("briefing", page("../../", section: "briefings", title: "Briefing 1", description: "Summary & more",
-                              extra: ["briefing": .map(briefing)])),
+                              extra: ["briefing": .map(TemplateMap(briefing))])),
             ("briefing", page("../../", section: "briefings", title: "Bare", description: nil,
-                              extra: ["briefing": .map(bareBriefing)], site: bareSite)),
+                              extra: ["briefing": .map(TemplateMap(bareBriefing))], site: bareSite)),
             ("person", page("../../", section: "people", title: "Steve Witkoff", description: "Steve: Envoy", extra: [
                 "person": person, "quotes": [quote(full: true)], "hasQuotes": true,
                 "events": [event(1, full: true)], "hasEvents": true,
@@ -694,7 +707,7 @@ fileprivate enum RealTemplates {
 
 extension TemplateValue {
     fileprivate var mapValue: [String: TemplateValue] {
-        if case .map(let map) = self { return map }
+        if case .map(let map) = self { return map.mapValues { $0 } }
         return [:]
     }
 }

@@ -26,7 +26,7 @@ public indirect enum ExtraValue: Sendable, Hashable {
         switch self {
         case .string(let s): .string(s)
         case .list(let l): .list(l.map(\.templateValue))
-        case .map(let m): .map(m.mapValues(\.templateValue))
+        case .map(let m): .map(TemplateMap(m.mapValues(\.templateValue)))
         }
     }
 }

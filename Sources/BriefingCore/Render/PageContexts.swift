@@ -42,7 +42,7 @@ struct PageContexts: Sendable {
     // MARK: - Shared pieces
 
     /// Sets `key` to `items` and `hasKey` to whether there are any; leaves both out when empty.
-    static func put(_ items: [TemplateValue], _ key: String, into context: inout [String: TemplateValue]) {
+    static func put(_ items: [TemplateValue], _ key: String, into context: inout TemplateMap) {
         guard !items.isEmpty else { return }
         context[key] = .list(items)
         context["has" + key.prefix(1).uppercased() + key.dropFirst()] = true
@@ -52,8 +52,8 @@ struct PageContexts: Sendable {
 
     func siteContext() -> TemplateValue { .map(siteFields()) }
 
-    func siteFields() -> [String: TemplateValue] {
-        var context: [String: TemplateValue] = [
+    func siteFields() -> TemplateMap {
+        var context: TemplateMap = [
             "title": .string(config.title), "language": .string(config.language), "baseURL": .string(config.baseURL),
             "feedURL": .string(absoluteURL("feed.xml")),
         ]
@@ -64,8 +64,8 @@ struct PageContexts: Sendable {
 
     /// The context every page starts from.
     func pageBase(root: String, path: String, title: String, description: String?, section: String,
-                  ogType: String, jsonLD: JSONValue) -> [String: TemplateValue] {
-        var page: [String: TemplateValue] = [
+                  ogType: String, jsonLD: JSONValue) -> TemplateMap {
+        var page: TemplateMap = [
             "title": .string(title), "canonicalURL": .string(absoluteURL(path)), "ogType": .string(ogType),
             "jsonLDHTML": .string(jsonLD.scriptElement), "section": .string(section),
             "description": .string(description ?? config.description ?? config.title),
@@ -88,9 +88,9 @@ struct PageContexts: Sendable {
 
     func briefingItem(_ b: Int) -> TemplateValue { shared?.briefings[b] ?? .map(briefingFields(b)) }
 
-    func briefingFields(_ b: Int) -> [String: TemplateValue] {
+    func briefingFields(_ b: Int) -> TemplateMap {
         let briefing = site.briefings[b]
-        var item: [String: TemplateValue] = [
+        var item: TemplateMap = [
             "title": .string(briefing.title), "url": .string(SiteURLs.briefing(briefing.slug.rawValue)),
             "slug": .string(briefing.slug.rawValue), "date": date(briefing.date),
         ]
@@ -103,9 +103,9 @@ struct PageContexts: Sendable {
 
     func personItem(_ p: Int) -> TemplateValue { shared?.people[p] ?? .map(personFields(p)) }
 
-    func personFields(_ p: Int) -> [String: TemplateValue] {
+    func personFields(_ p: Int) -> TemplateMap {
         let person = site.people[p]
-        var item: [String: TemplateValue] = [
+        var item: TemplateMap = [
             "name": .string(person.name), "url": .string(SiteURLs.person(person.slug.rawValue)),
             "slug": .string(person.slug.rawValue), "initials": .string(Self.initials(person.name)),
             "briefingCount": .int(index.briefingsOfPerson[p].count),
@@ -125,7 +125,7 @@ struct PageContexts: Sendable {
     func personLink(_ p: Int) -> TemplateValue {
         let slug = site.people[p].slug
         let person = site.people[p]
-        var link: [String: TemplateValue] = [
+        var link: TemplateMap = [
             "name": .string(person.name), "url": .string(SiteURLs.person(slug.rawValue)), "slug": .string(slug.rawValue),
         ]
         if let role = person.role { link["role"] = .string(role) }
@@ -133,7 +133,7 @@ struct PageContexts: Sendable {
     }
 
     func source(_ source: Source, number: Int) -> TemplateValue {
-        var item: [String: TemplateValue] = ["anchor": .string("source-\(number)")]
+        var item: TemplateMap = ["anchor": .string("source-\(number)")]
         item["title"] = .string(source.title ?? source.publisher ?? source.url ?? "Source")
         if let publisher = source.publisher { item["publisher"] = .string(publisher) }
         if let url = source.url, SafeURL.isAllowed(url) { item["url"] = .string(url) }
@@ -156,7 +156,7 @@ struct PageContexts: Sendable {
 
     func makeEvent(_ e: Int, on place: EventPlace) -> TemplateValue {
         let event = site.events[e]
-        var item: [String: TemplateValue] = [
+        var item: TemplateMap = [
             "anchor": .string(index.eventAnchors[e]), "title": .string(event.title), "date": date(event.date),
         ]
         if let place = event.place { item["place"] = .string(place) }
@@ -179,7 +179,7 @@ struct PageContexts: Sendable {
     }
 
     func quote(_ quote: Quote, briefing b: Int?) -> TemplateValue {
-        var item: [String: TemplateValue] = ["text": .string(quote.text)]
+        var item: TemplateMap = ["text": .string(quote.text)]
         if let context = quote.context { item["context"] = .string(context) }
         if let date = quote.date { item["date"] = self.date(date) }
         if let speaker = personLink(quote.person) { item["speaker"] = speaker }
@@ -201,7 +201,7 @@ struct PageContexts: Sendable {
 
     // MARK: - Pages
 
-    func home() -> [String: TemplateValue] {
+    func home() -> TemplateMap {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("WebSite")),
             ("name", .string(config.title)), ("url", .string(config.baseURL)),
@@ -223,7 +223,7 @@ struct PageContexts: Sendable {
         return context
     }
 
-    func briefingList() -> [String: TemplateValue] {
+    func briefingList() -> TemplateMap {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
             ("name", .string("Briefings")), ("url", .string(absoluteURL(SiteURLs.briefings))),
@@ -235,7 +235,7 @@ struct PageContexts: Sendable {
         return context
     }
 
-    func briefing(_ b: Int) -> [String: TemplateValue] {
+    func briefing(_ b: Int) -> TemplateMap {
         let briefing = site.briefings[b]
         let path = SiteURLs.briefing(briefing.slug.rawValue)
         let people = briefing.people.compactMap { index.personIndex[$0] }
@@ -316,7 +316,7 @@ struct PageContexts: Sendable {
     func latestUpdates() -> [TemplateValue] {
         site.latestUpdates(limit: RenderedMarkdown.homeUpdateLimit).enumerated().map { i, ref in
             let briefing = site.briefings[ref.briefing]
-            var item: [String: TemplateValue] = [
+            var item: TemplateMap = [
                 "at": date(briefing.updates[ref.update].at), "anchor": .string(updateAnchor(ref.briefing, ref.update)),
                 "url": .string(SiteURLs.briefing(briefing.slug.rawValue)), "briefing": briefingLink(ref.briefing),
             ]
@@ -332,7 +332,7 @@ struct PageContexts: Sendable {
     func calendarLink(_ path: String, events: [Int]) -> TemplateValue? {
         let dated = events.filter { CalendarFiles.isDated(site.events[$0]) }.count
         guard dated > 0 else { return nil }
-        var link: [String: TemplateValue] = [
+        var link: TemplateMap = [
             "url": .string(path), "eventCount": .int(dated),
             "entries": .string("\(dated) event\(dated == 1 ? "" : "s") known to the day"),
         ]
@@ -345,7 +345,7 @@ struct PageContexts: Sendable {
         TimelineSVG.Mark(date: event.date, title: event.title, expected: event.expected)
     }
 
-    func timeline() -> [String: TemplateValue] {
+    func timeline() -> TemplateMap {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("ItemList")),
             ("name", .string("Timeline")), ("url", .string(absoluteURL(SiteURLs.timeline))),
@@ -405,7 +405,7 @@ struct PageContexts: Sendable {
         return context
     }
 
-    func peopleList() -> [String: TemplateValue] {
+    func peopleList() -> TemplateMap {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
             ("name", .string("People")), ("url", .string(absoluteURL(SiteURLs.people))),
@@ -417,7 +417,7 @@ struct PageContexts: Sendable {
         return context
     }
 
-    func person(_ p: Int) -> [String: TemplateValue] {
+    func person(_ p: Int) -> TemplateMap {
         let person = site.people[p]
         let path = SiteURLs.person(person.slug.rawValue)
         let jsonLD = JSONValue.object([
@@ -454,7 +454,7 @@ struct PageContexts: Sendable {
     /// The search page (`search/index.html`): a form that works as a plain GET without script,
     /// and what `assets/search.js` needs: `searchIndexURL` (from the root) and `counts` of what
     /// it searches (`briefings`, `people`, `quotes`, `events`, and `text`: `1 briefing, 9 people, …`).
-    func search() -> [String: TemplateValue] {
+    func search() -> TemplateMap {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("SearchResultsPage")),
             ("name", .string("Search")), ("url", .string(absoluteURL("search/"))),
@@ -475,7 +475,7 @@ struct PageContexts: Sendable {
         return context
     }
 
-    func notFound() -> [String: TemplateValue] {
+    func notFound() -> TemplateMap {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("WebPage")), ("name", .string("Page not found")),
         ])
@@ -487,10 +487,10 @@ struct PageContexts: Sendable {
     // MARK: - Feeds
 
     /// The 20 newest briefings as Atom entries.
-    func feed() -> [String: TemplateValue] {
+    func feed() -> TemplateMap {
         let entries: [TemplateValue] = site.briefings.prefix(20).map { briefing in
             let url = absoluteURL(SiteURLs.briefing(briefing.slug.rawValue))
-            var entry: [String: TemplateValue] = [
+            var entry: TemplateMap = [
                 "title": .string(briefing.title), "url": .string(url), "id": .string(url),
                 "published": .string(briefing.date.rfc3339), "updated": .string(briefing.lastModified.rfc3339),
             ]
@@ -498,7 +498,7 @@ struct PageContexts: Sendable {
             return .map(entry)
         }
         let newest = site.briefings.map(\.lastModified).max()
-        var context: [String: TemplateValue] = [
+        var context: TemplateMap = [
             "site": siteContext(), "updated": .string(newest?.rfc3339 ?? "1970-01-01T00:00:00Z"),
             "feedURL": .string(absoluteURL("feed.xml")),
         ]
@@ -506,7 +506,7 @@ struct PageContexts: Sendable {
         return context
     }
 
-    func sitemap() -> [String: TemplateValue] {
+    func sitemap() -> TemplateMap {
         var urls: [TemplateValue] = ["", SiteURLs.briefings, SiteURLs.timeline, SiteURLs.people].map {
             ["loc": .string(absoluteURL($0))]
         }
@@ -518,7 +518,7 @@ struct PageContexts: Sendable {
         return ["site": siteContext(), "urls": .list(urls)]
     }
 
-    func robots() -> [String: TemplateValue] {
+    func robots() -> TemplateMap {
         ["site": siteContext(), "sitemapURL": .string(absoluteURL("sitemap.xml"))]
     }
 }

@@ -57,7 +57,7 @@ struct PageRenderer: Sendable {
     }
 
     func render(_ job: PageJob) -> [UInt8] {
-        let context: [String: TemplateValue]
+        let context: TemplateMap
         switch job.kind {
         case .home: context = contexts.home()
         case .briefingList: context = contexts.briefingList()

@@ -74,7 +74,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders the page template `name` with `context`.
-    func render(_ name: String, _ context: [String: TemplateValue]) -> [UInt8] {
+    func render(_ name: String, _ context: TemplateMap) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(32_768)
         templates.render(name, .map(context), into: &output)

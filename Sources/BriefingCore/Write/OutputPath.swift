@@ -4,7 +4,8 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
     public let rawValue: String
 
     public init?(_ text: String) {
-        guard !text.isEmpty, !text.hasPrefix("/"), !text.contains("\\"), !text.contains("\0") else { return nil }
+        // Bytes, not Foundation's `contains`: every file of a build passes here.
+        guard !text.isEmpty, !text.hasPrefix("/"), !text.utf8.contains(where: { $0 == 0x5C || $0 == 0 }) else { return nil }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return nil }
         rawValue = text

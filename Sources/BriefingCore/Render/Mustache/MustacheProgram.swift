@@ -5,7 +5,7 @@ struct MustacheProgram: Sendable {
     /// Every text and indentation, end to end.
     private(set) var bytes: [UInt8] = []
     /// Every name's dotted parts, end to end; a name is a range of it.
-    private(set) var keys: [String] = []
+    private(set) var keys: [TemplateKey] = []
     /// The block overrides of each `{{< parent}}` tag.
     private(set) var overrideSets: [[MustacheOverride]] = []
     /// Each template's instructions.
@@ -75,7 +75,7 @@ struct MustacheProgram: Sendable {
 
     private mutating func store(_ name: MustacheName) -> (Range<Int>, climbs: Bool) {
         let start = keys.count
-        keys.append(contentsOf: name.parts)
+        keys.append(contentsOf: name.parts.map(TemplateKey.init))
         return (start..<keys.count, name.climbs)
     }
 }

@@ -165,19 +165,19 @@ struct MustacheRenderer {
         if instruction.climbs {
             var level = stack.count - 1
             while level >= 0 {
-                if case .map(let map) = stack[level], let child = map[first] {
+                if let child = stack[level].child(first) {
                     found = child
                     break
                 }
                 level -= 1
             }
-        } else if case .map(let map)? = stack.last {
-            found = map[first]
+        } else {
+            found = stack[stack.count - 1].child(first)
         }
         guard var value = found else { return nil }
         var key = keyStart + 1
         while key < keyEnd {
-            guard case .map(let map) = value, let child = map[program.keys[key]] else { return nil }
+            guard let child = value.child(program.keys[key]) else { return nil }
             value = child
             key += 1
         }
