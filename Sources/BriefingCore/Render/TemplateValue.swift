@@ -108,8 +108,14 @@ public struct TemplateMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         return entries[index].value
     }
 
+    /// A plain loop, not `firstIndex(where:)`: the closure kept the entries retained for the call.
     private func index(of key: TemplateKey) -> Int? {
-        entries.firstIndex { $0.key.fingerprint == key.fingerprint && $0.key.name == key.name }
+        var index = 0
+        while index < entries.count {
+            if entries[index].key.fingerprint == key.fingerprint && entries[index].key.name == key.name { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// The same keys with their values transformed.
