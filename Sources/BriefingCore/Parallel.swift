@@ -9,7 +9,8 @@ enum Parallel {
         _ items: [T], chunkSize: Int? = nil, _ transform: @escaping @Sendable (T) -> R
     ) async -> [R] {
         guard items.count > 1 else { return items.map(transform) }
-        let size = chunkSize ?? max(1, (items.count + width * 4 - 1) / (width * 4))
+        // Sixteen chunks a core: when one core is done with its last chunk, the other's is short.
+        let size = chunkSize ?? max(1, (items.count + width * 16 - 1) / (width * 16))
         let chunks = stride(from: 0, to: items.count, by: size).map { $0..<min($0 + size, items.count) }
         return await withTaskGroup(of: (Int, [R]).self) { group in
             for (index, range) in chunks.enumerated() {

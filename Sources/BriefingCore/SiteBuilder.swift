@@ -42,13 +42,16 @@ public struct SiteBuilder: Sendable {
         let (site, siteDiagnostics) = await SiteResolver(options: options).resolve(raw, loadDiagnostics: loadDiagnostics)
         diagnostics += siteDiagnostics
         let renderer = MarkdownRenderer(links: LinkTable(site: site), unsafeHTML: site.config.unsafeHTML)
+        // The index needs only the model: made by one thread while the others render Markdown,
+        // instead of alone after it.
+        async let index = SiteIndex(site: site)
         let (markdown, markdownDiagnostics) = await RenderedMarkdown.render(site, renderer: renderer)
         diagnostics += markdownDiagnostics
 
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(diagnostics)
         }
-        let contexts = await PageContexts(site: site, index: SiteIndex(site: site), markdown: markdown).sharingItems()
+        let contexts = await PageContexts(site: site, index: index, markdown: markdown).sharingItems()
         return (PageRenderer(templates: templates, contexts: contexts), diagnostics.sorted())
     }
 

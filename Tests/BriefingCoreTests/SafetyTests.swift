@@ -154,6 +154,9 @@ import Testing
         #expect(OutputPath("a/../../b") == nil)
         #expect(OutputPath("a//b") == nil)
         #expect(OutputPath("people/x/index.html") != nil)
+        #expect(OutputPath("a/./b") == nil && OutputPath("a/..") == nil && OutputPath("a/") == nil && OutputPath(".") == nil)
+        #expect(OutputPath("a\\b") == nil && OutputPath("a\u{0}b") == nil)
+        #expect(OutputPath("media/...") != nil && OutputPath(".well-known/x") != nil && OutputPath("a/.b") != nil)
     }
 
     /// Every file under `folder` with its bytes.

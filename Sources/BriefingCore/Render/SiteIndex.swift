@@ -28,19 +28,22 @@ struct SiteIndex: Sendable {
     init(site: Site) {
         self.site = site
         var personIndex: [Slug: Int] = [:]
-        for (i, p) in site.people.enumerated() { personIndex[p.slug] = i }
+        personIndex.reserveCapacity(site.people.count)
+        for i in site.people.indices { personIndex[site.people[i].slug] = i }
         var briefingIndex: [Slug: Int] = [:]
-        for (i, b) in site.briefings.enumerated() { briefingIndex[b.slug] = i }
+        briefingIndex.reserveCapacity(site.briefings.count)
+        for i in site.briefings.indices { briefingIndex[site.briefings[i].slug] = i }
         var briefingsOfPerson = [[Int]](repeating: [], count: site.people.count)
         var quotesOfPerson = [[QuoteRef]](repeating: [], count: site.people.count)
         var together = [Set<Int>](repeating: [], count: site.people.count)
-        for (b, briefing) in site.briefings.enumerated() {
-            let members = briefing.people.compactMap { personIndex[$0] }
+        // By position, not `enumerated()`: that copies each briefing and event whole.
+        for b in site.briefings.indices {
+            let members = site.briefings[b].people.compactMap { personIndex[$0] }
             for p in members {
                 briefingsOfPerson[p].append(b)
                 together[p].formUnion(members)
             }
-            for quote in briefing.quotes {
+            for quote in site.briefings[b].quotes {
                 if let p = personIndex[quote.person] { quotesOfPerson[p].append(QuoteRef(quote: quote, briefing: b)) }
             }
         }
@@ -51,7 +54,8 @@ struct SiteIndex: Sendable {
         var keys: [String] = []
         keys.reserveCapacity(site.events.count)
         var seenKeys: [String: Int] = [:]
-        for (e, event) in site.events.enumerated() {
+        for e in site.events.indices {
+            let event = site.events[e]
             anchors.append(event.id.map(SiteURLs.eventAnchor(id:)) ?? "e-\(e + 1)")
             if let id = event.id {
                 keys.append("event-" + id)

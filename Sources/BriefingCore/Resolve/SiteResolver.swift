@@ -82,16 +82,14 @@ public struct SiteResolver: Sendable {
         }
         checkEventIDs(events, sink: sink)
 
-        let names = resolvedPeople.map { $0.name.lowercased() }
-        resolvedPeople = Self.sorted(resolvedPeople) { a, b in
-            (names[a], resolvedPeople[a].slug) < (names[b], resolvedPeople[b].slug)
-        }
+        let names = resolvedPeople.map { $0.name.lowercased() }, personSlugList = resolvedPeople.map(\.slug)
+        Self.sort(&resolvedPeople) { a, b in (names[a], personSlugList[a]) < (names[b], personSlugList[b]) }
         let briefingDates = briefings.map(\.date), briefingSlugs = briefings.map(\.slug)
-        briefings = Self.sorted(briefings) { a, b in
+        Self.sort(&briefings) { a, b in
             briefingDates[a] != briefingDates[b] ? briefingDates[a] > briefingDates[b] : briefingSlugs[a] < briefingSlugs[b]
         }
         let eventDates = events.map(\.date), eventLocations = events.map(\.location)
-        events = Self.sorted(events) { a, b in
+        Self.sort(&events) { a, b in
             eventDates[a] != eventDates[b] ? eventDates[a] < eventDates[b] : eventLocations[a] < eventLocations[b]
         }
         var site = Site(config: config, people: resolvedPeople, briefings: briefings, events: events, media: raw.media,
@@ -102,10 +100,22 @@ public struct SiteResolver: Sendable {
         return (site, sink.diagnostics)
     }
 
-    /// `items` in the stable order `precedes` gives their indices. Sorting indices moves integers;
-    /// sorting briefings and events themselves copied each (dozens of references) at every merge step.
-    static func sorted<T>(_ items: [T], by precedes: (Int, Int) -> Bool) -> [T] {
-        Array(items.indices).sorted(by: precedes).map { items[$0] }
+    /// Sorts `items` in the stable order `precedes` gives their indices. Sorting indices moves
+    /// integers, and the order found is then applied by swapping along its cycles, which moves
+    /// items without copying them: sorting briefings and events themselves copied each (dozens of
+    /// references) at every merge step, and building a sorted copy copied and freed each once.
+    static func sort<T>(_ items: inout [T], by precedes: (Int, Int) -> Bool) {
+        let order = Array(items.indices).sorted(by: precedes)  // order[i]: the item that goes to i
+        var placed = [Bool](repeating: false, count: items.count)
+        for start in items.indices where !placed[start] {
+            var i = start
+            placed[i] = true
+            while order[i] != start {
+                items.swapAt(i, order[i])
+                i = order[i]
+                placed[i] = true
+            }
+        }
     }
 
     // MARK: - Files
@@ -362,12 +372,14 @@ public struct SiteResolver: Sendable {
 
     private func checkEventIDs(_ events: [Event], sink: DiagnosticSink) {
         var seen: [String: SourceLocation] = [:]
-        for event in events.sorted(by: { $0.location < $1.location }) {
-            guard let id = event.id else { continue }
+        // Positions sorted, not the events: sorting events copied each at every step.
+        let withID = events.indices.filter { events[$0].id != nil }.sorted { events[$0].location < events[$1].location }
+        for e in withID {
+            let id = events[e].id!
             if let first = seen[id] {
-                sink.error(event.location, "duplicate event id '\(id)'", hint: "first used at \(first)")
+                sink.error(events[e].location, "duplicate event id '\(id)'", hint: "first used at \(first)")
             } else {
-                seen[id] = event.location
+                seen[id] = events[e].location
             }
         }
     }
