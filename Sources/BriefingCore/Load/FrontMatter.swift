@@ -20,7 +20,18 @@ struct FrontMatter {
     /// Splits `text`; the opening fence must be the first line, the closing one a line of `---` or `...`.
     /// Works on bytes so that `\r\n` line endings split like `\n`.
     static func split(_ text: String) throws(Problem) -> FrontMatter {
-        let bytes = Array(text.utf8)
+        var contiguous = text  // `withUTF8` needs a variable; a native string is not copied
+        let result = contiguous.withUTF8 { bytes in Result { () throws(Problem) in try split(text, bytes: bytes) } }
+        return try result.get()
+    }
+
+    /// The parts are cut from `text` at line starts (never inside a character), which copies them
+    /// without decoding the UTF-8 again.
+    private static func split(_ text: String, bytes: UnsafeBufferPointer<UInt8>) throws(Problem) -> FrontMatter {
+        func part(_ range: Range<Int>) -> String {
+            let utf8 = text.utf8
+            return String(text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        }
         var lineStart = 0
         var lineNumber = 1
         var yamlStart = -1
@@ -32,9 +43,9 @@ struct FrontMatter {
                 yamlStart = min(end + 1, bytes.count)
             } else if isFence(bytes[lineStart..<end], closing: true) {
                 let bodyStart = min(end + 1, bytes.count)
-                return FrontMatter(yaml: String(decoding: bytes[yamlStart..<lineStart], as: UTF8.self), yamlLine: 2,
-                                   body: String(decoding: bytes[bodyStart...], as: UTF8.self), bodyLine: lineNumber + 1,
-                                   head: String(decoding: bytes[..<bodyStart], as: UTF8.self))
+                return FrontMatter(yaml: part(yamlStart..<lineStart), yamlLine: 2,
+                                   body: part(bodyStart..<bytes.count), bodyLine: lineNumber + 1,
+                                   head: part(0..<bodyStart))
             }
             if end >= bytes.count { break }
             lineStart = end + 1
@@ -43,7 +54,7 @@ struct FrontMatter {
         throw .unclosed
     }
 
-    private static func isFence(_ line: ArraySlice<UInt8>, closing: Bool) -> Bool {
+    private static func isFence(_ line: Slice<UnsafeBufferPointer<UInt8>>, closing: Bool) -> Bool {
         var trimmed = line
         while let last = trimmed.last, last == 0x20 || last == 0x09 || last == 0x0D { trimmed = trimmed.dropLast() }
         let dash = UInt8(ascii: "-"), dot = UInt8(ascii: ".")
