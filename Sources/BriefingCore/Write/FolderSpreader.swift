@@ -24,7 +24,7 @@ import Glibc
 /// Where the attribute or `renameat2` is missing, there is no spreader and folders are made in place.
 final class FolderSpreader: Sendable {
     /// Few enough that a bin's block group stays nearly fresh, enough that the search for it is rare.
-    static let foldersPerBin = 8
+    static let foldersPerBin = 16
     static let rootName = ".spread"
 
     /// The top folder holding the bins.

@@ -61,7 +61,10 @@ struct MustacheRenderer {
     private mutating func render(_ instruction: MustacheInstruction, _ body: Range<Int>, _ frame: inout Frame) {
         switch instruction.kind {
         case .text:
-            output.append(contentsOf: program.bytes[Int(instruction.textStart)..<Int(instruction.textEnd)])
+            // Through a buffer pointer: a slice of the program's bytes retained and released them per text.
+            program.bytes.withUnsafeBufferPointer { bytes in
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(instruction.textStart)..<Int(instruction.textEnd)]))
+            }
 
         case .escapedVariable:
             if let value = lookUp(instruction) { write(value, escaping: frame.escapesHTML) }
@@ -161,18 +164,16 @@ struct MustacheRenderer {
         let keyEnd = Int(instruction.keyEnd)
         guard keyStart < keyEnd else { return stack.last }
         let first = program.keys[keyStart]
-        var found: TemplateValue?
-        if instruction.climbs {
+        // The stack read through a buffer pointer: reading its elements by subscript copied each
+        // map looked into (a retain and a release) on every climb.
+        let found: TemplateValue? = stack.withUnsafeBufferPointer { stack in
+            guard instruction.climbs else { return stack[stack.count - 1].child(first) }
             var level = stack.count - 1
             while level >= 0 {
-                if let child = stack[level].child(first) {
-                    found = child
-                    break
-                }
+                if let child = stack[level].child(first) { return child }
                 level -= 1
             }
-        } else {
-            found = stack[stack.count - 1].child(first)
+            return nil
         }
         guard var value = found else { return nil }
         var key = keyStart + 1
