@@ -42,7 +42,11 @@ struct DataExports: Sendable {
                            ("language", .string(site.config.language))]))]
     }
 
-    static func file(_ value: JSONValue) -> [UInt8] { value.bytes + [0x0A] }
+    static func file(_ value: JSONValue) -> [UInt8] {
+        var bytes = value.bytes
+        bytes.append(0x0A)
+        return bytes
+    }
 
     // MARK: - Files
 

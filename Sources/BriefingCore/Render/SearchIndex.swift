@@ -58,6 +58,6 @@ struct SearchIndex: Sendable {
         let root = JSONValue.object([
             ("v", .int(1)), ("b", .array(briefings)), ("p", .array(people)), ("q", .array(quotes)), ("e", .array(events)),
         ])
-        return root.bytes + [0x0A]
+        return DataExports.file(root)
     }
 }
