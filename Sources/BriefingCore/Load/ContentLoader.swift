@@ -55,6 +55,7 @@ public struct ContentLoader: Sendable {
         let briefingFiles = markdownFiles(in: "\(content)/briefings", files: files, diagnostics: &diagnostics)
         let loader = self
         let reusable = cache.filter { !changed.contains($0.key) }
+        Self.prefetch((peopleFiles + briefingFiles).filter { reusable[$0] == nil }.map(path))
         let loaded = await Parallel.map(peopleFiles + briefingFiles) { file -> (RawDocument, [Diagnostic]) in
             if let document = reusable[file], !document.loadFailed { return (document, []) }
             var found: [Diagnostic] = []
@@ -95,6 +96,25 @@ public struct ContentLoader: Sendable {
     }
 
     enum Kind { case yaml, markdown }
+
+    /// Asks the kernel, from a thread of its own, to start reading `files` (absolute paths) into
+    /// its cache. The workers read files one at a time each, so on a cold cache (a first build after
+    /// a checkout or a reboot) they waited on the disk one file after another: loading 10,000
+    /// briefings took about a second longer than warm. Advice queues the reads without waiting
+    /// for them; a warm cache costs an open and a close per file on the third thread.
+    static func prefetch(_ files: [String]) {
+        #if os(Linux)
+        guard files.count > 64 else { return }
+        Thread.detachNewThread {
+            for file in files {
+                let descriptor = open(file, O_RDONLY)
+                guard descriptor >= 0 else { continue }
+                _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+                close(descriptor)
+            }
+        }
+        #endif
+    }
 
     /// `.md` files of a folder, sorted; other files are reported and skipped, and so are symlinks
     /// that lead outside the site.
