@@ -49,6 +49,8 @@ final class FolderSpreader: Sendable {
         case placed
         /// Its parent folder does not exist yet.
         case noParent
+        /// The file system refused the move (a rename flag it lacks, say): make the folder in place.
+        case refused
     }
 
     /// Creates `folder` (an absolute path whose parent should exist) through a bin.
@@ -70,7 +72,7 @@ final class FolderSpreader: Sendable {
         switch failure {
         case EEXIST: return .placed
         case ENOENT: return .noParent
-        default: throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
+        default: return .refused
         }
     }
 

@@ -155,9 +155,12 @@ public struct Staging: Sendable {
             return try Self.makeFolder("\(path)/\(folder)")
         }
         let absolute = "\(path)/\(folder)"
-        if try spreader.place(absolute) == .placed { return }
-        try makeFolder(folder[..<slash])
-        if try spreader.place(absolute) == .noParent { throw POSIXError(.ENOENT) }
+        var placement = try spreader.place(absolute)
+        if placement == .noParent {
+            try makeFolder(folder[..<slash])
+            placement = try spreader.place(absolute)
+        }
+        if placement != .placed { try Self.makeFolder(absolute) }
     }
 
     /// `mkdir -p` with one system call in the common case (the parent exists).
