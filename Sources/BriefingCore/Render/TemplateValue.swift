@@ -89,7 +89,6 @@ public struct TemplateMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     public var isEmpty: Bool { entries.isEmpty }
     public var count: Int { entries.count }
-    public var keys: [String] { entries.map(\.key.name) }
 
     public subscript(key: String) -> TemplateValue? {
         get { self[TemplateKey(key)] }
