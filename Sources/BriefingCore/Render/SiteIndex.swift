@@ -36,7 +36,7 @@ struct SiteIndex: Sendable {
         var briefingsOfPerson = [[Int]](repeating: [], count: site.people.count)
         var quotesOfPerson = [[QuoteRef]](repeating: [], count: site.people.count)
         var together = [Set<Int>](repeating: [], count: site.people.count)
-        // By position, not `enumerated()`: that copies each briefing and event whole.
+        // By position, not `enumerated()`: that copied each briefing whole to read two of its fields.
         for b in site.briefings.indices {
             let members = site.briefings[b].people.compactMap { personIndex[$0] }
             for p in members {
@@ -54,8 +54,7 @@ struct SiteIndex: Sendable {
         var keys: [String] = []
         keys.reserveCapacity(site.events.count)
         var seenKeys: [String: Int] = [:]
-        for e in site.events.indices {
-            let event = site.events[e]
+        for (e, event) in site.events.enumerated() {
             anchors.append(event.id.map(SiteURLs.eventAnchor(id:)) ?? "e-\(e + 1)")
             if let id = event.id {
                 keys.append("event-" + id)

@@ -68,9 +68,6 @@ struct OutputPlan: Sendable {
     /// Writes every item into `staging`, on all cores; returns what could not be written.
     func write(into staging: Staging, progress: BuildProgress? = nil) async -> [Diagnostic] {
         let plan = self
-        do { try staging.makeSections(for: items.map(\.path)) } catch {
-            return [Diagnostic(SourceLocation(path: staging.path), "cannot create the output's folders: \(error)")]
-        }
         // Small chunks: a site-wide file costs a thousand briefing pages.
         return await Parallel.map(items, chunkSize: 8) { item -> Diagnostic? in
             defer { progress?.fileDone(of: plan.items.count) }

@@ -137,19 +137,8 @@ public struct Staging: Sendable {
         }
     }
 
-    /// Creates the sections of these files (`briefings/`, `people/`...) before any file is written
-    /// in them, so that page folders can be renamed into them.
-    func makeSections(for files: [OutputPath]) throws {
-        let sections = Set(files.compactMap { $0.rawValue.contains("/") ? String($0.rawValue.prefix { $0 != "/" }) : nil })
-        for section in sections.sorted() {
-            guard mkdir("\(path)/\(section)", 0o755) == 0 || errno == EEXIST else {
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-        }
-    }
-
     /// Creates a folder of the output (relative path) and those above it; folders below a section
-    /// go through the spreader.
+    /// go through the spreader, which moves them into a parent made first when it is missing.
     private func makeFolder(_ folder: Substring) throws {
         guard let spreader, let slash = folder.lastIndex(of: "/") else {
             return try Self.makeFolder("\(path)/\(folder)")
