@@ -64,34 +64,55 @@ enum JSONValue {
         var text = text
         out.append(0x22)
         text.withUTF8 { utf8 in
-            var runStart = 0
-            var i = 0
-            while i < utf8.count {
-                let byte = utf8[i]
-                let escape: Int  // bytes of input the escape replaces; 0 for none
-                switch byte {
-                case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x3C, 0x3E, 0x26, ..<0x20: escape = 1
-                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                    escape = 3
-                default: escape = 0
+            needsEscape.withUnsafeBufferPointer { needsEscape in
+                var runStart = 0
+                var i = 0
+                while i < utf8.count {
+                    let byte = utf8[i]
+                    if needsEscape[Int(byte)] == 0 { i += 1; continue }
+                    let escape: Int  // bytes of input the escape replaces
+                    if byte == 0xE2 {
+                        guard i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 else {
+                            i += 1
+                            continue
+                        }
+                        escape = 3
+                    } else {
+                        escape = 1
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                    out.append(0x5C)
+                    switch byte {
+                    case 0x22, 0x5C: out.append(byte)
+                    case 0x0A: out.append(0x6E)
+                    case 0x0D: out.append(0x72)
+                    case 0x09: out.append(0x74)
+                    case 0xE2: appendUnicodeEscape(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                    default: appendUnicodeEscape(UInt16(byte), to: &out)
+                    }
+                    i += escape
+                    runStart = i
                 }
-                if escape == 0 { i += 1; continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                out.append(0x5C)
-                switch byte {
-                case 0x22, 0x5C: out.append(byte)
-                case 0x0A: out.append(0x6E)
-                case 0x0D: out.append(0x72)
-                case 0x09: out.append(0x74)
-                case 0xE2: out.append(contentsOf: [0x75, 0x32, 0x30, 0x32, utf8[i + 2] == 0xA8 ? 0x38 : 0x39])
-                default: out.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-                i += escape
-                runStart = i
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         out.append(0x22)
+    }
+
+    /// 1 for the bytes `writeString` looks at: controls, `"`, `\`, `<`, `>`, `&`, and 0xE2 (which may
+    /// begin U+2028 or U+2029).
+    private static let needsEscape: [UInt8] = (0...255).map { byte in
+        byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains(byte) ? 1 : 0
+    }
+
+    /// `u` and four hex digits (after the backslash already written), byte by byte: an array literal
+    /// here was an allocation per escape, and HTML in data exports has many.
+    private static func appendUnicodeEscape(_ code: UInt16, to out: inout [UInt8]) {
+        out.append(0x75)
+        out.append(hex[Int(code >> 12)])
+        out.append(hex[Int(code >> 8 & 0xF)])
+        out.append(hex[Int(code >> 4 & 0xF)])
+        out.append(hex[Int(code & 0xF)])
     }
 
     /// The complete `<script type="application/ld+json">` element.
