@@ -65,8 +65,18 @@ struct MarkdownRenderer: Sendable {
         var text = html
         while text.last == "\n" { text.removeLast() }
         guard text.hasPrefix("<p>"), text.hasSuffix("</p>") else { return text }
-        // Searched in the bytes: Foundation's `contains` on text cost more than the rest of a summary's rendering.
-        let opensAnother = text.utf8.dropFirst(3).firstRange(of: "<p>".utf8) != nil
+        // Searched byte by byte: Foundation's `contains`, and the standard library's generic `firstRange(of:)`
+        // (which looks up type metadata on every call), each cost more than the rest of a summary's rendering.
+        let opensAnother = text.withUTF8 { bytes in
+            var index = 3
+            while index + 2 < bytes.count {
+                if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "p"), bytes[index + 2] == UInt8(ascii: ">") {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
         return opensAnother ? text : String(text.dropFirst(3).dropLast(4))
     }
 
