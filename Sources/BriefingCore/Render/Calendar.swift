@@ -69,6 +69,8 @@ struct CalendarFiles: Sendable {
     let contexts: PageContexts
     /// DTSTAMP of every entry (see `dtstamp`).
     let stamp: String
+    /// The host and path every UID ends with (see `domain(of:)`), found once rather than per event.
+    private let uidDomain: String
     /// Each event's VEVENT lines, written once: an event sits in the timeline's calendar and in
     /// the calendar of each of its people.
     private let entries: EntryCache
@@ -76,6 +78,7 @@ struct CalendarFiles: Sendable {
     init(contexts: PageContexts) {
         self.contexts = contexts
         stamp = Self.utc(Self.dtstamp(contexts.site))
+        uidDomain = Self.domain(of: contexts.site.config.baseURL)
         entries = EntryCache(count: contexts.site.events.count)
     }
 
@@ -182,7 +185,7 @@ struct CalendarFiles: Sendable {
     /// A UID that stays the same from build to build: the event's key (its `id`, or a hash of where
     /// and what it is) at the site's host and path.
     func uid(_ e: Int) -> String {
-        index.eventKeys[e] + "@" + Self.domain(of: site.config.baseURL)
+        index.eventKeys[e] + "@" + uidDomain
     }
 
     /// `example.org/briefing` for `https://example.org/briefing/`; `briefing.invalid` for a bare path.

@@ -122,12 +122,19 @@ public struct SiteResolver: Sendable {
 
     /// The slug of a file whose name is valid, without reporting anything.
     static func validSlug(_ document: RawDocument) -> String? {
-        let stem = String((document.path as NSString).lastPathComponent.dropLast(3))
+        let stem = String(fileName(document.path).dropLast(3))
         return Slug.isValid(stem) ? stem : nil
     }
 
+    /// The part of a content path after its last `/` (content paths never end with one); found in
+    /// the bytes, as NSString's `lastPathComponent` cost more than the rest of reading a file name.
+    static func fileName(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
+    }
+
     private func fileSlug(_ document: RawDocument, sink: DiagnosticSink) -> Slug? {
-        let name = (document.path as NSString).lastPathComponent
+        let name = Self.fileName(document.path)
         let stem = String(name.dropLast(3))
         guard let slug = Slug(stem) else {
             let suggestion = Slug.make(from: stem)
@@ -186,6 +193,17 @@ public struct SiteResolver: Sendable {
             }
         }
         return config
+    }
+
+    /// `text` without white space at either end. Most values have none: an ASCII first and last byte
+    /// that is not white space answers without Foundation's `trimmingCharacters`, which showed in profiles.
+    static func trimmingWhitespace(_ text: String) -> String {
+        func isPlain(_ byte: UInt8?) -> Bool {
+            guard let byte else { return false }
+            return byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
+        }
+        if isPlain(text.utf8.first) && isPlain(text.utf8.last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// An absolute http(s) URL or an absolute path, ending with `/`; nil when neither.
@@ -295,7 +313,7 @@ public struct SiteResolver: Sendable {
             }
             if let url = source.string("url"), let location = source.location(of: "url") {
                 if SafeURL.isAllowed(url) {
-                    result.url = url.trimmingCharacters(in: .whitespacesAndNewlines)
+                    result.url = Self.trimmingWhitespace(url)
                 } else {
                     sink.error(location, "refused URL '\(url)': a source URL must start with http://, https:// or mailto:")
                 }
