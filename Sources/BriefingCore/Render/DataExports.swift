@@ -21,29 +21,44 @@ struct DataExports: Sendable {
     // MARK: - Shared pieces
 
     /// A date at its own precision: `{"value": "2025-12", "precision": "month"}`.
-    static func date(_ date: PartialDate?) -> JSONValue {
-        guard let date else { return .null }
-        return .object([("value", .string(date.iso)), ("precision", .string(date.precision.name))])
+    static func date(_ date: PartialDate?, to json: inout JSONWriter) {
+        guard let date else { return json.null() }
+        json.object { json in
+            json.key("value"); json.string(date.iso)
+            json.key("precision"); json.string(date.precision.name)
+        }
     }
 
-    static func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
-
-    static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
-
-    static func source(_ source: Source?) -> JSONValue {
-        guard let source else { return .null }
-        return .object([("id", text(source.id)), ("title", text(source.title)), ("publisher", text(source.publisher)),
-                        ("url", text(source.url.flatMap { SafeURL.isAllowed($0) ? $0 : nil }))])
+    static func source(_ source: Source?, to json: inout JSONWriter) {
+        guard let source else { return json.null() }
+        json.object { json in
+            json.key("id"); json.string(source.id)
+            json.key("title"); json.string(source.title)
+            json.key("publisher"); json.string(source.publisher)
+            json.key("url"); json.string(source.url.flatMap { SafeURL.isAllowed($0) ? $0 : nil })
+        }
     }
 
-    var header: [(String, JSONValue)] {
-        [("version", .int(Self.version)),
-         ("site", .object([("title", .string(site.config.title)), ("url", .string(site.config.baseURL)),
-                           ("language", .string(site.config.language))]))]
+    /// A file: one object, `version` and `site` first (`withHeader`), then what `body` writes.
+    private func file(withHeader: Bool = true, _ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        var json = JSONWriter()
+        json.object { json in
+            if withHeader {
+                json.key("version"); json.int(Self.version)
+                json.key("site")
+                json.object { json in
+                    json.key("title"); json.string(site.config.title)
+                    json.key("url"); json.string(site.config.baseURL)
+                    json.key("language"); json.string(site.config.language)
+                }
+            }
+            body(&json)
+        }
+        return Self.withFinalNewline(json.bytes)
     }
 
-    static func file(_ value: JSONValue) -> [UInt8] {
-        var bytes = value.bytes
+    static func withFinalNewline(_ bytes: [UInt8]) -> [UInt8] {
+        var bytes = bytes
         bytes.append(0x0A)
         return bytes
     }
@@ -51,79 +66,110 @@ struct DataExports: Sendable {
     // MARK: - Files
 
     func briefings() -> [UInt8] {
-        let items: [JSONValue] = site.briefings.indices.map { b in
-            let briefing = site.briefings[b]
-            let url = contexts.absoluteURL(SiteURLs.briefing(briefing.slug.rawValue))
-            return .object([
-                ("slug", .string(briefing.slug.rawValue)),
-                ("url", .string(url)),
-                ("title", .string(briefing.title)),
-                ("summary", Self.text(briefing.summary)),
-                ("status", .string(briefing.status.rawValue)),
-                ("date", Self.date(briefing.date)),
-                ("updated", Self.date(briefing.updated)),
-                ("lastModified", Self.date(briefing.lastModified)),
-                ("people", Self.strings(briefing.people.map(\.rawValue))),
-                ("topics", Self.strings(briefing.topics.map(\.rawValue))),
-                ("places", Self.strings(briefing.places)),
-                ("keyPoints", Self.strings(markdown.keyPointTexts[b])),
-                ("quotes", .array(briefing.quotes.map { quote in
-                    .object([("person", .string(quote.person.rawValue)), ("text", .string(quote.text)),
-                             ("context", Self.text(quote.context)), ("date", Self.date(quote.date)),
-                             ("source", Self.source(quote.source))])
-                })),
-                ("sources", .array(briefing.sources.map { Self.source($0) })),
-                ("updates", .array(briefing.updates.indices.map { u in
-                    .object([("at", Self.date(briefing.updates[u].at)), ("text", .string(markdown.updateTexts[b][u])),
-                             ("url", .string(url + "#" + contexts.updateAnchor(b, u)))])
-                })),
-                ("events", Self.strings(index.eventsOfBriefing[b].map { index.eventKeys[$0] })),
-            ])
+        file { json in
+            json.key("briefings")
+            json.array { json in
+                for b in site.briefings.indices { briefing(b, to: &json) }
+            }
         }
-        return Self.file(.object(header + [("briefings", .array(items))]))
+    }
+
+    private func briefing(_ b: Int, to json: inout JSONWriter) {
+        let briefing = site.briefings[b]
+        let url = contexts.absoluteURL(SiteURLs.briefing(briefing.slug.rawValue))
+        json.object { json in
+            json.key("slug"); json.string(briefing.slug.rawValue)
+            json.key("url"); json.string(url)
+            json.key("title"); json.string(briefing.title)
+            json.key("summary"); json.string(briefing.summary)
+            json.key("status"); json.string(briefing.status.rawValue)
+            json.key("date"); Self.date(briefing.date, to: &json)
+            json.key("updated"); Self.date(briefing.updated, to: &json)
+            json.key("lastModified"); Self.date(briefing.lastModified, to: &json)
+            json.key("people"); json.array { json in for slug in briefing.people { json.string(slug.rawValue) } }
+            json.key("topics"); json.array { json in for topic in briefing.topics { json.string(topic.rawValue) } }
+            json.key("places"); json.strings(briefing.places)
+            json.key("keyPoints"); json.strings(markdown.keyPointTexts[b])
+            json.key("quotes")
+            json.array { json in
+                for quote in briefing.quotes {
+                    json.object { json in
+                        json.key("person"); json.string(quote.person.rawValue)
+                        json.key("text"); json.string(quote.text)
+                        json.key("context"); json.string(quote.context)
+                        json.key("date"); Self.date(quote.date, to: &json)
+                        json.key("source"); Self.source(quote.source, to: &json)
+                    }
+                }
+            }
+            json.key("sources"); json.array { json in for source in briefing.sources { Self.source(source, to: &json) } }
+            json.key("updates")
+            json.array { json in
+                for u in briefing.updates.indices {
+                    json.object { json in
+                        json.key("at"); Self.date(briefing.updates[u].at, to: &json)
+                        json.key("text"); json.string(markdown.updateTexts[b][u])
+                        json.key("url"); json.string(url + "#" + contexts.updateAnchor(b, u))
+                    }
+                }
+            }
+            json.key("events"); json.array { json in for e in index.eventsOfBriefing[b] { json.string(index.eventKeys[e]) } }
+        }
     }
 
     func people() -> [UInt8] {
-        let items: [JSONValue] = site.people.indices.map { p in
-            let person = site.people[p]
-            return .object([
-                ("slug", .string(person.slug.rawValue)),
-                ("url", .string(contexts.absoluteURL(SiteURLs.person(person.slug.rawValue)))),
-                ("name", .string(person.name)),
-                ("role", Self.text(person.role)),
-                ("affiliation", Self.text(person.affiliation)),
-                ("country", Self.text(person.country)),
-                ("aliases", Self.strings(person.aliases)),
-                ("bio", .string(markdown.bioTexts[p])),
-                ("briefings", Self.strings(index.briefingsOfPerson[p].map { site.briefings[$0].slug.rawValue })),
-                ("events", Self.strings(index.eventsOfPerson[p].map { index.eventKeys[$0] })),
-                ("quoteCount", .int(index.quotesOfPerson[p].count)),
-                ("seenWith", Self.strings(index.seenWith[p].map { site.people[$0].slug.rawValue })),
-            ])
+        file { json in
+            json.key("people")
+            json.array { json in
+                for p in site.people.indices { person(p, to: &json) }
+            }
         }
-        return Self.file(.object(header + [("people", .array(items))]))
+    }
+
+    private func person(_ p: Int, to json: inout JSONWriter) {
+        let person = site.people[p]
+        json.object { json in
+            json.key("slug"); json.string(person.slug.rawValue)
+            json.key("url"); json.string(contexts.absoluteURL(SiteURLs.person(person.slug.rawValue)))
+            json.key("name"); json.string(person.name)
+            json.key("role"); json.string(person.role)
+            json.key("affiliation"); json.string(person.affiliation)
+            json.key("country"); json.string(person.country)
+            json.key("aliases"); json.strings(person.aliases)
+            json.key("bio"); json.string(markdown.bioTexts[p])
+            json.key("briefings"); json.array { json in for b in index.briefingsOfPerson[p] { json.string(site.briefings[b].slug.rawValue) } }
+            json.key("events"); json.array { json in for e in index.eventsOfPerson[p] { json.string(index.eventKeys[e]) } }
+            json.key("quoteCount"); json.int(index.quotesOfPerson[p].count)
+            json.key("seenWith"); json.array { json in for other in index.seenWith[p] { json.string(site.people[other].slug.rawValue) } }
+        }
     }
 
     func timeline() -> [UInt8] {
         let calendars = CalendarFiles(contexts: contexts)
-        let items: [JSONValue] = site.events.indices.map { e in
-            let event = site.events[e]
-            return .object([
-                ("key", .string(index.eventKeys[e])),
-                ("id", Self.text(event.id)),
-                ("uid", .string(calendars.uid(e))),
-                ("title", .string(event.title)),
-                ("date", Self.date(event.date)),
-                ("expected", .bool(event.expected)),
-                ("place", Self.text(event.place)),
-                ("people", Self.strings(event.people.map(\.rawValue))),
-                ("briefing", Self.text(event.briefing.map(\.rawValue))),
-                ("summary", Self.text(markdown.eventSummaryTexts[e])),
-                ("sources", .array(event.sources.map { Self.source($0) })),
-                ("url", .string(contexts.absoluteURL(SiteURLs.timeline + "#" + index.eventAnchors[e]))),
-            ])
+        return file { json in
+            json.key("events")
+            json.array { json in
+                for e in site.events.indices { event(e, uid: calendars.uid(e), to: &json) }
+            }
         }
-        return Self.file(.object(header + [("events", .array(items))]))
+    }
+
+    private func event(_ e: Int, uid: String, to json: inout JSONWriter) {
+        let event = site.events[e]
+        json.object { json in
+            json.key("key"); json.string(index.eventKeys[e])
+            json.key("id"); json.string(event.id)
+            json.key("uid"); json.string(uid)
+            json.key("title"); json.string(event.title)
+            json.key("date"); Self.date(event.date, to: &json)
+            json.key("expected"); json.bool(event.expected)
+            json.key("place"); json.string(event.place)
+            json.key("people"); json.array { json in for slug in event.people { json.string(slug.rawValue) } }
+            json.key("briefing"); json.string(event.briefing?.rawValue)
+            json.key("summary"); json.string(markdown.eventSummaryTexts[e])
+            json.key("sources"); json.array { json in for source in event.sources { Self.source(source, to: &json) } }
+            json.key("url"); json.string(contexts.absoluteURL(SiteURLs.timeline + "#" + index.eventAnchors[e]))
+        }
     }
 
     // MARK: - TimelineJS
@@ -133,36 +179,50 @@ struct DataExports: Sendable {
     func timelineJS() -> [UInt8] {
         var titleText = ""
         if let description = site.config.description { titleText = "<p>" + HTMLText.escape(description) + "</p>" }
-        let title = JSONValue.object([
-            ("text", .object([("headline", .string(HTMLText.escape(site.config.title))), ("text", .string(titleText))])),
-        ])
-        let events: [JSONValue] = site.events.indices.map { e in
-            let event = site.events[e]
-            var slide: [(String, JSONValue)] = [
-                ("start_date", Self.timelineJSDate(event.date)),
-                ("text", .object([("headline", .string(HTMLText.escape(event.title))),
-                                  ("text", .string(timelineJSText(e)))])),
-                ("unique_id", .string(index.eventKeys[e])),
-                ("display_date", .string(event.date.display)),
-            ]
-            if event.expected { slide.append(("group", .string("Expected"))) }
-            return .object(slide)
+        return file(withHeader: false) { json in
+            json.key("title")
+            json.object { json in
+                json.key("text")
+                json.object { json in
+                    json.key("headline"); json.string(HTMLText.escape(site.config.title))
+                    json.key("text"); json.string(titleText)
+                }
+            }
+            json.key("events")
+            json.array { json in
+                for e in site.events.indices { slide(e, to: &json) }
+            }
         }
-        return Self.file(.object([("title", title), ("events", .array(events))]))
+    }
+
+    private func slide(_ e: Int, to json: inout JSONWriter) {
+        let event = site.events[e]
+        json.object { json in
+            json.key("start_date"); Self.timelineJSDate(event.date, to: &json)
+            json.key("text")
+            json.object { json in
+                json.key("headline"); json.string(HTMLText.escape(event.title))
+                json.key("text"); json.string(timelineJSText(e))
+            }
+            json.key("unique_id"); json.string(index.eventKeys[e])
+            json.key("display_date"); json.string(event.date.display)
+            if event.expected { json.key("group"); json.string("Expected") }
+        }
     }
 
     /// `{year, month, day, hour, minute}` down to the date's precision; a time is its wall clock as
     /// written (TimelineJS has no zones), and `display_date` says the zone.
-    static func timelineJSDate(_ date: PartialDate) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("year", .int(date.year))]
-        if date.precision >= .month { fields.append(("month", .int(date.month))) }
-        if date.precision >= .day { fields.append(("day", .int(date.day))) }
-        if date.precision >= .time {
-            fields.append(("hour", .int(date.hour)))
-            fields.append(("minute", .int(date.minute)))
+    static func timelineJSDate(_ date: PartialDate, to json: inout JSONWriter) {
+        json.object { json in
+            json.key("year"); json.int(date.year)
+            if date.precision >= .month { json.key("month"); json.int(date.month) }
+            if date.precision >= .day { json.key("day"); json.int(date.day) }
+            if date.precision >= .time {
+                json.key("hour"); json.int(date.hour)
+                json.key("minute"); json.int(date.minute)
+            }
+            json.key("display_date"); json.string(date.display)
         }
-        fields.append(("display_date", .string(date.display)))
-        return .object(fields)
     }
 
     /// The slide's text: summary, place and people, and a link to its briefing (absolute, since the

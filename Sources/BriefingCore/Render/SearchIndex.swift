@@ -27,37 +27,68 @@ struct SearchIndex: Sendable {
         let site = contexts.site
         let index = contexts.index
         let markdown = contexts.markdown
-        func snippet(_ text: String?) -> JSONValue {
-            .string(text.map { RenderedMarkdown.lead($0, length: Self.snippetLength) } ?? "")
+        func snippet(_ text: String?, to json: inout JSONWriter) {
+            json.string(text.map { RenderedMarkdown.lead($0, length: Self.snippetLength) } ?? "")
         }
-        let briefings: [JSONValue] = site.briefings.indices.map { b in
-            let briefing = site.briefings[b]
-            let keywords = briefing.topics.map { String($0.rawValue.map { $0 == "-" ? " " : $0 }) } + briefing.places
-            return .array([.string(briefing.slug.rawValue), .string(briefing.title), .string(briefing.date.display),
-                           snippet(briefing.summary ?? markdown.bodyLeads[b]), .string(keywords.joined(separator: " · "))])
-        }
-        let people: [JSONValue] = site.people.map { person in
-            let facts = [person.role, person.affiliation, person.country].compactMap { $0 } + person.aliases
-            return .array([.string(person.slug.rawValue), .string(person.name), .string(facts.joined(separator: " · "))])
-        }
-        var quotes: [JSONValue] = []
-        for (b, briefing) in site.briefings.enumerated() {
-            for quote in briefing.quotes {
-                guard let p = index.personIndex[quote.person] else { continue }
-                quotes.append(.array([snippet(quote.text), .int(p), .int(b)]))
+        var json = JSONWriter()
+        json.object { json in
+            json.key("v"); json.int(1)
+            json.key("b")
+            json.array { json in
+                for b in site.briefings.indices {
+                    let briefing = site.briefings[b]
+                    let keywords = briefing.topics.map { String($0.rawValue.map { $0 == "-" ? " " : $0 }) } + briefing.places
+                    json.array { json in
+                        json.string(briefing.slug.rawValue)
+                        json.string(briefing.title)
+                        json.string(briefing.date.display)
+                        snippet(briefing.summary ?? markdown.bodyLeads[b], to: &json)
+                        json.string(keywords.joined(separator: " · "))
+                    }
+                }
+            }
+            json.key("p")
+            json.array { json in
+                for person in site.people {
+                    let facts = [person.role, person.affiliation, person.country].compactMap { $0 } + person.aliases
+                    json.array { json in
+                        json.string(person.slug.rawValue)
+                        json.string(person.name)
+                        json.string(facts.joined(separator: " · "))
+                    }
+                }
+            }
+            json.key("q")
+            json.array { json in
+                for b in site.briefings.indices {
+                    for quote in site.briefings[b].quotes {
+                        guard let p = index.personIndex[quote.person] else { continue }
+                        json.array { json in
+                            snippet(quote.text, to: &json)
+                            json.int(p)
+                            json.int(b)
+                        }
+                    }
+                }
+            }
+            json.key("e")
+            json.array { json in
+                for e in site.events.indices {
+                    let event = site.events[e]
+                    let text = [event.place, markdown.eventSummaryTexts[e]].compactMap { $0 }.joined(separator: " · ")
+                    json.array { json in
+                        json.string(index.eventAnchors[e])
+                        json.string(event.title)
+                        json.string(event.date.display + (event.expected ? " (expected)" : ""))
+                        snippet(text, to: &json)
+                        json.int(event.briefing.flatMap { index.briefingIndex[$0] } ?? -1)
+                        json.array { json in
+                            for slug in event.people { if let p = index.personIndex[slug] { json.int(p) } }
+                        }
+                    }
+                }
             }
         }
-        let events: [JSONValue] = site.events.indices.map { e in
-            let event = site.events[e]
-            let text = [event.place, markdown.eventSummaryTexts[e]].compactMap { $0 }.joined(separator: " · ")
-            let briefing = event.briefing.flatMap { index.briefingIndex[$0] } ?? -1
-            return .array([.string(index.eventAnchors[e]), .string(event.title),
-                           .string(event.date.display + (event.expected ? " (expected)" : "")), snippet(text),
-                           .int(briefing), .array(event.people.compactMap { index.personIndex[$0] }.map(JSONValue.int))])
-        }
-        let root = JSONValue.object([
-            ("v", .int(1)), ("b", .array(briefings)), ("p", .array(people)), ("q", .array(quotes)), ("e", .array(events)),
-        ])
-        return DataExports.file(root)
+        return DataExports.withFinalNewline(json.bytes)
     }
 }

@@ -1,0 +1,132 @@
+/// Writes compact JSON straight into bytes, for files too large to build as a `JSONValue` tree
+/// first (the data exports and the search index: at 10,000 briefings, making and freeing their
+/// trees cost as much as writing them). Keys and values come in the order written.
+///
+/// Inside an object, each value follows its `key(_:)`; `null` where a value is absent.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    /// True where the next value needs no comma before it: first in its array or object, or after a key.
+    private var atStart = true
+
+    private mutating func beginValue() {
+        if !atStart { bytes.append(UInt8(ascii: ",")) }
+        atStart = false
+    }
+
+    mutating func key(_ name: String) {
+        beginValue()
+        Self.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        atStart = true
+    }
+
+    mutating func string(_ text: String) {
+        beginValue()
+        Self.appendQuoted(text, to: &bytes)
+    }
+
+    /// The text, or `null` when there is none.
+    mutating func string(_ text: String?) {
+        if let text { string(text) } else { null() }
+    }
+
+    mutating func int(_ number: Int) {
+        beginValue()
+        bytes.append(contentsOf: String(number).utf8)
+    }
+
+    mutating func bool(_ flag: Bool) {
+        beginValue()
+        bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+    }
+
+    mutating func null() {
+        beginValue()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    mutating func array(_ body: (inout JSONWriter) -> Void) {
+        beginValue()
+        bytes.append(UInt8(ascii: "["))
+        atStart = true
+        body(&self)
+        bytes.append(UInt8(ascii: "]"))
+        atStart = false
+    }
+
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        beginValue()
+        bytes.append(UInt8(ascii: "{"))
+        atStart = true
+        body(&self)
+        bytes.append(UInt8(ascii: "}"))
+        atStart = false
+    }
+
+    /// An array of these texts.
+    mutating func strings(_ texts: [String]) {
+        array { for text in texts { $0.string(text) } }
+    }
+
+    // MARK: - Strings
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    /// A quoted string that is also safe inside `<script>`: `<`, `>` and `&` are escaped, and so are
+    /// U+2028 and U+2029 (E2 80 A8/A9), which end a line in JavaScript. Runs of bytes that need no
+    /// escape are copied whole.
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        out.append(0x22)
+        text.withUTF8 { utf8 in
+            needsEscape.withUnsafeBufferPointer { needsEscape in
+                var runStart = 0
+                var i = 0
+                while i < utf8.count {
+                    let byte = utf8[i]
+                    if needsEscape[Int(byte)] == 0 { i += 1; continue }
+                    let escape: Int  // bytes of input the escape replaces
+                    if byte == 0xE2 {
+                        guard i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 else {
+                            i += 1
+                            continue
+                        }
+                        escape = 3
+                    } else {
+                        escape = 1
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                    out.append(0x5C)
+                    switch byte {
+                    case 0x22, 0x5C: out.append(byte)
+                    case 0x0A: out.append(0x6E)
+                    case 0x0D: out.append(0x72)
+                    case 0x09: out.append(0x74)
+                    case 0xE2: appendUnicodeEscape(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                    default: appendUnicodeEscape(UInt16(byte), to: &out)
+                    }
+                    i += escape
+                    runStart = i
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            }
+        }
+        out.append(0x22)
+    }
+
+    /// 1 for the bytes `appendQuoted` looks at: controls, `"`, `\`, `<`, `>`, `&`, and 0xE2 (which may
+    /// begin U+2028 or U+2029).
+    private static let needsEscape: [UInt8] = (0...255).map { byte in
+        byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains(byte) ? 1 : 0
+    }
+
+    /// `u` and four hex digits (after the backslash already written), byte by byte: an array literal
+    /// here was an allocation per escape, and HTML in data exports has many.
+    private static func appendUnicodeEscape(_ code: UInt16, to out: inout [UInt8]) {
+        out.append(0x75)
+        out.append(hex[Int(code >> 12)])
+        out.append(hex[Int(code >> 8 & 0xF)])
+        out.append(hex[Int(code >> 4 & 0xF)])
+        out.append(hex[Int(code & 0xF)])
+    }
+}
