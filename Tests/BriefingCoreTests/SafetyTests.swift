@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import BriefingCore
 
@@ -146,6 +147,31 @@ import Testing
         let people = try FileManager.default.contentsOfDirectory(atPath: staging + "/people")
         #expect(people.count == 40)
         #expect(FolderSpreader.isTopFolder(staging + "/people/p0") == false)
+    }
+
+    /// Two threads never make folders in one bin (they would wait on its lock): 8 folders from each
+    /// of two threads fill two bins, where one would hold all 16 from a single thread.
+    @Test func eachThreadFillsBinsOfItsOwn() throws {
+        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-spread-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: staging + "/people", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        guard let spreader = FolderSpreader(staging: staging) else { return }
+        let done = DispatchSemaphore(value: 0)
+        let failures = Mutex(0)
+        for thread in 0..<2 {
+            Thread {
+                for number in 0..<8 where (try? spreader.place("\(staging)/people/t\(thread)-\(number)")) != .placed {
+                    failures.withLock { $0 += 1 }
+                }
+                done.signal()
+            }.start()
+        }
+        done.wait()
+        done.wait()
+        #expect(failures.withLock { $0 } == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spreader.root).count == 2)
+        spreader.finish()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging + "/people").count == 16)
     }
 
     @Test func outputPathsCannotLeaveTheOutput() {
