@@ -54,13 +54,7 @@ struct DataExports: Sendable {
             }
             body(&json)
         }
-        return Self.withFinalNewline(json.bytes)
-    }
-
-    static func withFinalNewline(_ bytes: [UInt8]) -> [UInt8] {
-        var bytes = bytes
-        bytes.append(0x0A)
-        return bytes
+        return json.endingLine()
     }
 
     // MARK: - Files

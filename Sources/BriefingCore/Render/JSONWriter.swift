@@ -63,6 +63,12 @@ struct JSONWriter {
         atStart = false
     }
 
+    /// The bytes written, with a line feed after them (as a file ends), without copying them.
+    consuming func endingLine() -> [UInt8] {
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
     /// An array of these texts.
     mutating func strings(_ texts: [String]) {
         array { for text in texts { $0.string(text) } }

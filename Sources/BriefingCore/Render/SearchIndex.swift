@@ -89,6 +89,6 @@ struct SearchIndex: Sendable {
                 }
             }
         }
-        return DataExports.withFinalNewline(json.bytes)
+        return json.endingLine()
     }
 }

@@ -51,7 +51,7 @@ public struct SiteResolver: Sendable {
         var resolvedPeople = people.compactMap(\.0)
         sink.diagnostics += people.flatMap(\.1)
 
-        let briefingResults = await Parallel.map(raw.briefings) { document -> (Briefing?, [Event], [Diagnostic]) in
+        var briefingResults = await Parallel.map(raw.briefings) { document -> (Briefing?, [Event], [Diagnostic]) in
             let sink = DiagnosticSink()
             guard let slug = resolver.fileSlug(document, sink: sink), !document.loadFailed,
                   let (briefing, events) = resolver.resolveBriefing(
@@ -63,7 +63,11 @@ public struct SiteResolver: Sendable {
         var draftSlugs = Set<String>()
         var briefings: [Briefing] = []
         var events: [Event] = []
-        for (briefing, briefingEvents, found) in briefingResults {
+        for index in briefingResults.indices {
+            // Swapped out rather than read: the loop then moves each briefing instead of copying it.
+            var result: (Briefing?, [Event], [Diagnostic]) = (nil, [], [])
+            swap(&result, &briefingResults[index])
+            let (briefing, briefingEvents, found) = result
             sink.diagnostics += found
             guard let briefing else { continue }
             if briefing.status == .draft && !options.includeDrafts {
@@ -107,13 +111,17 @@ public struct SiteResolver: Sendable {
     static func sort<T>(_ items: inout [T], by precedes: (Int, Int) -> Bool) {
         let order = Array(items.indices).sorted(by: precedes)  // order[i]: the item that goes to i
         var placed = [Bool](repeating: false, count: items.count)
-        for start in items.indices where !placed[start] {
-            var i = start
-            placed[i] = true
-            while order[i] != start {
-                items.swapAt(i, order[i])
-                i = order[i]
+        // Swapped through a buffer pointer, whose swap moves the two items; the array's own copied
+        // each (a retain and a release per reference).
+        items.withUnsafeMutableBufferPointer { items in
+            for start in items.indices where !placed[start] {
+                var i = start
                 placed[i] = true
+                while order[i] != start {
+                    items.swapAt(i, order[i])
+                    i = order[i]
+                    placed[i] = true
+                }
             }
         }
     }
