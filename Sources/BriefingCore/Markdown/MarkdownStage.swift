@@ -40,7 +40,8 @@ struct RenderedMarkdown: Sendable {
             var diagnostics: [Diagnostic] = []
             var notes = MarkdownNotes()
         }
-        let briefings = await Parallel.map(site.briefings) { briefing -> BriefingTexts in
+        // The three maps run at once: each alone left a core idle while its last chunk finished.
+        async let briefingTexts = Parallel.map(site.briefings) { briefing -> BriefingTexts in
             var out = BriefingTexts()
             (out.body, out.lead) = renderBody(briefing.body, renderer: renderer, diagnostics: &out.diagnostics, notes: &out.notes)
             for point in briefing.keyPoints {
@@ -57,13 +58,13 @@ struct RenderedMarkdown: Sendable {
             }
             return out
         }
-        let bios = await Parallel.map(site.people) { person -> (String, String, [Diagnostic], MarkdownNotes) in
+        async let bioTexts = Parallel.map(site.people) { person -> (String, String, [Diagnostic], MarkdownNotes) in
             var found: [Diagnostic] = []
             var notes = MarkdownNotes()
             let bio = renderBio(person.bio, renderer: renderer, diagnostics: &found, notes: &notes)
             return (bio.html, bio.text, found, notes)
         }
-        let summaries = await Parallel.map(site.events) { event -> (String?, String?, String?, [Diagnostic], MarkdownNotes) in
+        async let summaryTexts = Parallel.map(site.events) { event -> (String?, String?, String?, [Diagnostic], MarkdownNotes) in
             guard let summary = event.summary else { return (nil, nil, nil, [], MarkdownNotes()) }
             var found: [Diagnostic] = []
             var notes = MarkdownNotes()
@@ -73,6 +74,7 @@ struct RenderedMarkdown: Sendable {
             let onPages = renderer.render(summary, root: pageRoot, diagnostics: &ignored, notes: &ignoredNotes).html
             return (onTimeline.html, onPages, onTimeline.text, found, notes)
         }
+        let (briefings, bios, summaries) = await (briefingTexts, bioTexts, summaryTexts)
         // Home-page updates: a few, rendered again for the root; their problems were reported above.
         let updatesOnHome = site.latestUpdates(limit: homeUpdateLimit).map { ref in
             var ignored: [Diagnostic] = []
