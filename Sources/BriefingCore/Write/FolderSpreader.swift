@@ -79,6 +79,9 @@ final class FolderSpreader: Sendable {
         let (number, slot) = bins.withLock { $0.next(for: UInt(bitPattern: Int(bitPattern: pthread_self()))) }
         let bin = "\(root)/\(binPrefix)-\(number)"
         let made = "\(bin)/\(slot)"
+        // The thread that fills a bin removes it, its folders all moved out by then: removing every
+        // bin at the end kept one core busy alone while the other waited.
+        defer { if slot == Self.foldersPerBin - 1 { rmdir(bin) } }
         // The first folder of a bin makes the bin.
         if slot == 0, mkdir(bin, 0o755) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         if mkdir(made, 0o755) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
@@ -94,11 +97,11 @@ final class FolderSpreader: Sendable {
         }
     }
 
-    /// Removes the bins, empty by now, and their root; whatever a failed move left in them goes
-    /// too, so that nothing of them reaches the output.
+    /// Removes the bins still being filled, empty by now, and their root; whatever a failed move
+    /// left in a bin goes too, so that nothing of them reaches the output.
     func finish() {
-        let count = bins.withLock { $0.count }
-        for bin in 0..<count { rmdir("\(root)/\(binPrefix)-\(bin)") }
+        let unfilled = bins.withLock { $0.filling.values.map(\.bin) }
+        for bin in unfilled { rmdir("\(root)/\(binPrefix)-\(bin)") }
         if rmdir(root) != 0 { try? FileManager.default.removeItem(atPath: root) }
     }
 
