@@ -124,24 +124,27 @@ public struct ContentLoader: Sendable {
             diagnostics.append(problem)
             return []
         }
-        guard let names = try? fm.contentsOfDirectory(atPath: path(folder)) else {
+        guard let entries = FolderListing.entries(of: path(folder)) else {
             if fm.fileExists(atPath: path(folder)) {
                 diagnostics.append(Diagnostic(SourceLocation(path: folder), "cannot read the folder", hint: "check its permissions"))
             }
             return []
         }
         var files: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let relative = "\(folder)/\(name)"
-            // lstat first: only symlinks pay for resolving their target.
-            var info = stat()
-            if lstat(path(relative), &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, let problem = siteFiles.problem(relative) {
-                diagnostics.append(problem)
-                continue
+            var isFolder = kind == .folder
+            // Only symlinks pay for resolving their target.
+            if kind == .symlink {
+                if let problem = siteFiles.problem(relative) {
+                    diagnostics.append(problem)
+                    continue
+                }
+                var target: ObjCBool = false
+                _ = fm.fileExists(atPath: path(relative), isDirectory: &target)
+                isFolder = target.boolValue
             }
-            var isFolder: ObjCBool = false
-            _ = fm.fileExists(atPath: path(relative), isDirectory: &isFolder)
-            if isFolder.boolValue || !name.hasSuffix(".md") {
+            if isFolder || !name.hasSuffix(".md") {
                 diagnostics.append(Diagnostic(SourceLocation(path: relative), "ignored: only .md files are read here",
                                               severity: .warning))
                 continue
