@@ -14,10 +14,11 @@ enum Parallel {
         let chunks = stride(from: 0, to: items.count, by: size).map { $0..<min($0 + size, items.count) }
         return await withTaskGroup(of: (Int, [R]).self) { group in
             for (index, range) in chunks.enumerated() {
-                let slice = Array(items[range])
                 // `@concurrent` keeps the chunk off the caller's actor (the CLI runs on the main
-                // actor), so chunks really run on all cores.
-                group.addTask { @concurrent in (index, slice.map(transform)) }
+                // actor), so chunks really run on all cores. Each task maps its range of the shared
+                // array in place: copying the range out first copied every item (a retain and a
+                // release per reference in a briefing, for each map over the briefings).
+                group.addTask { @concurrent in (index, items[range].map(transform)) }
             }
             var parts = [[R]](repeating: [], count: chunks.count)
             for await (index, part) in group { parts[index] = part }

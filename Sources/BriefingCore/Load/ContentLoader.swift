@@ -56,16 +56,24 @@ public struct ContentLoader: Sendable {
         let loader = self
         let reusable = cache.filter { !changed.contains($0.key) }
         Self.prefetch((peopleFiles + briefingFiles).filter { reusable[$0] == nil }.map(path))
-        let loaded = await Parallel.map(peopleFiles + briefingFiles) { file -> (RawDocument, [Diagnostic]) in
+        var loaded = await Parallel.map(peopleFiles + briefingFiles) { file -> (RawDocument, [Diagnostic]) in
             if let document = reusable[file], !document.loadFailed { return (document, []) }
             var found: [Diagnostic] = []
             let document = loader.loadDocument(file, kind: .markdown, diagnostics: &found)
             return (document, found)
         }
-        for (_, found) in loaded { diagnostics.append(contentsOf: found) }
-        let documents = loaded.map(\.0)
-        let people = Array(documents[..<peopleFiles.count])
-        let briefings = Array(documents[peopleFiles.count...])
+        // Documents are swapped out of the results, not copied (a retain and a release for each of
+        // their texts, on one core while the other waited).
+        var people: [RawDocument] = [], briefings: [RawDocument] = []
+        people.reserveCapacity(peopleFiles.count)
+        briefings.reserveCapacity(briefingFiles.count)
+        for index in loaded.indices {
+            var result = (RawDocument(path: "", head: "", yaml: nil, yamlLine: 1, body: "", bodyLine: 1, loadFailed: true),
+                          [Diagnostic]())
+            swap(&result, &loaded[index])
+            diagnostics.append(contentsOf: result.1)
+            if index < peopleFiles.count { people.append(result.0) } else { briefings.append(result.0) }
+        }
 
         // Anything besides the known kinds is named, so a misplaced file never vanishes silently.
         // Only the unknown top-level entries are walked (the known folders hold thousands of files).

@@ -67,15 +67,14 @@ public struct SiteResolver: Sendable {
             // Swapped out rather than read: the loop then moves each briefing instead of copying it.
             var result: (Briefing?, [Event], [Diagnostic]) = (nil, [], [])
             swap(&result, &briefingResults[index])
-            let (briefing, briefingEvents, found) = result
-            sink.diagnostics += found
-            guard let briefing else { continue }
+            sink.diagnostics += result.2
+            guard let briefing = result.0.take() else { continue }
             if briefing.status == .draft && !options.includeDrafts {
                 draftSlugs.insert(briefing.slug.rawValue)
                 continue
             }
             briefings.append(briefing)
-            events += briefingEvents
+            events += result.1
         }
         let references = ReferenceChecker(people: personSlugs, sink: sink)
         let builtBriefings = Set(briefings.map(\.slug.rawValue))
