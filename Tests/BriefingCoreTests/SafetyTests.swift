@@ -140,6 +140,7 @@ import Testing
         for number in 0..<40 { #expect(try spreader.place("\(staging)/people/p\(number)") == .placed) }
         #expect(try spreader.place("\(staging)/people/p7") == .placed)
         #expect(try spreader.place("\(staging)/missing/p") == .noParent)
+        spreader.waitForRemovals()
         let bins = try FileManager.default.contentsOfDirectory(atPath: spreader.root)
         #expect(bins.count == 1, "40 folders, then 2 more tries, 16 a bin, full bins removed as they fill: \(bins)")
         spreader.finish()

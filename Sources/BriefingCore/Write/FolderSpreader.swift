@@ -35,6 +35,10 @@ final class FolderSpreader: Sendable {
     /// Begins each bin's name: new for each build.
     private let binPrefix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     private let bins = Mutex(Bins())
+    /// Removes full bins on a thread of its own: a removal can wait on the disk (a file system
+    /// mounted with `discard` trims the freed block before `rmdir` returns), and a worker waiting
+    /// leaves its core idle.
+    private let remover = DispatchQueue(label: "briefing.spreader.remover")
 
     /// Bins handed out so far, and the one each thread is filling with how many folders it holds.
     private struct Bins {
@@ -79,9 +83,9 @@ final class FolderSpreader: Sendable {
         let (number, slot) = bins.withLock { $0.next(for: UInt(bitPattern: Int(bitPattern: pthread_self()))) }
         let bin = "\(root)/\(binPrefix)-\(number)"
         let made = "\(bin)/\(slot)"
-        // The thread that fills a bin removes it, its folders all moved out by then: removing every
-        // bin at the end kept one core busy alone while the other waited.
-        defer { if slot == Self.foldersPerBin - 1 { rmdir(bin) } }
+        // A bin is removed once full, its folders all moved out by then: removing every bin at the
+        // end kept one core busy alone while the other waited.
+        defer { if slot == Self.foldersPerBin - 1 { remover.async { rmdir(bin) } } }
         // The first folder of a bin makes the bin.
         if slot == 0, mkdir(bin, 0o755) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         if mkdir(made, 0o755) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
@@ -97,9 +101,15 @@ final class FolderSpreader: Sendable {
         }
     }
 
+    /// Returns once the full bins handed to the remover are gone.
+    func waitForRemovals() {
+        remover.sync {}
+    }
+
     /// Removes the bins still being filled, empty by now, and their root; whatever a failed move
     /// left in a bin goes too, so that nothing of them reaches the output.
     func finish() {
+        waitForRemovals()
         let unfilled = bins.withLock { $0.filling.values.map(\.bin) }
         for bin in unfilled { rmdir("\(root)/\(binPrefix)-\(bin)") }
         if rmdir(root) != 0 { try? FileManager.default.removeItem(atPath: root) }

@@ -68,20 +68,32 @@ struct OutputPlan: Sendable {
     /// Writes every item into `staging`, on all cores; returns what could not be written.
     func write(into staging: Staging, progress: BuildProgress? = nil) async -> [Diagnostic] {
         let plan = self
+        let opensFolder = opensFolder
         // Small chunks: a site-wide file costs a thousand briefing pages.
-        return await Parallel.map(items, chunkSize: 8) { item -> Diagnostic? in
+        return await Parallel.map(Array(items.indices), chunkSize: 8) { index -> Diagnostic? in
+            let item = plan.items[index]
             defer { progress?.fileDone(of: plan.items.count) }
             do {
                 if case .file(let source) = item.source {
                     try staging.copy(from: source, to: item.path)
                 } else {
-                    try staging.write(plan.bytes(of: item), to: item.path)
+                    try staging.write(plan.bytes(of: item), to: item.path, opensFolder: opensFolder[index])
                 }
                 return nil
             } catch {
                 return Diagnostic(SourceLocation(path: item.path.rawValue), "cannot write the file: \(error)")
             }
         }.compactMap { $0 }
+    }
+
+    /// For each item, whether it is the first of the plan to go into its folder (below the top):
+    /// its folder is made before it is written, where others try the file first.
+    var opensFolder: [Bool] {
+        var seen = Set<String>()
+        return items.map { item in
+            let folder = item.path.folder
+            return !folder.isEmpty && seen.insert(folder).inserted
+        }
     }
 
     /// Every item's bytes in memory, keyed by output path (for `serve`).

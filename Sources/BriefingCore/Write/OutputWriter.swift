@@ -128,7 +128,14 @@ public struct Staging: Sendable {
 
     /// Writes one file, creating its folders when they are missing. The file is tried first: a
     /// second file of a page folder (a person's calendar) then costs no attempt to make the folder.
-    public func write(_ bytes: [UInt8], to file: OutputPath) throws {
+    /// A file that `opensFolder` has its folder made first instead: trying it first looked up a
+    /// name its section folder does not hold yet, the slow way, waiting on the section's lock while
+    /// another thread moved a page folder in.
+    public func write(_ bytes: [UInt8], to file: OutputPath, opensFolder: Bool = false) throws {
+        if opensFolder {
+            try makeFolder(Substring(file.folder))
+            return try Self.writeBytes(bytes, to: "\(path)/\(file.rawValue)")
+        }
         do {
             try Self.writeBytes(bytes, to: "\(path)/\(file.rawValue)")
         } catch let error as POSIXError where error.code == .ENOENT && !file.folder.isEmpty {
