@@ -175,6 +175,30 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: staging + "/people").count == 16)
     }
 
+    /// Removing an old output takes files and folders at every depth, keeps the named entry for
+    /// last, and removes a symlink without following it.
+    @Test func folderRemovalTakesEverythingButTheKeptEntryAndFollowsNoLink() throws {
+        let fm = FileManager.default
+        let base = fm.temporaryDirectory.appendingPathComponent("briefing-removal-\(UUID().uuidString)").path
+        defer { try? fm.removeItem(atPath: base) }
+        let folder = base + "/old", outside = base + "/outside"
+        try fm.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: outside + "/precious.txt"))
+        for page in 0..<40 {
+            try fm.createDirectory(atPath: "\(folder)/briefings/b\(page)", withIntermediateDirectories: true)
+            try Data("page".utf8).write(to: URL(fileURLWithPath: "\(folder)/briefings/b\(page)/index.html"))
+        }
+        try fm.createDirectory(atPath: folder + "/media/maps/2025", withIntermediateDirectories: true)
+        try Data("png".utf8).write(to: URL(fileURLWithPath: folder + "/media/maps/2025/a.png"))
+        try Data("top".utf8).write(to: URL(fileURLWithPath: folder + "/index.html"))
+        try Data("marker".utf8).write(to: URL(fileURLWithPath: folder + "/" + OutputWriter.markerName))
+        try fm.createSymbolicLink(atPath: folder + "/media/link", withDestinationPath: outside)
+
+        FolderRemoval.removeContents(of: folder, keeping: OutputWriter.markerName)
+        #expect(try fm.contentsOfDirectory(atPath: folder) == [OutputWriter.markerName])
+        #expect(try String(contentsOfFile: outside + "/precious.txt", encoding: .utf8) == "keep")
+    }
+
     @Test func outputPathsCannotLeaveTheOutput() {
         #expect(OutputPath("../x") == nil)
         #expect(OutputPath("/etc/passwd") == nil)

@@ -212,11 +212,9 @@ public struct Staging: Sendable {
     /// Removes a folder written by a build, its marker last: a removal cut short by a kill leaves
     /// the marker, so the next build recognises the rest as its own and removes it.
     static func removeMarkedFolder(_ folder: String) {
-        let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where entry != OutputWriter.markerName {
-            try? fm.removeItem(atPath: "\(folder)/\(entry)")
-        }
-        try? fm.removeItem(atPath: folder)
+        FolderRemoval.removeContents(of: folder, keeping: OutputWriter.markerName)
+        // The marker, and anything the removal could not take, last.
+        try? FileManager.default.removeItem(atPath: folder)
     }
 
     /// Atomically exchanges two paths (`RENAME_EXCHANGE`); false where unsupported.
