@@ -37,8 +37,10 @@ final class FolderSpreader: Sendable {
     private let bins = Mutex(Bins())
     /// Removes full bins on a thread of its own: a removal can wait on the disk (a file system
     /// mounted with `discard` trims the freed block before `rmdir` returns), and a worker waiting
-    /// leaves its core idle.
+    /// leaves its core idle. A bin is first moved into `removed` and taken away there, since a
+    /// folder's parent stays locked while it is removed, and workers make new bins in the root.
     private let remover = DispatchQueue(label: "briefing.spreader.remover")
+    private var removed: String { "\(root)/.removed" }
 
     /// Bins handed out so far, and the one each thread is filling with how many folders it holds.
     private struct Bins {
@@ -62,7 +64,7 @@ final class FolderSpreader: Sendable {
     init?(staging: String) {
         root = "\(staging)/\(Self.rootName)"
         guard FileSystemCalls.renameat2 != nil, mkdir(root, 0o755) == 0 else { return nil }
-        guard Self.markAsTopFolder(root) else {
+        guard Self.markAsTopFolder(root), mkdir(removed, 0o755) == 0 else {
             rmdir(root)
             return nil
         }
@@ -85,7 +87,12 @@ final class FolderSpreader: Sendable {
         let made = "\(bin)/\(slot)"
         // A bin is removed once full, its folders all moved out by then: removing every bin at the
         // end kept one core busy alone while the other waited.
-        defer { if slot == Self.foldersPerBin - 1 { remover.async { rmdir(bin) } } }
+        defer {
+            if slot == Self.foldersPerBin - 1 {
+                let moved = "\(removed)/\(number)"
+                remover.async { if rename(bin, moved) == 0 { rmdir(moved) } else { rmdir(bin) } }
+            }
+        }
         // The first folder of a bin makes the bin.
         if slot == 0, mkdir(bin, 0o755) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         if mkdir(made, 0o755) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
@@ -112,6 +119,7 @@ final class FolderSpreader: Sendable {
         waitForRemovals()
         let unfilled = bins.withLock { $0.filling.values.map(\.bin) }
         for bin in unfilled { rmdir("\(root)/\(binPrefix)-\(bin)") }
+        rmdir(removed)
         if rmdir(root) != 0 { try? FileManager.default.removeItem(atPath: root) }
     }
 
