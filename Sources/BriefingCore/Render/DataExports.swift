@@ -24,18 +24,18 @@ struct DataExports: Sendable {
     static func date(_ date: PartialDate?, to json: inout JSONWriter) {
         guard let date else { return json.null() }
         json.object { json in
-            json.key("value"); json.string(date.iso)
-            json.key("precision"); json.string(date.precision.name)
+            json.field("value", date.iso)
+            json.field("precision", date.precision.name)
         }
     }
 
     static func source(_ source: Source?, to json: inout JSONWriter) {
         guard let source else { return json.null() }
         json.object { json in
-            json.key("id"); json.string(source.id)
-            json.key("title"); json.string(source.title)
-            json.key("publisher"); json.string(source.publisher)
-            json.key("url"); json.string(source.url.flatMap { SafeURL.isAllowed($0) ? $0 : nil })
+            json.field("id", source.id)
+            json.field("title", source.title)
+            json.field("publisher", source.publisher)
+            json.field("url", source.url.flatMap { SafeURL.isAllowed($0) ? $0 : nil })
         }
     }
 
@@ -44,12 +44,12 @@ struct DataExports: Sendable {
         var json = JSONWriter()
         json.object { json in
             if withHeader {
-                json.key("version"); json.int(Self.version)
+                json.field("version", Self.version)
                 json.key("site")
                 json.object { json in
-                    json.key("title"); json.string(site.config.title)
-                    json.key("url"); json.string(site.config.baseURL)
-                    json.key("language"); json.string(site.config.language)
+                    json.field("title", site.config.title)
+                    json.field("url", site.config.baseURL)
+                    json.field("language", site.config.language)
                 }
             }
             body(&json)
@@ -72,25 +72,25 @@ struct DataExports: Sendable {
         let briefing = site.briefings[b]
         let url = contexts.absoluteURL(SiteURLs.briefing(briefing.slug.rawValue))
         json.object { json in
-            json.key("slug"); json.string(briefing.slug.rawValue)
-            json.key("url"); json.string(url)
-            json.key("title"); json.string(briefing.title)
-            json.key("summary"); json.string(briefing.summary)
-            json.key("status"); json.string(briefing.status.rawValue)
+            json.field("slug", briefing.slug.rawValue)
+            json.field("url", url)
+            json.field("title", briefing.title)
+            json.field("summary", briefing.summary)
+            json.field("status", briefing.status.rawValue)
             json.key("date"); Self.date(briefing.date, to: &json)
             json.key("updated"); Self.date(briefing.updated, to: &json)
             json.key("lastModified"); Self.date(briefing.lastModified, to: &json)
             json.key("people"); json.array { json in for slug in briefing.people { json.string(slug.rawValue) } }
             json.key("topics"); json.array { json in for topic in briefing.topics { json.string(topic.rawValue) } }
-            json.key("places"); json.strings(briefing.places)
-            json.key("keyPoints"); json.strings(markdown.keyPointTexts[b])
+            json.field("places", strings: briefing.places)
+            json.field("keyPoints", strings: markdown.keyPointTexts[b])
             json.key("quotes")
             json.array { json in
                 for quote in briefing.quotes {
                     json.object { json in
-                        json.key("person"); json.string(quote.person.rawValue)
-                        json.key("text"); json.string(quote.text)
-                        json.key("context"); json.string(quote.context)
+                        json.field("person", quote.person.rawValue)
+                        json.field("text", quote.text)
+                        json.field("context", quote.context)
                         json.key("date"); Self.date(quote.date, to: &json)
                         json.key("source"); Self.source(quote.source, to: &json)
                     }
@@ -102,8 +102,8 @@ struct DataExports: Sendable {
                 for u in briefing.updates.indices {
                     json.object { json in
                         json.key("at"); Self.date(briefing.updates[u].at, to: &json)
-                        json.key("text"); json.string(markdown.updateTexts[b][u])
-                        json.key("url"); json.string(url + "#" + contexts.updateAnchor(b, u))
+                        json.field("text", markdown.updateTexts[b][u])
+                        json.field("url", url + "#" + contexts.updateAnchor(b, u))
                     }
                 }
             }
@@ -123,17 +123,17 @@ struct DataExports: Sendable {
     private func person(_ p: Int, to json: inout JSONWriter) {
         let person = site.people[p]
         json.object { json in
-            json.key("slug"); json.string(person.slug.rawValue)
-            json.key("url"); json.string(contexts.absoluteURL(SiteURLs.person(person.slug.rawValue)))
-            json.key("name"); json.string(person.name)
-            json.key("role"); json.string(person.role)
-            json.key("affiliation"); json.string(person.affiliation)
-            json.key("country"); json.string(person.country)
-            json.key("aliases"); json.strings(person.aliases)
-            json.key("bio"); json.string(markdown.bioTexts[p])
+            json.field("slug", person.slug.rawValue)
+            json.field("url", contexts.absoluteURL(SiteURLs.person(person.slug.rawValue)))
+            json.field("name", person.name)
+            json.field("role", person.role)
+            json.field("affiliation", person.affiliation)
+            json.field("country", person.country)
+            json.field("aliases", strings: person.aliases)
+            json.field("bio", markdown.bioTexts[p])
             json.key("briefings"); json.array { json in for b in index.briefingsOfPerson[p] { json.string(site.briefings[b].slug.rawValue) } }
             json.key("events"); json.array { json in for e in index.eventsOfPerson[p] { json.string(index.eventKeys[e]) } }
-            json.key("quoteCount"); json.int(index.quotesOfPerson[p].count)
+            json.field("quoteCount", index.quotesOfPerson[p].count)
             json.key("seenWith"); json.array { json in for other in index.seenWith[p] { json.string(site.people[other].slug.rawValue) } }
         }
     }
@@ -151,18 +151,18 @@ struct DataExports: Sendable {
     private func event(_ e: Int, uid: String, to json: inout JSONWriter) {
         let event = site.events[e]
         json.object { json in
-            json.key("key"); json.string(index.eventKeys[e])
-            json.key("id"); json.string(event.id)
-            json.key("uid"); json.string(uid)
-            json.key("title"); json.string(event.title)
+            json.field("key", index.eventKeys[e])
+            json.field("id", event.id)
+            json.field("uid", uid)
+            json.field("title", event.title)
             json.key("date"); Self.date(event.date, to: &json)
-            json.key("expected"); json.bool(event.expected)
-            json.key("place"); json.string(event.place)
+            json.field("expected", event.expected)
+            json.field("place", event.place)
             json.key("people"); json.array { json in for slug in event.people { json.string(slug.rawValue) } }
-            json.key("briefing"); json.string(event.briefing?.rawValue)
-            json.key("summary"); json.string(markdown.eventSummaryTexts[e])
+            json.field("briefing", event.briefing?.rawValue)
+            json.field("summary", markdown.eventSummaryTexts[e])
             json.key("sources"); json.array { json in for source in event.sources { Self.source(source, to: &json) } }
-            json.key("url"); json.string(contexts.absoluteURL(SiteURLs.timeline + "#" + index.eventAnchors[e]))
+            json.field("url", contexts.absoluteURL(SiteURLs.timeline + "#" + index.eventAnchors[e]))
         }
     }
 
@@ -178,8 +178,8 @@ struct DataExports: Sendable {
             json.object { json in
                 json.key("text")
                 json.object { json in
-                    json.key("headline"); json.string(HTMLText.escape(site.config.title))
-                    json.key("text"); json.string(titleText)
+                    json.field("headline", HTMLText.escape(site.config.title))
+                    json.field("text", titleText)
                 }
             }
             json.key("events")
@@ -195,12 +195,12 @@ struct DataExports: Sendable {
             json.key("start_date"); Self.timelineJSDate(event.date, to: &json)
             json.key("text")
             json.object { json in
-                json.key("headline"); json.string(HTMLText.escape(event.title))
-                json.key("text"); json.string(timelineJSText(e))
+                json.field("headline", HTMLText.escape(event.title))
+                json.field("text", timelineJSText(e))
             }
-            json.key("unique_id"); json.string(index.eventKeys[e])
-            json.key("display_date"); json.string(event.date.display)
-            if event.expected { json.key("group"); json.string("Expected") }
+            json.field("unique_id", index.eventKeys[e])
+            json.field("display_date", event.date.display)
+            if event.expected { json.field("group", "Expected") }
         }
     }
 
@@ -208,14 +208,14 @@ struct DataExports: Sendable {
     /// written (TimelineJS has no zones), and `display_date` says the zone.
     static func timelineJSDate(_ date: PartialDate, to json: inout JSONWriter) {
         json.object { json in
-            json.key("year"); json.int(date.year)
-            if date.precision >= .month { json.key("month"); json.int(date.month) }
-            if date.precision >= .day { json.key("day"); json.int(date.day) }
+            json.field("year", date.year)
+            if date.precision >= .month { json.field("month", date.month) }
+            if date.precision >= .day { json.field("day", date.day) }
             if date.precision >= .time {
-                json.key("hour"); json.int(date.hour)
-                json.key("minute"); json.int(date.minute)
+                json.field("hour", date.hour)
+                json.field("minute", date.minute)
             }
-            json.key("display_date"); json.string(date.display)
+            json.field("display_date", date.display)
         }
     }
 

@@ -69,6 +69,27 @@ struct JSONWriter {
         return bytes
     }
 
+    /// A key and its text, `null` when there is none.
+    mutating func field(_ name: String, _ text: String?) {
+        key(name)
+        string(text)
+    }
+
+    mutating func field(_ name: String, _ number: Int) {
+        key(name)
+        int(number)
+    }
+
+    mutating func field(_ name: String, _ flag: Bool) {
+        key(name)
+        bool(flag)
+    }
+
+    mutating func field(_ name: String, strings texts: [String]) {
+        key(name)
+        strings(texts)
+    }
+
     /// An array of these texts.
     mutating func strings(_ texts: [String]) {
         array { for text in texts { $0.string(text) } }
