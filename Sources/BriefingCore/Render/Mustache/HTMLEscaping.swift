@@ -10,17 +10,23 @@ enum HTMLEscaping {
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var runStart = 0
         var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte <= 0x3E, let entity = entity(for: byte), standsAlone(bytes, at: index) {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                output.append(contentsOf: entity)
-                runStart = index + 1
+        special.withUnsafeBufferPointer { special in
+            while index < bytes.count {
+                let byte = bytes[index]
+                // One table load a byte: most bytes of a page's text are none of the five.
+                if special[Int(byte)] != 0, let entity = entity(for: byte), standsAlone(bytes, at: index) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    output.append(contentsOf: entity)
+                    runStart = index + 1
+                }
+                index += 1
             }
-            index += 1
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
+
+    /// 1 for the five bytes escaped.
+    private static let special: [UInt8] = (0...255).map { Array("&<>\"'".utf8).contains(UInt8($0)) ? 1 : 0 }
 
     private static let amp: [UInt8] = Array("&amp;".utf8)
     private static let lt: [UInt8] = Array("&lt;".utf8)
