@@ -68,8 +68,7 @@ public struct ContentLoader: Sendable {
         people.reserveCapacity(peopleFiles.count)
         briefings.reserveCapacity(briefingFiles.count)
         for index in loaded.indices {
-            var result = (RawDocument(path: "", head: "", yaml: nil, yamlLine: 1, body: "", bodyLine: 1, loadFailed: true),
-                          [Diagnostic]())
+            var result = (RawDocument.unread(""), [Diagnostic]())
             swap(&result, &loaded[index])
             diagnostics.append(contentsOf: result.1)
             if index < peopleFiles.count { people.append(result.0) } else { briefings.append(result.0) }
@@ -166,7 +165,7 @@ public struct ContentLoader: Sendable {
 
     /// Reads, decodes and splits one file; on failure the document is returned with no YAML.
     func loadDocument(_ relative: String, kind: Kind, diagnostics: inout [Diagnostic]) -> RawDocument {
-        var document = RawDocument(path: relative, head: "", yaml: nil, yamlLine: 1, body: "", bodyLine: 1, loadFailed: true)
+        var document = RawDocument.unread(relative)
         let at = { (line: Int, column: Int) in SourceLocation(path: relative, line: line, column: column) }
         guard let data = FileManager.default.contents(atPath: path(relative)) else {
             diagnostics.append(Diagnostic(at(1, 1), "cannot read the file", hint: "check its permissions"))

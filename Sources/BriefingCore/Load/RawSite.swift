@@ -15,6 +15,11 @@ public struct RawDocument: Sendable {
     public var bodyLine: Int
     /// True when the file could not be read, decoded or parsed (an error was reported).
     public var loadFailed: Bool
+
+    /// A document at `path` with nothing read yet (it stays so when reading fails).
+    static func unread(_ path: String) -> RawDocument {
+        RawDocument(path: path, head: "", yaml: nil, yamlLine: 1, body: "", bodyLine: 1, loadFailed: true)
+    }
 }
 
 /// Everything read from `Content/`, before any meaning is checked.

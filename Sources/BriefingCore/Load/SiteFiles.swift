@@ -56,7 +56,7 @@ struct SiteFiles {
     }
 
     private func walk(_ folder: String, prefix: String, into found: inout [String], diagnostics: inout [Diagnostic]) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder) else {
+        guard let entries = FolderListing.entries(of: root + "/" + folder) else {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: root + "/" + folder, isDirectory: &isDir), isDir.boolValue {
                 diagnostics.append(Diagnostic(SourceLocation(path: folder), "cannot read the folder",
@@ -64,14 +64,11 @@ struct SiteFiles {
             }
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let relative = folder + "/" + name
-            var info = stat()
-            guard lstat(root + "/" + relative, &info) == 0 else { continue }
-            let kind = info.st_mode & S_IFMT
-            if kind == S_IFDIR {
+            if kind == .folder {
                 walk(relative, prefix: prefix + name + "/", into: &found, diagnostics: &diagnostics)
-            } else if kind == S_IFLNK {
+            } else if kind == .symlink {
                 if let problem = problem(relative) {
                     diagnostics.append(problem)
                     continue
@@ -85,7 +82,7 @@ struct SiteFiles {
                 } else {
                     found.append(prefix + name)
                 }
-            } else if kind == S_IFREG {
+            } else if kind == .file {
                 found.append(prefix + name)
             }
         }

@@ -59,13 +59,18 @@ struct DataExports: Sendable {
 
     // MARK: - Files
 
-    func briefings() -> [UInt8] {
+    /// A file whose content is one list, `key`, of `count` records.
+    private func records(_ key: String, count: Int, _ record: (Int, inout JSONWriter) -> Void) -> [UInt8] {
         file { json in
-            json.key("briefings")
+            json.key(key)
             json.array { json in
-                for b in site.briefings.indices { briefing(b, to: &json) }
+                for i in 0..<count { record(i, &json) }
             }
         }
+    }
+
+    func briefings() -> [UInt8] {
+        records("briefings", count: site.briefings.count, briefing)
     }
 
     private func briefing(_ b: Int, to json: inout JSONWriter) {
@@ -112,12 +117,7 @@ struct DataExports: Sendable {
     }
 
     func people() -> [UInt8] {
-        file { json in
-            json.key("people")
-            json.array { json in
-                for p in site.people.indices { person(p, to: &json) }
-            }
-        }
+        records("people", count: site.people.count, person)
     }
 
     private func person(_ p: Int, to json: inout JSONWriter) {
@@ -140,12 +140,7 @@ struct DataExports: Sendable {
 
     func timeline() -> [UInt8] {
         let calendars = CalendarFiles(contexts: contexts)
-        return file { json in
-            json.key("events")
-            json.array { json in
-                for e in site.events.indices { event(e, uid: calendars.uid(e), to: &json) }
-            }
-        }
+        return records("events", count: site.events.count) { e, json in event(e, uid: calendars.uid(e), to: &json) }
     }
 
     private func event(_ e: Int, uid: String, to json: inout JSONWriter) {

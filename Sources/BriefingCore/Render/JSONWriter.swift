@@ -46,20 +46,19 @@ struct JSONWriter {
     }
 
     mutating func array(_ body: (inout JSONWriter) -> Void) {
-        beginValue()
-        bytes.append(UInt8(ascii: "["))
-        atStart = true
-        body(&self)
-        bytes.append(UInt8(ascii: "]"))
-        atStart = false
+        container(UInt8(ascii: "["), UInt8(ascii: "]"), body)
     }
 
     mutating func object(_ body: (inout JSONWriter) -> Void) {
+        container(UInt8(ascii: "{"), UInt8(ascii: "}"), body)
+    }
+
+    private mutating func container(_ open: UInt8, _ close: UInt8, _ body: (inout JSONWriter) -> Void) {
         beginValue()
-        bytes.append(UInt8(ascii: "{"))
+        bytes.append(open)
         atStart = true
         body(&self)
-        bytes.append(UInt8(ascii: "}"))
+        bytes.append(close)
         atStart = false
     }
 
