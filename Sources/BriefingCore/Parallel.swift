@@ -16,9 +16,12 @@ enum Parallel {
             for (index, range) in chunks.enumerated() {
                 // `@concurrent` keeps the chunk off the caller's actor (the CLI runs on the main
                 // actor), so chunks really run on all cores. Each task maps its range of the shared
-                // array in place: copying the range out first copied every item (a retain and a
-                // release per reference in a briefing, for each map over the briefings).
-                group.addTask { @concurrent in (index, items[range].map(transform)) }
+                // array in place, handing `transform` each item where it is stored: copying the range
+                // out, or iterating it, copied every item (a retain and a release per reference in
+                // a briefing, for each map over the briefings).
+                group.addTask { @concurrent in
+                    (index, items.withUnsafeBufferPointer { items in range.map { transform(items[$0]) } })
+                }
             }
             var parts = [[R]](repeating: [], count: chunks.count)
             for await (index, part) in group { parts[index] = part }

@@ -67,6 +67,19 @@ import Testing
         #expect(try unsafe.page("briefings/b/index.html").contains("<div class=\"note\">Kept</div>"))
     }
 
+    /// Only web and mail links pass, read as a browser reads a scheme: case-insensitive, with
+    /// whitespace and control characters inside it skipped.
+    @Test(arguments: [
+        ("https://example.org/a", true), ("HTTP://EXAMPLE.ORG", true), ("  mailto:desk@example.org", true),
+        ("ht\ttp://example.org", true), ("https:", false), ("http:/example.org", false),
+        ("javascript:alert(1)", false), ("java\tscript:alert(1)", false), ("JaVaScRiPt:alert(1)", false),
+        ("\u{7F}javascript:alert(1)", false), ("data:text/html,x", false), ("\u{FF48}ttp://example.org", false),
+        ("//example.org", false), ("", false),
+    ])
+    func onlyWebAndMailURLsAreAllowed(url: String, allowed: Bool) {
+        #expect(SafeURL.isAllowed(url) == allowed)
+    }
+
     @Test func failedBuildLeavesOutputUntouched() async throws {
         let site = try FixtureSite()
         defer { site.remove() }

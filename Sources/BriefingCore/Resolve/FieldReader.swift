@@ -31,6 +31,7 @@ struct FieldReader {
             position = nil
         case .some(.map(let entries, let at)):
             position = at
+            values.reserveCapacity(entries.count)
             for entry in entries {
                 if values[entry.key] != nil {
                     sink.error(place.location(entry.keyPosition), "duplicate key '\(entry.key)'")
