@@ -86,6 +86,20 @@ import Testing
         check("|{{ string }}|{{{ string }}}|{{& string }}|", ["string": "---"], "|---|---|---|")
     }
 
+    /// Escaping looks at eight bytes at a time: a special character is found at every offset,
+    /// on both sides of a word's edge, and a combining mark in the next word still keeps it whole.
+    @Test func escapingFindsSpecialCharactersAtEveryOffset() {
+        let entities = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+        for offset in 0..<40 {
+            for (special, entity) in entities {
+                let before = String(repeating: "a", count: offset), after = String(repeating: "b", count: 40 - offset)
+                check("{{x}}", ["x": .string(before + special + after)], before + entity + after)
+            }
+        }
+        let joined = String(repeating: "a", count: 7) + "<\u{338}" + String(repeating: "b", count: 20)
+        check("{{x}}", ["x": .string(joined)], joined)
+    }
+
     @Test func escapingIsExactlyFiveCharactersPerCharacter() {
         check("{{x}}", ["x": "a&b<c>d\"e'f/g=h`i"], "a&amp;b&lt;c&gt;d&quot;e&#39;f/g=h`i")
         check("{{x}}", ["x": "Zoë — “quoted” <b>日本</b>"], "Zoë — “quoted” &lt;b&gt;日本&lt;/b&gt;")

@@ -335,6 +335,21 @@ import Testing
         #expect(text["text"] == "<p>Line one. Line two</p><p>Geneva, Switzerland · Vladimir Putin</p>")
     }
 
+    /// Strings are scanned eight bytes at a time: every escape is found at every offset.
+    @Test func jsonEscapesAtEveryOffset() throws {
+        let escapes = ["\"": #"\""#, "\\": #"\\"#, "\n": #"\n"#, "\u{1}": #"\u0001"#, "\u{1F}": #"\u001f"#,
+                       "<": #"\u003c"#, ">": #"\u003e"#, "&": #"\u0026"#, "\u{2028}": #"\u2028"#, "é": "é"]
+        for offset in 0..<40 {
+            for (character, escaped) in escapes {
+                let before = String(repeating: "a", count: offset), after = String(repeating: "b", count: 40 - offset)
+                let text = before + character + after
+                #expect(JSONValue.string(text).serialized == "\"" + before + escaped + after + "\"")
+                let parsed = try JSONSerialization.jsonObject(with: Data(JSONValue.array([.string(text)]).bytes)) as? [String]
+                #expect(parsed == [text])
+            }
+        }
+    }
+
     @Test func jsonEscapesWhatScriptsAndParsersNeed() throws {
         let value = JSONValue.object([("k\"", .string("a\"b\\c\n\t</script>&\u{2028}\u{2029}\u{1}é🇺🇦")),
                                       ("n", .int(-3)), ("b", .bool(true)), ("z", .null)])

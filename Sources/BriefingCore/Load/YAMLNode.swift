@@ -61,7 +61,8 @@ enum YAMLReader {
         var text = text
         let limit = max(maximumNodes, text.utf8.count)
         let result = text.withUTF8 { utf8 -> Result<YAMLNode?, YAMLSyntaxError> in
-            let composer = YAMLComposer(utf8, limit: limit)
+            var composer = YAMLComposer(utf8, limit: limit)
+            defer { composer.close() }
             do throws(YAMLSyntaxError) { return .success(try composer.compose()) } catch { return .failure(error) }
         }
         return try result.get()
@@ -71,8 +72,12 @@ enum YAMLReader {
 /// Builds one document's `YAMLNode`s from libyaml's events, without recursion (nesting depth is
 /// the file's to choose). Every scalar is kept as text: types are read by the resolver. Aliases
 /// take their anchor's value; each value of an alias's expansion counts against the limit.
-private final class YAMLComposer {
-    private var parser = yaml_parser_t()
+///
+/// A struct used as one local variable: the state of a class was checked for exclusive access at
+/// run time on every change (a percent of a 10,000-briefing build).
+private struct YAMLComposer {
+    /// libyaml's parser, where libyaml may keep pointers to it; freed by `close()`.
+    private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
     private let text: UnsafeBufferPointer<UInt8>
     private let limit: Int
     /// Values so far, aliases counted expanded (mapping keys are not counted).
@@ -95,19 +100,23 @@ private final class YAMLComposer {
     init(_ text: UnsafeBufferPointer<UInt8>, limit: Int) {
         self.text = text
         self.limit = limit
-        yaml_parser_initialize(&parser)
-        yaml_parser_set_input_string(&parser, text.baseAddress, text.count)
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        parser.initialize(to: yaml_parser_t())
+        yaml_parser_initialize(parser)
+        yaml_parser_set_input_string(parser, text.baseAddress, text.count)
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
     }
 
-    deinit { yaml_parser_delete(&parser) }
+    func close() {
+        yaml_parser_delete(parser)
+        parser.deallocate()
+    }
 
-    func compose() throws(YAMLSyntaxError) -> YAMLNode? {
+    mutating func compose() throws(YAMLSyntaxError) -> YAMLNode? {
         var root: YAMLNode?
         var documents = 0
         var event = yaml_event_t()
         while true {
-            guard yaml_parser_parse(&parser, &event) == 1 else { throw parserError() }
+            guard yaml_parser_parse(parser, &event) == 1 else { throw parserError() }
             defer { yaml_event_delete(&event) }
             let position = YAMLNode.Position(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
             switch event.type {
@@ -151,7 +160,7 @@ private final class YAMLComposer {
 
     /// Puts a finished value in the open list or map (or makes it the root) and records its anchor.
     /// `spent` says whether its values were counted already (a list or map, counted as read).
-    private func add(_ node: YAMLNode, count: Int, anchor: String?, root: inout YAMLNode?, spent: Bool = false) throws(YAMLSyntaxError) {
+    private mutating func add(_ node: YAMLNode, count: Int, anchor: String?, root: inout YAMLNode?, spent: Bool = false) throws(YAMLSyntaxError) {
         if let anchor { anchors[anchor] = (node, count) }
         guard let top = open.indices.last else {
             if !spent { try spend(count, in: nil) }
@@ -174,7 +183,7 @@ private final class YAMLComposer {
 
     /// Counts `count` values; past the limit, the error points at `holder`, the list or map being
     /// read (the one holding the alias that overflowed), not at the anchor.
-    private func spend(_ count: Int, in holder: YAMLNode.Position?) throws(YAMLSyntaxError) {
+    private mutating func spend(_ count: Int, in holder: YAMLNode.Position?) throws(YAMLSyntaxError) {
         spent += count
         guard spent > limit else { return }
         throw YAMLSyntaxError(
@@ -211,6 +220,7 @@ private final class YAMLComposer {
 
     /// libyaml's own error, with its context in parentheses.
     private func parserError() -> YAMLSyntaxError {
+        let parser = parser.pointee
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         guard parser.error != YAML_READER_ERROR, parser.error != YAML_MEMORY_ERROR else {
             return YAMLSyntaxError(message: "invalid YAML: \(problem)", position: .init(line: 1, column: 1))

@@ -108,7 +108,19 @@ struct JSONWriter {
             needsEscape.withUnsafeBufferPointer { needsEscape in
                 var runStart = 0
                 var i = 0
+                // Bytes before this are looked at one by one: their block holds one to escape.
+                var bytewiseUntil = 0
                 while i < utf8.count {
+                    if i >= bytewiseUntil {
+                        // Eight bytes at a time while none needs a look (see `needsEscape`).
+                        if let word = ByteWord(utf8, at: i), !word.containsByte(below: 0x20), !word.containsNonASCII,
+                           !word.contains(0x22), !word.contains(0x5C), !word.contains(0x3C), !word.contains(0x3E),
+                           !word.contains(0x26) {
+                            i += ByteWord.width
+                            continue
+                        }
+                        bytewiseUntil = i + ByteWord.width
+                    }
                     let byte = utf8[i]
                     if needsEscape[Int(byte)] == 0 { i += 1; continue }
                     let escape: Int  // bytes of input the escape replaces

@@ -12,14 +12,22 @@ enum HTMLEscaping {
         var index = 0
         special.withUnsafeBufferPointer { special in
             while index < bytes.count {
-                let byte = bytes[index]
-                // One table load a byte: most bytes of a page's text are none of the five.
-                if special[Int(byte)] != 0, let entity = entity(for: byte), standsAlone(bytes, at: index) {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    output.append(contentsOf: entity)
-                    runStart = index + 1
+                // Eight bytes at a time while none is special: most of a page's text is none of the five.
+                if let word = ByteWord(bytes, at: index), !word.contains(0x26), !word.contains(0x3C),
+                   !word.contains(0x3E), !word.contains(0x22), !word.contains(0x27) {
+                    index += ByteWord.width
+                    continue
                 }
-                index += 1
+                let end = min(index + ByteWord.width, bytes.count)
+                while index < end {
+                    let byte = bytes[index]
+                    if special[Int(byte)] != 0, let entity = entity(for: byte), standsAlone(bytes, at: index) {
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                        output.append(contentsOf: entity)
+                        runStart = index + 1
+                    }
+                    index += 1
+                }
             }
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
@@ -60,5 +68,43 @@ enum HTMLEscaping {
             if String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).count == 1 { return false }
         }
         return true
+    }
+}
+
+/// Eight bytes of a buffer read as one integer and tested for byte values with a few integer
+/// operations (the zero-byte test of "Bit Twiddling Hacks"): the escapers skip eight bytes that hold
+/// none of theirs at once instead of looking each up in a table. Swift's SIMD comparisons compiled
+/// to a loop over the lanes here, slower than the table.
+struct ByteWord {
+    static let width = 8
+    let bits: UInt64
+
+    /// The word starting at `index`; nil when fewer than eight bytes are left.
+    @inline(__always)
+    init?(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) {
+        guard index + Self.width <= buffer.count, let base = buffer.baseAddress else { return nil }
+        bits = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether some byte is `byte`.
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool { containsByte(below: 1, in: bits ^ (Self.ones &* UInt64(byte))) }
+
+    /// Whether some byte is below `bound` (at most 128).
+    @inline(__always)
+    func containsByte(below bound: UInt8) -> Bool { containsByte(below: bound, in: bits) }
+
+    /// Whether some byte is 0x80 or above (part of a character that is not ASCII).
+    @inline(__always)
+    var containsNonASCII: Bool { bits & Self.highs != 0 }
+
+    /// Exact for any bound up to 128: a byte below it borrows into its own high bit, which `~word`
+    /// keeps only where the byte itself was below 0x80.
+    @inline(__always)
+    private func containsByte(below bound: UInt8, in word: UInt64) -> Bool {
+        (word &- Self.ones &* UInt64(bound)) & ~word & Self.highs != 0
     }
 }
