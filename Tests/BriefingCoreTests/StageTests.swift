@@ -54,6 +54,23 @@ import Testing
         #expect(PartialDate(parsing: text, timeZone: newYork) == nil)
     }
 
+    /// Each date written three ways, at every precision: `iso` for `datetime`, `rfc3339` for feeds,
+    /// `display` for readers (a minus sign before a negative offset, no offset for UTC).
+    @Test(arguments: [
+        ("0987", "0987", "0987-01-01T00:00:00-04:56", "987"),
+        ("2025-03", "2025-03", "2025-03-01T00:00:00-05:00", "March 2025"),
+        ("2025-12-02", "2025-12-02", "2025-12-02T00:00:00-05:00", "2 December 2025"),
+        ("2025-07-09T07:05:09Z", "2025-07-09T07:05:09Z", "2025-07-09T07:05:09Z", "9 July 2025, 07:05 UTC"),
+        ("2022-02-24T05:30:00+03:00", "2022-02-24T05:30:00+03:00", "2022-02-24T05:30:00+03:00", "24 February 2022, 05:30 UTC+03:00"),
+        ("2025-12-31T23:59-09:30", "2025-12-31T23:59:00-09:30", "2025-12-31T23:59:00-09:30", "31 December 2025, 23:59 UTC\u{2212}09:30"),
+    ])
+    func datesAreWrittenAtTheirPrecision(text: String, iso: String, rfc3339: String, display: String) throws {
+        let date = try #require(PartialDate(parsing: text, timeZone: newYork))
+        #expect(date.iso == iso)
+        #expect(date.rfc3339 == rfc3339)
+        #expect(date.display == display)
+    }
+
     @Test func dateTimeWithoutOffsetIsReadInTheSiteZone() throws {
         let date = try #require(PartialDate(parsing: "2025-07-01T12:00", timeZone: newYork))
         #expect(date.iso == "2025-07-01T12:00:00-04:00")

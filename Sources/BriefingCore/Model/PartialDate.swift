@@ -151,52 +151,138 @@ extension PartialDate {
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                              "August", "September", "October", "November", "December"]
 
-    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    private static func four(_ n: Int) -> String {
-        let s = String(n)
-        return s.count >= 4 ? s : String(repeating: "0", count: 4 - s.count) + s
-    }
-
     /// `+05:30` / `-05:00` / `Z`.
     var offsetText: String {
-        if offsetSeconds == 0 { return "Z" }
-        let sign = offsetSeconds < 0 ? "-" : "+"
-        let a = abs(offsetSeconds)
-        return "\(sign)\(PartialDate.two(a / 3600)):\(PartialDate.two(a % 3600 / 60))"
+        DateText.make { $0.offset(offsetSeconds, minus: UInt8(ascii: "-")) }
     }
 
     /// The value for `<time datetime>`, at the date's own precision.
     public var iso: String {
-        let y = PartialDate.four(year)
-        switch precision {
-        case .year: return y
-        case .month: return "\(y)-\(PartialDate.two(month))"
-        case .day: return "\(y)-\(PartialDate.two(month))-\(PartialDate.two(day))"
-        case .time:
-            return "\(y)-\(PartialDate.two(month))-\(PartialDate.two(day))T\(PartialDate.two(hour)):\(PartialDate.two(minute)):\(PartialDate.two(second))\(offsetText)"
+        DateText.make { text in
+            text.number(year, width: 4)
+            guard precision >= .month else { return }
+            text.byte(UInt8(ascii: "-"))
+            text.number(month, width: 2)
+            guard precision >= .day else { return }
+            text.byte(UInt8(ascii: "-"))
+            text.number(day, width: 2)
+            guard precision >= .time else { return }
+            text.clock(self)
         }
     }
 
     /// A full RFC 3339 time for feeds and sitemaps: the start of the span in the date's zone.
     public var rfc3339: String {
-        let y = PartialDate.four(year)
-        return "\(y)-\(PartialDate.two(month))-\(PartialDate.two(day))T\(PartialDate.two(hour)):\(PartialDate.two(minute)):\(PartialDate.two(second))\(offsetText)"
+        DateText.make { text in
+            text.number(year, width: 4)
+            text.byte(UInt8(ascii: "-"))
+            text.number(month, width: 2)
+            text.byte(UInt8(ascii: "-"))
+            text.number(day, width: 2)
+            text.clock(self)
+        }
     }
 
     /// What a reader sees: `2025`, `December 2025`, `2 December 2025`, `2 December 2025, 10:00 UTC−05:00`.
     public var display: String {
-        let monthName = PartialDate.monthNames[month - 1]
-        switch precision {
-        case .year: return "\(year)"
-        case .month: return "\(monthName) \(year)"
-        case .day: return "\(day) \(monthName) \(year)"
-        case .time:
+        DateText.make { text in
+            if precision >= .day {
+                text.number(day, width: 1)
+                text.byte(UInt8(ascii: " "))
+            }
+            if precision >= .month {
+                text.bytes(PartialDate.monthNameBytes[month - 1])
+                text.byte(UInt8(ascii: " "))
+            }
+            text.number(year, width: 1)
+            guard precision >= .time else { return }
+            text.ascii(", ")
+            text.number(hour, width: 2)
+            text.byte(UInt8(ascii: ":"))
+            text.number(minute, width: 2)
+            text.ascii(" UTC")
             // A minus sign, not a hyphen, before a negative offset.
-            let zone = offsetSeconds == 0 ? "UTC" : "UTC" + (offsetSeconds < 0 ? "\u{2212}" + offsetText.dropFirst() : offsetText)
-            return "\(day) \(monthName) \(year), \(PartialDate.two(hour)):\(PartialDate.two(minute)) \(zone)"
+            if offsetSeconds != 0 { text.offset(offsetSeconds, minus: nil) }
         }
     }
 
+    private static let monthNameBytes = monthNames.map { Array($0.utf8) }
+
     /// `December 2025`: the timeline's month heading.
     var monthHeading: String { "\(PartialDate.monthNames[month - 1]) \(year)" }
+}
+
+/// Writes a date's text byte by byte into one string: interpolating made a string for every part
+/// (a year, each two-digit field, the offset), and dates are written tens of thousands of times
+/// in a build (pages, feeds, data exports, calendars).
+struct DateText {
+    private var buffer: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
+
+    /// Longer than any date's text: `28 September 9999, 23:59 UTC−23:59` is 37 bytes.
+    private static let capacity = 48
+
+    static func make(_ write: (inout DateText) -> Void) -> String {
+        String(unsafeUninitializedCapacity: capacity) { buffer in
+            var text = DateText(buffer: buffer)
+            write(&text)
+            return text.count
+        }
+    }
+
+    mutating func byte(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
+    }
+
+    mutating func bytes(_ bytes: [UInt8]) {
+        for byte in bytes { self.byte(byte) }
+    }
+
+    mutating func ascii(_ text: StaticString) {
+        for byte in UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount) { self.byte(byte) }
+    }
+
+    /// `n` (not negative) in decimal, with leading zeros up to `width` digits.
+    mutating func number(_ n: Int, width: Int) {
+        var digits = 1, power = 10
+        while power <= n { digits += 1; power *= 10 }
+        for _ in digits..<max(width, digits) { byte(UInt8(ascii: "0")) }
+        var place = power / 10
+        while place > 0 {
+            byte(UInt8(ascii: "0") + UInt8(n / place % 10))
+            place /= 10
+        }
+    }
+
+    /// `T10:00:00` and the offset, for a time.
+    mutating func clock(_ date: PartialDate) {
+        byte(UInt8(ascii: "T"))
+        number(date.hour, width: 2)
+        byte(UInt8(ascii: ":"))
+        number(date.minute, width: 2)
+        byte(UInt8(ascii: ":"))
+        number(date.second, width: 2)
+        offset(date.offsetSeconds, minus: UInt8(ascii: "-"))
+    }
+
+    /// `Z`, `+05:30` or `-05:00`; with `minus` nil, a negative offset takes the minus sign U+2212
+    /// (for readers) and a zero offset writes nothing.
+    mutating func offset(_ seconds: Int, minus: UInt8?) {
+        if seconds == 0 {
+            if minus != nil { byte(UInt8(ascii: "Z")) }
+            return
+        }
+        if seconds > 0 {
+            byte(UInt8(ascii: "+"))
+        } else if let minus {
+            byte(minus)
+        } else {
+            bytes([0xE2, 0x88, 0x92])
+        }
+        let magnitude = abs(seconds)
+        number(magnitude / 3600, width: 2)
+        byte(UInt8(ascii: ":"))
+        number(magnitude % 3600 / 60, width: 2)
+    }
 }
