@@ -11,22 +11,49 @@ enum Parallel {
         guard items.count > 1 else { return items.map(transform) }
         // Sixteen chunks a core: when one core is done with its last chunk, the other's is short.
         let size = chunkSize ?? max(1, (items.count + width * 16 - 1) / (width * 16))
-        let chunks = stride(from: 0, to: items.count, by: size).map { $0..<min($0 + size, items.count) }
-        return await withTaskGroup(of: (Int, [R]).self) { group in
-            for (index, range) in chunks.enumerated() {
+        // Each result goes straight into its place: collecting each chunk's results and joining them
+        // copied every result (a retain and a release per reference in it) on one core while the
+        // other waited.
+        let results = ResultSlots<R>(count: items.count)
+        await withTaskGroup(of: Void.self) { group in
+            for start in stride(from: 0, to: items.count, by: size) {
+                let range = start..<min(start + size, items.count)
                 // `@concurrent` keeps the chunk off the caller's actor (the CLI runs on the main
-                // actor), so chunks really run on all cores. Each task maps its range of the shared
-                // array in place, handing `transform` each item where it is stored: copying the range
-                // out, or iterating it, copied every item (a retain and a release per reference in
-                // a briefing, for each map over the briefings).
+                // actor), so chunks really run on all cores. Each task hands `transform` each item
+                // where it is stored: copying the range out, or iterating it, copied every item.
                 group.addTask { @concurrent in
-                    (index, items.withUnsafeBufferPointer { items in range.map { transform(items[$0]) } })
+                    items.withUnsafeBufferPointer { items in
+                        for index in range { results.put(transform(items[index]), at: index) }
+                    }
                 }
             }
-            var parts = [[R]](repeating: [], count: chunks.count)
-            for await (index, part) in group { parts[index] = part }
-            return parts.flatMap { $0 }
         }
+        return results.collect()
     }
 }
 
+/// Room for `count` results that tasks fill at distinct indexes, then read out as one array by
+/// moving them (no copy). Every slot is written exactly once before `collect()`: `Parallel.map`
+/// awaits all its tasks first.
+private final class ResultSlots<R>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<R>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+    }
+
+    func put(_ result: consuming R, at index: Int) {
+        (slots + index).initialize(to: result)
+    }
+
+    func collect() -> [R] {
+        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: slots, count: count)
+            initialized = count
+        }
+    }
+
+    deinit { slots.deallocate() }
+}
