@@ -33,6 +33,11 @@ import Testing
         #expect(RenderedMarkdown.lead("«Peace», he said — «now».", length: 9) == "Peace…")
         #expect(RenderedMarkdown.lead("Sanctions—and then—talks", length: 12) == "Sanctions—an…")
         #expect(RenderedMarkdown.lead("Sanctions — talks", length: 12) == "Sanctions…")
+        // ASCII text is cut by bytes, unless the byte after the cut joins the last Character.
+        #expect(RenderedMarkdown.lead("one two three four", length: 9) == "one two…")
+        #expect(RenderedMarkdown.lead("onetwothreefour", length: 9) == "onetwothr…")
+        #expect(RenderedMarkdown.lead("abcde\u{301}fgh", length: 5) == "abcde\u{301}…")
+        #expect(RenderedMarkdown.lead("ab\r\ncd efgh", length: 3) == "ab\r\n…")
     }
 
     @Test func datesKeepTheirPrecision() throws {

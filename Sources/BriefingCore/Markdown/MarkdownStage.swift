@@ -119,10 +119,22 @@ struct RenderedMarkdown: Sendable {
     static func lead(_ text: String, length: Int = leadLength) -> String {
         // A text of no more bytes than `length` has no more characters either: no need to count.
         guard text.utf8.count > length else { return text }
-        var cut = text.prefix(length)
-        guard cut.endIndex < text.endIndex else { return text }
-        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > length / 2 {
-            cut = cut[..<space]
+        var cut: Substring
+        // Where the first `length + 1` bytes are ASCII other than CR (which joins LF in one
+        // Character), each byte is a Character: the cut is found by bytes, without walking
+        // Characters (a tenth of the Markdown stage's time).
+        if text.utf8.prefix(length + 1).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            cut = text[..<text.utf8.index(text.utf8.startIndex, offsetBy: length)]
+            if let space = cut.utf8.lastIndex(of: UInt8(ascii: " ")),
+               cut.utf8.distance(from: cut.startIndex, to: space) > length / 2 {
+                cut = cut[..<space]
+            }
+        } else {
+            cut = text.prefix(length)
+            guard cut.endIndex < text.endIndex else { return text }
+            if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > length / 2 {
+                cut = cut[..<space]
+            }
         }
         let scalars = cut.unicodeScalars
         var lower = scalars.startIndex
