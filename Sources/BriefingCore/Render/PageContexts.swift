@@ -23,6 +23,7 @@ final class PageContexts: Sendable {
         var people: [TemplateValue]
         var personLinks: [TemplateValue]
         var briefings: [TemplateValue]
+        var briefingLinks: [TemplateValue]
         var eventsOnPages: [TemplateValue]
     }
 
@@ -32,8 +33,9 @@ final class PageContexts: Sendable {
         async let people = Parallel.map(Array(site.people.indices)) { plain.personItem($0) }
         async let links = Parallel.map(Array(site.people.indices)) { plain.personLink($0) }
         async let briefings = Parallel.map(Array(site.briefings.indices)) { plain.briefingItem($0) }
+        async let briefingLinks = Parallel.map(Array(site.briefings.indices)) { plain.briefingLink($0) }
         var shared = SharedItems(people: await people, personLinks: await links, briefings: await briefings,
-                                 eventsOnPages: [])
+                                 briefingLinks: await briefingLinks, eventsOnPages: [])
         // Events made after the links, so that theirs are the shared ones, as on every page.
         let linking = PageContexts(site: site, index: index, markdown: markdown, shared: shared)
         shared.eventsOnPages = await Parallel.map(Array(site.events.indices)) { linking.makeEvent($0, on: .page) }
@@ -158,6 +160,11 @@ final class PageContexts: Sendable {
     }
 
     func makeEvent(_ e: Int, on place: EventPlace) -> TemplateValue {
+        // The timeline's differs from the shared one only in its summary's links.
+        if place == .timeline, let shared, case .map(var item) = shared.eventsOnPages[e] {
+            item["summaryHTML"] = markdown.eventSummariesOnTimeline[e].map(TemplateValue.string)
+            return .map(item)
+        }
         let event = site.events[e]
         var item: TemplateMap = [
             "anchor": .string(index.eventAnchors[e]), "title": .string(event.title), "date": date(event.date),
@@ -178,7 +185,8 @@ final class PageContexts: Sendable {
     }
 
     func briefingLink(_ b: Int) -> TemplateValue {
-        ["title": .string(site.briefings[b].title), "url": .string(SiteURLs.briefing(site.briefings[b].slug.rawValue))]
+        if let shared { return shared.briefingLinks[b] }
+        return ["title": .string(site.briefings[b].title), "url": .string(SiteURLs.briefing(site.briefings[b].slug.rawValue))]
     }
 
     func quote(_ quote: Quote, briefing b: Int?) -> TemplateValue {
@@ -262,7 +270,9 @@ final class PageContexts: Sendable {
         ])
         var context = pageBase(root: "../../", path: path, title: briefing.title, description: briefing.summary,
                                section: "briefings", ogType: "article", jsonLD: jsonLD)
-        var item = briefingFields(b)
+        // The page's briefing is its shared list item with the rest added.
+        var item: TemplateMap
+        if let shared, case .map(let listed) = shared.briefings[b] { item = listed } else { item = briefingFields(b) }
         item["bodyHTML"] = .string(markdown.bodies[b])
         Self.put(markdown.keyPoints[b].map { ["html": .string($0)] }, "keyPoints", into: &item)
         Self.put(briefing.places.map(TemplateValue.string), "places", into: &item)
