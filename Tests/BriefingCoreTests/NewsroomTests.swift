@@ -493,6 +493,22 @@ import Testing
         #expect(svg.contains("<text") && svg.contains(">2025</text>"))
     }
 
+    @Test func expectedEventsAreDrawnHollowWithTheirTitles() {
+        let zone = TimeZone(identifier: "UTC")!
+        let marks = [("2025-03-10", true), ("2025-04", true), ("2025-05-01T10:00Z", false), ("2025", false)].map {
+            TimelineSVG.Mark(date: PartialDate(parsing: $0.0, timeZone: zone)!, title: "Talks <A & B>", expected: $0.1)
+        }
+        let svg = TimelineSVG(zone: zone).render(marks, subject: "T")!
+        let hollow = "fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\""
+        #expect(svg.contains("<circle class=\"tl-mark tl-day tl-expected\" cx=\""))
+        #expect(svg.contains("r=\"4.5\" \(hollow)><title>10 March 2025: Talks &lt;A &amp; B&gt; (expected)</title></circle>"))
+        #expect(svg.contains("<rect class=\"tl-mark tl-month tl-expected\" x=\""))
+        #expect(svg.contains("height=\"8\" rx=\"2\" \(hollow)><title>April 2025: Talks &lt;A &amp; B&gt; (expected)</title></rect>"))
+        #expect(svg.contains("<circle class=\"tl-mark tl-time\" cx=\""))
+        #expect(svg.contains("r=\"4.5\"><title>1 May 2025, 10:00 UTC: Talks &lt;A &amp; B&gt;</title></circle>"))
+        #expect(svg.contains("height=\"8\" rx=\"2\" fill-opacity=\"0.35\"><title>2025: Talks &lt;A &amp; B&gt;</title></rect>"))
+    }
+
     @Test func monthBarSpansItsMonth() {
         let zone = TimeZone(identifier: "UTC")!
         let drawing = TimelineSVG(zone: zone)

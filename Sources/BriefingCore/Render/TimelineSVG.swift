@@ -124,18 +124,45 @@ struct TimelineSVG: Sendable {
             let l = lane!
             laneEnds[l] = max(laneEnds[l], right)
             let cy = top + laneHeight * (Double(l) + 0.5)
-            let tooltip = "<title>\(HTMLText.escape(mark.date.display + ": " + mark.title + (mark.expected ? " (expected)" : "")))</title>"
-            let kind = "tl-\(mark.date.precision.name)" + (mark.expected ? " tl-expected" : "")
-            let paint = mark.expected ? "fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"" : ""
+            // Appended piece by piece: joining the pieces with `+` made a string for each join,
+            // for every event on every person page.
+            let paint = "fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\""
+            shapes += isSpan ? "<rect class=\"tl-mark tl-" : "<circle class=\"tl-mark tl-"
+            shapes += mark.date.precision.name
+            if mark.expected { shapes += " tl-expected" }
             if isSpan {
-                shapes += "<rect class=\"tl-mark \(kind)\" x=\"\(Self.number(x0))\" y=\"\(Self.number(cy - 4))\" "
-                    + "width=\"\(Self.number(x1 - x0))\" height=\"8\" rx=\"2\" "
-                    + (mark.expected ? paint : "fill-opacity=\"\(mark.date.precision == .year ? "0.35" : "0.6")\"")
-                    + ">\(tooltip)</rect>"
+                shapes += "\" x=\""
+                shapes += Self.number(x0)
+                shapes += "\" y=\""
+                shapes += Self.number(cy - 4)
+                shapes += "\" width=\""
+                shapes += Self.number(x1 - x0)
+                shapes += "\" height=\"8\" rx=\"2\" "
+                if mark.expected {
+                    shapes += paint
+                } else {
+                    shapes += mark.date.precision == .year ? "fill-opacity=\"0.35\"" : "fill-opacity=\"0.6\""
+                }
             } else {
-                shapes += "<circle class=\"tl-mark \(kind)\" cx=\"\(Self.number(x0))\" cy=\"\(Self.number(cy))\" "
-                    + "r=\"\(Self.number(radius))\"" + (mark.expected ? " " + paint : "") + ">\(tooltip)</circle>"
+                shapes += "\" cx=\""
+                shapes += Self.number(x0)
+                shapes += "\" cy=\""
+                shapes += Self.number(cy)
+                shapes += "\" r=\""
+                shapes += Self.number(radius)
+                shapes += "\""
+                if mark.expected {
+                    shapes += " "
+                    shapes += paint
+                }
             }
+            shapes += "><title>"
+            var tooltip = mark.date.display
+            tooltip += ": "
+            tooltip += mark.title
+            if mark.expected { tooltip += " (expected)" }
+            shapes += HTMLText.escape(tooltip)
+            shapes += isSpan ? "</title></rect>" : "</title></circle>"
         }
         let counts = Dictionary(grouping: marks, by: \.date.precision).mapValues(\.count)
         var parts: [String] = []
