@@ -350,6 +350,16 @@ import Testing
         }
     }
 
+    /// A large file is written in parts and joined: nothing is lost or repeated at a part's edge.
+    @Test func largeJSONIsJoinedWhole() throws {
+        let texts = (0..<3_000).map { "item \($0) " + String(repeating: "x<", count: $0 % 700) }
+        let value = JSONValue.array(texts.map(JSONValue.string))
+        let bytes = value.bytes
+        #expect(bytes.count > 3 * (1 << 19))
+        let parsed = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String]
+        #expect(parsed == texts)
+    }
+
     @Test func jsonEscapesWhatScriptsAndParsersNeed() throws {
         let value = JSONValue.object([("k\"", .string("a\"b\\c\n\t</script>&\u{2028}\u{2029}\u{1}é🇺🇦")),
                                       ("n", .int(-3)), ("b", .bool(true)), ("z", .null)])

@@ -4,25 +4,52 @@
 ///
 /// Inside an object, each value follows its `key(_:)`; `null` where a value is absent.
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+    /// The bytes written since the last full part.
+    private var current: [UInt8] = []
+    /// Earlier parts, each about `partSize` bytes. A large file grows part by part and is joined
+    /// once at the end: one array doubling to 21 MB copied what it held at each step and touched
+    /// twice the memory (a fifth of a 10,000-briefing build's page faults).
+    private var parts: [[UInt8]] = []
+    private static let partSize = 1 << 19
     /// True where the next value needs no comma before it: first in its array or object, or after a key.
     private var atStart = true
 
+    /// Everything written so far.
+    var bytes: [UInt8] { parts.isEmpty ? current : Self.joined(parts + [current]) }
+
     private mutating func beginValue() {
-        if !atStart { bytes.append(UInt8(ascii: ",")) }
+        if current.count >= Self.partSize {
+            parts.append(current)
+            current = []
+            // Room for the part and the value that ends it, so that a part is not copied as it grows.
+            current.reserveCapacity(Self.partSize * 2)
+        }
+        if !atStart { current.append(UInt8(ascii: ",")) }
         atStart = false
+    }
+
+    private static func joined(_ parts: [[UInt8]]) -> [UInt8] {
+        let total = parts.reduce(0) { $0 + $1.count }
+        return [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+            for part in parts {
+                part.withUnsafeBufferPointer { part in
+                    UnsafeMutableRawPointer(buffer.baseAddress! + count).copyMemory(from: part.baseAddress!, byteCount: part.count)
+                }
+                count += part.count
+            }
+        }
     }
 
     mutating func key(_ name: String) {
         beginValue()
-        Self.appendQuoted(name, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
+        Self.appendQuoted(name, to: &current)
+        current.append(UInt8(ascii: ":"))
         atStart = true
     }
 
     mutating func string(_ text: String) {
         beginValue()
-        Self.appendQuoted(text, to: &bytes)
+        Self.appendQuoted(text, to: &current)
     }
 
     /// The text, or `null` when there is none.
@@ -32,17 +59,17 @@ struct JSONWriter {
 
     mutating func int(_ number: Int) {
         beginValue()
-        bytes.append(contentsOf: String(number).utf8)
+        current.append(contentsOf: String(number).utf8)
     }
 
     mutating func bool(_ flag: Bool) {
         beginValue()
-        bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+        current.append(contentsOf: (flag ? "true" : "false").utf8)
     }
 
     mutating func null() {
         beginValue()
-        bytes.append(contentsOf: "null".utf8)
+        current.append(contentsOf: "null".utf8)
     }
 
     mutating func array(_ body: (inout JSONWriter) -> Void) {
@@ -55,17 +82,17 @@ struct JSONWriter {
 
     private mutating func container(_ open: UInt8, _ close: UInt8, _ body: (inout JSONWriter) -> Void) {
         beginValue()
-        bytes.append(open)
+        current.append(open)
         atStart = true
         body(&self)
-        bytes.append(close)
+        current.append(close)
         atStart = false
     }
 
-    /// The bytes written, with a line feed after them (as a file ends), without copying them.
+    /// The bytes written, with a line feed after them (as a file ends); a file of one part is not copied.
     consuming func endingLine() -> [UInt8] {
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+        current.append(UInt8(ascii: "\n"))
+        return parts.isEmpty ? current : Self.joined(parts + [current])
     }
 
     /// A key and its text, `null` when there is none.
