@@ -242,6 +242,9 @@ import Testing
         var escaped: [UInt8] = []
         ICalendarWriter.escape("a\\b;c,d\r\ne\nf", into: &escaped)
         #expect(String(decoding: escaped, as: UTF8.self) == #"a\\b\;c\,d\ne\nf"#)
+        escaped = []
+        ICalendarWriter.escape("g\th\u{1}i\u{7F}j\rk", into: &escaped)
+        #expect(String(decoding: escaped, as: UTF8.self) == #"g hij\nk"#)
     }
 
     // MARK: - 3. Data exports

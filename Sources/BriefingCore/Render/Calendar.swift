@@ -7,15 +7,27 @@ struct ICalendarWriter {
 
     /// Writes `NAME:value` with `value` already in its property's format (a date, a URI, a number).
     mutating func raw(_ name: String, _ value: String) {
-        fold(Array((name + ":" + value).utf8))
+        var line: [UInt8] = []
+        line.reserveCapacity(name.utf8.count + 1 + value.utf8.count)
+        line.append(contentsOf: name.utf8)
+        line.append(UInt8(ascii: ":"))
+        line.append(contentsOf: value.utf8)
+        fold(line)
     }
 
     /// Writes `NAME:value` with `value` escaped as TEXT.
     mutating func text(_ name: String, _ value: String) {
-        var line = Array(name.utf8)
+        var line: [UInt8] = []
+        line.reserveCapacity(name.utf8.count + 1 + value.utf8.count + 8)
+        line.append(contentsOf: name.utf8)
         line.append(UInt8(ascii: ":"))
         Self.escape(value, into: &line)
         fold(line)
+    }
+
+    /// Room for `count` more bytes.
+    mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
     }
 
     /// Appends content lines written before (an event's, shared by several calendars).
@@ -25,18 +37,25 @@ struct ICalendarWriter {
 
     /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks; other control
     /// characters, which TEXT may not hold, are dropped. Every character it changes is ASCII, so
-    /// bytes of other characters pass through as they are.
+    /// bytes of other characters pass through as they are. Escapes are appended byte by byte: an
+    /// array literal per escape was an allocation for every comma of every event's text.
     static func escape(_ text: String, into out: inout [UInt8]) {
         out.reserveCapacity(out.count + text.utf8.count)
         var previousWasCR = false
         for byte in text.utf8 {
             defer { previousWasCR = byte == 0x0D }
             switch byte {
-            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
-            case UInt8(ascii: ";"): out += [0x5C, UInt8(ascii: ";")]
-            case UInt8(ascii: ","): out += [0x5C, UInt8(ascii: ",")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0A: if !previousWasCR { out += [0x5C, UInt8(ascii: "n")] }
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
+                out.append(0x5C)
+                out.append(byte)
+            case 0x0D:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "n"))
+            case 0x0A:
+                if !previousWasCR {
+                    out.append(0x5C)
+                    out.append(UInt8(ascii: "n"))
+                }
             case 0x09: out.append(0x20)
             case ..<0x20, 0x7F: continue
             default: out.append(byte)
@@ -54,12 +73,15 @@ struct ICalendarWriter {
             // Back up to the first byte of a UTF-8 sequence (continuation bytes are 10xxxxxx).
             while end > start + 1, line[end] & 0xC0 == 0x80 { end -= 1 }
             bytes += line[start..<end]
-            bytes += [0x0D, 0x0A, 0x20]
+            bytes.append(0x0D)
+            bytes.append(0x0A)
+            bytes.append(0x20)
             start = end
             limit = 74
         }
         bytes += line[start...]
-        bytes += [0x0D, 0x0A]
+        bytes.append(0x0D)
+        bytes.append(0x0A)
     }
 }
 
@@ -132,7 +154,10 @@ struct CalendarFiles: Sendable {
         out.text("X-WR-CALNAME", name)
         out.text("X-WR-CALDESC", [about, Self.leftOutNote(events.count - dated.count)].compactMap { $0 }.joined(separator: " "))
         out.raw("X-PUBLISHED-TTL", "PT1H")
-        for e in dated { out.append(entry(e)) }
+        // Sized once: the site's calendar holds every dated event, megabytes at 10,000 briefings.
+        let entries = dated.map(entry)
+        out.reserve(entries.reduce(0) { $0 + $1.count } + 32)
+        for lines in entries { out.append(lines) }
         out.raw("END", "VCALENDAR")
         return out.bytes
     }
