@@ -70,6 +70,21 @@ struct PageRenderer: Sendable {
         case .sitemap: context = contexts.sitemap()
         case .robots: context = contexts.robots()
         }
-        return templates.render(job.template, context)
+        return templates.render(job.template, context, expectedSize: expectedSize(of: job))
+    }
+
+    /// A generous guess at a page's size from how much it lists. A page that lists the whole site
+    /// grows to megabytes, and growing by doubling copied it at every step and touched twice its
+    /// memory; room reserved and never written costs only address space.
+    func expectedSize(of job: PageJob) -> Int {
+        let site = contexts.site
+        let listed = switch job.kind {
+        case .timeline: site.events.count * 2_048
+        case .briefingList: site.briefings.count * 1_024
+        case .peopleList: site.people.count * 1_024
+        case .sitemap: (site.briefings.count + site.people.count) * 256
+        default: 0
+        }
+        return max(32_768, listed)
     }
 }

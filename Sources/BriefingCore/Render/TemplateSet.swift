@@ -73,10 +73,11 @@ public struct TemplateSet: Sendable {
         return TemplateSet(templates: templates, assets: assets)
     }
 
-    /// Renders the page template `name` with `context`.
-    func render(_ name: String, _ context: TemplateMap) -> [UInt8] {
+    /// Renders the page template `name` with `context`, into room for `expectedSize` bytes (more
+    /// when it needs more).
+    func render(_ name: String, _ context: TemplateMap, expectedSize: Int = 32_768) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(32_768)
+        output.reserveCapacity(expectedSize)
         templates.render(name, .map(context), into: &output)
         return output
     }
