@@ -22,6 +22,30 @@ import Testing
         #expect(lines == ["Content/briefings/b.md:4:10: error: unknown person 'steve-witkof'\n    hint: did you mean 'steve-witkoff'?"])
     }
 
+    /// A key written twice in one map is an error at its first occurrence, in small maps and large.
+    @Test func duplicateKeysInAMap() async throws {
+        let small = try await errors(["Content/briefings/b.md": """
+            ---
+            title: T
+            date: 2025-12-03
+            title: U
+            ---
+            Body.
+            """])
+        #expect(small == ["Content/briefings/b.md:2:1: error: duplicate key 'title'"])
+        let keys = (1...20).map { "k\($0): v" } + ["k7: again", "k3: again"]
+        let large = try await errors(["Content/briefings/b.md": """
+            ---
+            title: T
+            date: 2025-12-03
+            extra:
+            \(keys.map { "  " + $0 }.joined(separator: "\n"))
+            ---
+            Body.
+            """])
+        #expect(large == ["Content/briefings/b.md:7:3: error: duplicate key 'k3', 'k7'"])
+    }
+
     @Test func unknownPersonInQuote() async throws {
         let lines = try await errors(["Content/briefings/b.md": """
             ---
