@@ -194,7 +194,7 @@ struct CalendarFiles: Sendable {
         if let place = event.place { out.text("LOCATION", place) }
         var description: [String] = []
         if let summary = contexts.markdown.eventSummaryTexts[e], !summary.isEmpty { description.append(summary) }
-        let people = event.people.compactMap { index.personIndex[$0].map { site.people[$0].name } }
+        let people = index.peopleOfEvent[e].map { site.people[$0].name }
         if !people.isEmpty { description.append("People: " + people.joined(separator: ", ")) }
         if let slug = event.briefing, let b = index.briefingIndex[slug] {
             description.append("Briefing: \(site.briefings[b].title) " + contexts.absoluteURL(SiteURLs.briefing(slug.rawValue)))

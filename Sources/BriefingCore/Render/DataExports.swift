@@ -220,7 +220,7 @@ struct DataExports: Sendable {
         let event = site.events[e]
         var parts: [String] = []
         if let summary = markdown.eventSummaryTexts[e], !summary.isEmpty { parts.append("<p>" + HTMLText.escape(summary) + "</p>") }
-        let people = event.people.compactMap { index.personIndex[$0].map { site.people[$0].name } }
+        let people = index.peopleOfEvent[e].map { site.people[$0].name }
         let facts = ([event.place].compactMap { $0 } + (people.isEmpty ? [] : [people.joined(separator: ", ")]))
         if !facts.isEmpty { parts.append("<p>" + HTMLText.escape(facts.joined(separator: " · ")) + "</p>") }
         if let slug = event.briefing, let b = index.briefingIndex[slug] {

@@ -31,7 +31,7 @@ final class PageContexts: Sendable {
     func sharingItems() async -> PageContexts {
         let plain = PageContexts(site: site, index: index, markdown: markdown)
         async let people = Parallel.map(Array(site.people.indices)) { plain.personItem($0) }
-        async let links = Parallel.map(Array(site.people.indices)) { plain.personLink($0) }
+        async let links = Parallel.map(Array(site.people.indices)) { plain.makePersonLink($0) }
         async let briefings = Parallel.map(Array(site.briefings.indices)) { plain.briefingItem($0) }
         async let briefingLinks = Parallel.map(Array(site.briefings.indices)) { plain.briefingLink($0) }
         var shared = SharedItems(people: await people, personLinks: await links, briefings: await briefings,
@@ -122,12 +122,14 @@ final class PageContexts: Sendable {
     }
 
     func personLink(_ slug: Slug) -> TemplateValue? {
-        guard let p = index.personIndex[slug] else { return nil }
-        if let shared { return shared.personLinks[p] }
-        return personLink(p)
+        index.personIndex[slug].map(personLink)
     }
 
     func personLink(_ p: Int) -> TemplateValue {
+        shared?.personLinks[p] ?? makePersonLink(p)
+    }
+
+    func makePersonLink(_ p: Int) -> TemplateValue {
         let slug = site.people[p].slug
         let person = site.people[p]
         var link: TemplateMap = [
@@ -176,7 +178,7 @@ final class PageContexts: Sendable {
         case .page: if let summary = markdown.eventSummariesOnPages[e] { item["summaryHTML"] = .string(summary) }
         }
         if event.expected { item["expected"] = true }
-        Self.put(event.people.compactMap(personLink), "people", into: &item)
+        Self.put(index.peopleOfEvent[e].map(personLink), "people", into: &item)
         if let slug = event.briefing, let b = index.briefingIndex[slug] {
             item["briefing"] = briefingLink(b)
         }
@@ -249,7 +251,7 @@ final class PageContexts: Sendable {
     func briefing(_ b: Int) -> TemplateMap {
         let briefing = site.briefings[b]
         let path = SiteURLs.briefing(briefing.slug.rawValue)
-        let people = briefing.people.compactMap { index.personIndex[$0] }
+        let people = index.peopleOfBriefing[b]
         // A briefing with an update log is a developing story: schema.org's LiveBlogPosting.
         let isLive = !briefing.updates.isEmpty
         let jsonLD = JSONValue.object([

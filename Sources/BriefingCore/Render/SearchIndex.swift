@@ -83,7 +83,7 @@ struct SearchIndex: Sendable {
                         snippet(text, to: &json)
                         json.int(event.briefing.flatMap { index.briefingIndex[$0] } ?? -1)
                         json.array { json in
-                            for slug in event.people { if let p = index.personIndex[slug] { json.int(p) } }
+                            for p in index.peopleOfEvent[e] { json.int(p) }
                         }
                     }
                 }

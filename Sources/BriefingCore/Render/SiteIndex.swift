@@ -18,6 +18,10 @@ struct SiteIndex: Sendable {
     let seenWith: [[Int]]
     /// Per briefing: positions in `site.events` (its own and timeline entries naming it).
     let eventsOfBriefing: [[Int]]
+    /// Per briefing: its `people` that exist, as positions in `site.people`, in its order.
+    let peopleOfBriefing: [[Int]]
+    /// Per event: its `people` that exist, as positions in `site.people`, in its order.
+    let peopleOfEvent: [[Int]]
     /// Per event: its element id, unique on every page.
     let eventAnchors: [String]
     /// Per event: a key that stays the same from build to build, for calendar UIDs and data
@@ -35,13 +39,18 @@ struct SiteIndex: Sendable {
         for i in site.briefings.indices { briefingIndex[site.briefings[i].slug] = i }
         var briefingsOfPerson = [[Int]](repeating: [], count: site.people.count)
         var quotesOfPerson = [[QuoteRef]](repeating: [], count: site.people.count)
-        var together = [Set<Int>](repeating: [], count: site.people.count)
+        // Everyone each person shares a list with, repeats and all; sorted and made unique at the end
+        // (cheaper than a set per person, hashing every member of every list).
+        var together = [[Int]](repeating: [], count: site.people.count)
+        var peopleOfBriefing: [[Int]] = []
+        peopleOfBriefing.reserveCapacity(site.briefings.count)
         // By position, not `enumerated()`: that copied each briefing whole to read two of its fields.
         for b in site.briefings.indices {
             let members = site.briefings[b].people.compactMap { personIndex[$0] }
+            peopleOfBriefing.append(members)
             for p in members {
                 briefingsOfPerson[p].append(b)
-                together[p].formUnion(members)
+                together[p] += members
             }
             for quote in site.briefings[b].quotes {
                 if let p = personIndex[quote.person] { quotesOfPerson[p].append(QuoteRef(quote: quote, briefing: b)) }
@@ -54,7 +63,10 @@ struct SiteIndex: Sendable {
         var keys: [String] = []
         keys.reserveCapacity(site.events.count)
         var seenKeys: [String: Int] = [:]
-        for (e, event) in site.events.enumerated() {
+        var peopleOfEvent: [[Int]] = []
+        peopleOfEvent.reserveCapacity(site.events.count)
+        for e in site.events.indices {
+            let event = site.events[e]
             anchors.append(event.id.map(SiteURLs.eventAnchor(id:)) ?? "e-\(e + 1)")
             if let id = event.id {
                 keys.append("event-" + id)
@@ -67,9 +79,10 @@ struct SiteIndex: Sendable {
                 keys.append(key)
             }
             let members = event.people.compactMap { personIndex[$0] }
+            peopleOfEvent.append(members)
             for p in members {
                 eventsOfPerson[p].append(e)
-                together[p].formUnion(members)
+                together[p] += members
             }
             if let slug = event.briefing, let b = briefingIndex[slug] { eventsOfBriefing[b].append(e) }
         }
@@ -79,10 +92,21 @@ struct SiteIndex: Sendable {
         self.eventsOfPerson = eventsOfPerson
         self.quotesOfPerson = quotesOfPerson
         self.eventsOfBriefing = eventsOfBriefing
+        self.peopleOfBriefing = peopleOfBriefing
+        self.peopleOfEvent = peopleOfEvent
         self.eventAnchors = anchors
         self.eventKeys = keys
         // People are sorted by name, so sorting indices sorts by name.
-        self.seenWith = together.enumerated().map { p, others in others.subtracting([p]).sorted() }
+        self.seenWith = together.indices.map { p in
+            var others = together[p].sorted()
+            var unique = 0
+            for i in others.indices where others[i] != p && (unique == 0 || others[unique - 1] != others[i]) {
+                others[unique] = others[i]
+                unique += 1
+            }
+            others.removeLast(others.count - unique)
+            return others
+        }
     }
 
     /// FNV-1a, 64 bits, as 16 hex digits: the same on every run and machine (Swift's `Hasher` is
