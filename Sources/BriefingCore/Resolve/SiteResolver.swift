@@ -42,7 +42,7 @@ public struct SiteResolver: Sendable {
         // People first: every other file refers to them. Files resolve on all cores, each with
         // its own sink; results keep the files' order.
         let resolver = self
-        let personSlugs = Set(raw.people.compactMap { Self.validSlug($0) })
+        let personSlugs = Set(raw.people.indices.compactMap { Self.validSlug(path: raw.people[$0].path) })
         let people = await Parallel.map(raw.people) { document -> (Person?, [Diagnostic]) in
             let sink = DiagnosticSink()
             guard let slug = resolver.fileSlug(document, sink: sink), !document.loadFailed else { return (nil, sink.diagnostics) }
@@ -59,10 +59,12 @@ public struct SiteResolver: Sendable {
             else { return (nil, [], sink.diagnostics) }
             return (briefing, events, sink.diagnostics)
         }
-        let allBriefingSlugs = Set(raw.briefings.compactMap { Self.validSlug($0) })
+        let allBriefingSlugs = Set(raw.briefings.indices.compactMap { Self.validSlug(path: raw.briefings[$0].path) })
         var draftSlugs = Set<String>()
         var briefings: [Briefing] = []
+        briefings.reserveCapacity(briefingResults.count)
         var events: [Event] = []
+        events.reserveCapacity(briefingResults.reduce(0) { $0 + $1.1.count })
         for index in briefingResults.indices {
             // Swapped out rather than read: the loop then moves each briefing instead of copying it.
             var result: (Briefing?, [Event], [Diagnostic]) = (nil, [], [])
@@ -74,7 +76,12 @@ public struct SiteResolver: Sendable {
                 continue
             }
             briefings.append(briefing)
-            events += result.1
+            // Each event moved out of the result, not copied (a retain and a release per reference).
+            for e in result.1.indices {
+                var event = Event.moved
+                swap(&event, &result.1[e])
+                events.append(event)
+            }
         }
         let references = ReferenceChecker(people: personSlugs, sink: sink)
         let builtBriefings = Set(briefings.map(\.slug.rawValue))
@@ -85,16 +92,20 @@ public struct SiteResolver: Sendable {
         }
         checkEventIDs(events, sink: sink)
 
+        // The three orders are found at once, each on a core (this end of resolving runs alone).
         let names = resolvedPeople.map { $0.name.lowercased() }, personSlugList = resolvedPeople.map(\.slug)
-        Self.sort(&resolvedPeople) { a, b in (names[a], personSlugList[a]) < (names[b], personSlugList[b]) }
         let briefingDates = briefings.map(\.date), briefingSlugs = briefings.map(\.slug)
-        Self.sort(&briefings) { a, b in
+        let eventDates = events.map(\.date), eventLocations = events.map(\.location)
+        async let briefingOrder = Self.order(count: briefingDates.count) { a, b in
             briefingDates[a] != briefingDates[b] ? briefingDates[a] > briefingDates[b] : briefingSlugs[a] < briefingSlugs[b]
         }
-        let eventDates = events.map(\.date), eventLocations = events.map(\.location)
-        Self.sort(&events) { a, b in
+        async let eventOrder = Self.order(count: eventDates.count) { a, b in
             eventDates[a] != eventDates[b] ? eventDates[a] < eventDates[b] : eventLocations[a] < eventLocations[b]
         }
+        Self.apply(Self.order(count: names.count) { a, b in (names[a], personSlugList[a]) < (names[b], personSlugList[b]) },
+                   to: &resolvedPeople)
+        Self.apply(await briefingOrder, to: &briefings)
+        Self.apply(await eventOrder, to: &events)
         var site = Site(config: config, people: resolvedPeople, briefings: briefings, events: events, media: raw.media,
                         draftSlugs: draftSlugs)
         // Files that failed to resolve still exist for links: their own errors say what is wrong.
@@ -108,7 +119,16 @@ public struct SiteResolver: Sendable {
     /// items without copying them: sorting briefings and events themselves copied each (dozens of
     /// references) at every merge step, and building a sorted copy copied and freed each once.
     static func sort<T>(_ items: inout [T], by precedes: (Int, Int) -> Bool) {
-        let order = Array(items.indices).sorted(by: precedes)  // order[i]: the item that goes to i
+        apply(order(count: items.count, by: precedes), to: &items)
+    }
+
+    /// The positions `0..<count` in the stable order `precedes` gives them.
+    static func order(count: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
+        Array(0..<count).sorted(by: precedes)
+    }
+
+    /// Puts `items[order[i]]` at `i`, moving items along the permutation's cycles.
+    static func apply<T>(_ order: [Int], to items: inout [T]) {
         var placed = [Bool](repeating: false, count: items.count)
         // Swapped through a buffer pointer, whose swap moves the two items; the array's own copied
         // each (a retain and a release per reference).
@@ -128,8 +148,8 @@ public struct SiteResolver: Sendable {
     // MARK: - Files
 
     /// The slug of a file whose name is valid, without reporting anything.
-    static func validSlug(_ document: RawDocument) -> String? {
-        let stem = String(fileName(document.path).dropLast(3))
+    static func validSlug(path: String) -> String? {
+        let stem = String(fileName(path).dropLast(3))
         return Slug.isValid(stem) ? stem : nil
     }
 
