@@ -89,7 +89,7 @@ struct OutputPlan: Sendable {
     /// For each item, whether it is the first of the plan to go into its folder (below the top):
     /// its folder is made before it is written, where others try the file first.
     var opensFolder: [Bool] {
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: items.count)
         return items.map { item in
             let folder = item.path.folder
             return !folder.isEmpty && seen.insert(folder).inserted
