@@ -278,7 +278,9 @@ struct DateText {
         } else if let minus {
             byte(minus)
         } else {
-            bytes([0xE2, 0x88, 0x92])
+            byte(0xE2)  // U+2212 in UTF-8
+            byte(0x88)
+            byte(0x92)
         }
         let magnitude = abs(seconds)
         number(magnitude / 3600, width: 2)

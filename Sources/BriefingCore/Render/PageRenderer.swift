@@ -73,9 +73,9 @@ struct PageRenderer: Sendable {
         return templates.render(job.template, context, expectedSize: expectedSize(of: job))
     }
 
-    /// A generous guess at a page's size from how much it lists. A page that lists the whole site
-    /// grows to megabytes, and growing by doubling copied it at every step and touched twice its
-    /// memory; room reserved and never written costs only address space.
+    /// A generous guess at a page's size from how much it lists, up to 64 MB. A page that lists the
+    /// whole site grows to megabytes, and growing by doubling copied it at every step and touched
+    /// twice its memory; room reserved and never written costs only address space.
     func expectedSize(of job: PageJob) -> Int {
         let site = contexts.site
         let listed = switch job.kind {
@@ -85,6 +85,6 @@ struct PageRenderer: Sendable {
         case .sitemap: (site.briefings.count + site.people.count) * 256
         default: 0
         }
-        return max(32_768, listed)
+        return min(max(32_768, listed), 64 << 20)
     }
 }
