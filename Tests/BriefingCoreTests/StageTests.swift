@@ -6,8 +6,6 @@ import Testing
 @Suite struct StageTests {
     let newYork = TimeZone(identifier: "America/New_York")!
 
-    /// A lead (search snippets, data exports) is cut at a word near the length, without the
-    /// space or punctuation before the cut, and marked with an ellipsis.
     /// The resolver's in-place sort gives what a stable sort gives, for every arrangement of a few
     /// items with ties (equal keys keep their order).
     @Test func resolverSortIsAStableSort() {
@@ -16,13 +14,15 @@ import Testing
             for _ in 0..<50 {
                 let keys = (0..<length).map { _ in Int.random(in: 0..<4, using: &generator) }
                 var items = Array(keys.enumerated())
-                SiteResolver.sort(&items) { keys[$0] < keys[$1] }
+                SiteResolver.apply(SiteResolver.order(count: items.count) { keys[$0] < keys[$1] }, to: &items)
                 let expected = Array(keys.enumerated()).sorted { $0.element < $1.element }
                 #expect(items.map(\.offset) == expected.map(\.offset), "\(keys)")
             }
         }
     }
 
+    /// A lead (search snippets, data exports) is cut at a word near the length, without the
+    /// space or punctuation before the cut, and marked with an ellipsis.
     @Test func leadsAreCutAtAWord() {
         #expect(RenderedMarkdown.lead("Talks resumed.", length: 40) == "Talks resumed.")
         // More bytes than the length, no more characters: kept whole.

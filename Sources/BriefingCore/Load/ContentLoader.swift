@@ -62,14 +62,13 @@ public struct ContentLoader: Sendable {
             let document = loader.loadDocument(file, kind: .markdown, diagnostics: &found)
             return (document, found)
         }
-        // Documents are swapped out of the results, not copied (a retain and a release for each of
+        // Documents are taken out of the results, not copied (a retain and a release for each of
         // their texts, on one core while the other waited).
         var people: [RawDocument] = [], briefings: [RawDocument] = []
         people.reserveCapacity(peopleFiles.count)
         briefings.reserveCapacity(briefingFiles.count)
         for index in loaded.indices {
-            var result = (RawDocument.unread(""), [Diagnostic]())
-            swap(&result, &loaded[index])
+            let result = loaded.take(index, leaving: (.unread(""), []))
             diagnostics.append(contentsOf: result.1)
             if index < peopleFiles.count { people.append(result.0) } else { briefings.append(result.0) }
         }

@@ -66,9 +66,7 @@ public struct SiteResolver: Sendable {
         var events: [Event] = []
         events.reserveCapacity(briefingResults.reduce(0) { $0 + $1.1.count })
         for index in briefingResults.indices {
-            // Swapped out rather than read: the loop then moves each briefing instead of copying it.
-            var result: (Briefing?, [Event], [Diagnostic]) = (nil, [], [])
-            swap(&result, &briefingResults[index])
+            var result = briefingResults.take(index, leaving: (nil, [], []))
             sink.diagnostics += result.2
             guard let briefing = result.0.take() else { continue }
             if briefing.status == .draft && !options.includeDrafts {
@@ -76,12 +74,7 @@ public struct SiteResolver: Sendable {
                 continue
             }
             briefings.append(briefing)
-            // Each event moved out of the result, not copied (a retain and a release per reference).
-            for e in result.1.indices {
-                var event = Event.moved
-                swap(&event, &result.1[e])
-                events.append(event)
-            }
+            for e in result.1.indices { events.append(result.1.take(e, leaving: .moved)) }
         }
         let references = ReferenceChecker(people: personSlugs, sink: sink)
         let builtBriefings = Set(briefings.map(\.slug.rawValue))
@@ -114,15 +107,11 @@ public struct SiteResolver: Sendable {
         return (site, sink.diagnostics)
     }
 
-    /// Sorts `items` in the stable order `precedes` gives their indices. Sorting indices moves
-    /// integers, and the order found is then applied by swapping along its cycles, which moves
-    /// items without copying them: sorting briefings and events themselves copied each (dozens of
-    /// references) at every merge step, and building a sorted copy copied and freed each once.
-    static func sort<T>(_ items: inout [T], by precedes: (Int, Int) -> Bool) {
-        apply(order(count: items.count, by: precedes), to: &items)
-    }
-
-    /// The positions `0..<count` in the stable order `precedes` gives them.
+    /// The positions `0..<count` in the stable order `precedes` gives them, for `apply(_:to:)`.
+    /// Sorting positions moves integers, and the order found is then applied by swapping along its
+    /// cycles, which moves items without copying them: sorting briefings and events themselves
+    /// copied each (dozens of references) at every merge step, and building a sorted copy copied
+    /// and freed each once.
     static func order(count: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
         Array(0..<count).sorted(by: precedes)
     }

@@ -33,13 +33,18 @@ enum FolderRemoval {
                 return
             }
             for index in stride(from: lane, to: allLeaves.count, by: threads) {
-                let moved = "\(bins[lane])/\(index)"
-                if rename(allLeaves[index], moved) == 0 { rmdir(moved) } else { rmdir(allLeaves[index]) }
+                removeEmpty(allLeaves[index], through: "\(bins[lane])/\(index)")
             }
             rmdir(bins[lane])
         }
         // Deepest first, so that each is empty when its turn comes.
         for path in inner.reversed() { rmdir(path) }
+    }
+
+    /// Removes the empty `folder` after moving it to `aside` (in another parent), so that its parent
+    /// is locked only for the move while the removal waits on the disk; in place if it cannot move.
+    static func removeEmpty(_ folder: String, through aside: String) {
+        if rename(folder, aside) == 0 { rmdir(aside) } else { rmdir(folder) }
     }
 
     /// Collects files, folders without subfolders (`leaves`) and the others (`inner`, parents

@@ -89,8 +89,8 @@ final class FolderSpreader: Sendable {
         // end kept one core busy alone while the other waited.
         defer {
             if slot == Self.foldersPerBin - 1 {
-                let moved = "\(removed)/\(number)"
-                remover.async { if rename(bin, moved) == 0 { rmdir(moved) } else { rmdir(bin) } }
+                let aside = "\(removed)/\(number)"
+                remover.async { FolderRemoval.removeEmpty(bin, through: aside) }
             }
         }
         // The first folder of a bin makes the bin.
