@@ -1,12 +1,15 @@
-/// Appends text escaped for HTML and XML: exactly `& < > " '`, as swift-mustache does.
+/// Appends text escaped for HTML and XML: exactly `& < > " '`, each wherever it stands. Browsers
+/// and XML parsers read code points, so a `<` stays a `<` to them even when a combining mark follows
+/// it or a prepended mark (U+0600) precedes it. swift-mustache escapes per Character (grapheme
+/// cluster) and leaves such a `<` raw: a hole for markup, which this escaper deliberately does not copy.
 enum HTMLEscaping {
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { append($0, to: &output) }
     }
 
-    /// Copies runs without special bytes whole. All five characters are ASCII, so a byte scan finds
-    /// exactly them; the rare one joined to a neighbouring scalar goes through `standsAlone`.
+    /// Copies runs without special bytes whole. All five characters are ASCII and no byte of a
+    /// longer UTF-8 sequence is below 0x80, so a byte scan finds exactly them.
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var runStart = 0
         var index = 0
@@ -21,7 +24,7 @@ enum HTMLEscaping {
                 let end = min(index + ByteWord.width, bytes.count)
                 while index < end {
                     let byte = bytes[index]
-                    if special[Int(byte)] != 0, let entity = entity(for: byte), standsAlone(bytes, at: index) {
+                    if special[Int(byte)] != 0, let entity = entity(for: byte) {
                         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                         output.append(contentsOf: entity)
                         runStart = index + 1
@@ -51,22 +54,5 @@ enum HTMLEscaping {
         case UInt8(ascii: "'"): apos
         default: nil
         }
-    }
-
-    /// swift-mustache escapes per Character, so a `<` that a combining mark follows (or a prepended
-    /// scalar precedes) is part of a larger Character and stays as it is. Only a non-ASCII neighbour
-    /// can join it, and whether it does depends on that pair alone.
-    private static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        if index > 0, bytes[index - 1] >= 0x80 {
-            var start = index - 1
-            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-            if String(decoding: UnsafeBufferPointer(rebasing: bytes[start...index]), as: UTF8.self).count == 1 { return false }
-        }
-        if index + 1 < bytes.count, bytes[index + 1] >= 0x80 {
-            var end = index + 2
-            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-            if String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).count == 1 { return false }
-        }
-        return true
     }
 }
