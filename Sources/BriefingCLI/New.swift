@@ -55,11 +55,12 @@ struct NewEvent: ParsableCommand {
     @Option(name: .long, help: "The site folder.") var site: String = "."
     @Option(name: .long, help: "The slug of the briefing that reports it (default: timeline.yaml).") var briefing: String?
     @Option(name: .long, help: "When it happened: 2025, 2025-12, 2025-12-02 or a date-time.") var date: String
+    @Option(name: .long, help: "The event's id, for links (event:<id>) and its anchor (default: made from the title).") var id: String?
     @Argument(help: "What happened.") var title: String
 
     func run() throws {
         try ScaffoldOutcome.report { () throws(BuildFailure) in
-            try Scaffold(siteRoot: site).newEvent(title: title, date: date, briefing: briefing)
+            try Scaffold(siteRoot: site).newEvent(title: title, date: date, briefing: briefing, id: id)
         }
     }
 }

@@ -467,7 +467,7 @@ import Testing
         process.waitUntilExit()
         let results = try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
         #expect(results[0].first == "Person: Vladimir Putin -> people/vladimir-putin/")
-        #expect(results[0].contains("Event: Witkoff meets Putin -> timeline/#e-1"))
+        #expect(results[0].contains("Event: Witkoff meets Putin -> timeline/#e-2025-12-02-witkoff-meets-putin"))
         #expect(results[0].contains("Quote: “So far no compromise option has been found.” -> briefings/moscow-meeting/"))
         #expect(results[1] == ["Quote: “So far no compromise option has been found.” -> briefings/moscow-meeting/"])
         #expect(results[2].isEmpty, "every word must match")

@@ -14,6 +14,23 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// A slug made from free text ("Steve Witkoff" -> "steve-witkoff"), for scaffolding and anchors.
     public static func make(from text: String) -> String {
+        // ASCII text (most titles) by bytes: no decomposition, no Character per scalar.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count)
+            var pendingDash = false
+            for byte in text.utf8 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if pendingDash && !out.isEmpty { out.append(0x2D) }
+                    pendingDash = false
+                    out.append(lower)
+                } else {
+                    pendingDash = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         var out = ""
         var pendingDash = false
         for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
@@ -29,6 +46,17 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
             }
         }
         return out
+    }
+
+    /// `make(from:)` cut to at most `limit` bytes at a dash, so a long title gives a short name.
+    public static func make(from text: String, limit: Int) -> String {
+        let slug = make(from: text)
+        guard slug.utf8.count > limit else { return slug }
+        let cut = slug.utf8.prefix(limit + 1)
+        if let dash = cut.lastIndex(of: UInt8(ascii: "-")), dash > slug.utf8.startIndex {
+            return String(slug.utf8[..<dash])!
+        }
+        return String(slug.utf8.prefix(limit))!
     }
 
     public var description: String { rawValue }

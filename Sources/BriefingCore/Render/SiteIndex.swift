@@ -63,11 +63,24 @@ struct SiteIndex: Sendable {
         var keys: [String] = []
         keys.reserveCapacity(site.events.count)
         var seenKeys: [String: Int] = [:]
+        var usedAnchors = Set<String>(minimumCapacity: site.events.count)
         var peopleOfEvent: [[Int]] = []
         peopleOfEvent.reserveCapacity(site.events.count)
         for e in site.events.indices {
             let event = site.events[e]
-            anchors.append(event.id.map(SiteURLs.eventAnchor(id:)) ?? "e-\(e + 1)")
+            if let id = event.id {
+                anchors.append(SiteURLs.eventAnchor(id: id))
+            } else {
+                // Events sort by date, then place in their file, so repeats of one anchor keep their order.
+                let base = SiteURLs.eventAnchor(date: event.date, title: event.title)
+                var anchor = base
+                var repeats = 1
+                while !usedAnchors.insert(anchor).inserted {
+                    repeats += 1
+                    anchor = base + "-\(repeats)"
+                }
+                anchors.append(anchor)
+            }
             if let id = event.id {
                 keys.append("event-" + id)
             } else {

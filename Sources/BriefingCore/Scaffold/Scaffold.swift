@@ -46,23 +46,25 @@ public struct Scaffold: Sendable {
     }
 
     /// Adds an event to a briefing's `events:` list, or to `Content/timeline.yaml` when no
-    /// briefing is given. Returns the path of the file changed.
-    public func newEvent(title: String, date: String, briefing: String?) throws(BuildFailure) -> String {
+    /// briefing is given, with an `id` (from the title unless given) so that links to it, and its
+    /// anchor on the timeline, never move. Returns the path of the file changed.
+    public func newEvent(title: String, date: String, briefing: String?, id: String? = nil) throws(BuildFailure) -> String {
         try check(date: date)
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw failure("new", "the event needs a title") }
+        let id = try eventID(id, title: title)
         if let briefing {
             let path = "Content/briefings/\(briefing).md"
             guard let text = read(path) else {
                 throw failure(path, "no briefing '\(briefing)'", hint: "create it with: briefing new briefing \"Title\"")
             }
-            let updated = try EventInsertion.insert(title: title, date: date, intoBriefing: text, path: path)
+            let updated = try EventInsertion.insert(id: id, title: title, date: date, intoBriefing: text, path: path)
             try replace(path, updated)
             return path
         }
         let path = "Content/timeline.yaml"
         var text = read(path) ?? ""
         if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
-        text += "- date: \(date)\n  title: \(Self.quoted(title))\n"
+        text += "- id: \(id)\n  date: \(date)\n  title: \(Self.quoted(title))\n"
         let root: YAMLNode?
         do { root = try YAMLReader.parse(text) } catch {
             throw failure(path, "cannot add the event: \(error.message)")
@@ -94,6 +96,50 @@ public struct Scaffold: Sendable {
         let slug = Slug.make(from: text)
         guard !slug.isEmpty else { throw failure("new", "cannot make a file name from the \(what) '\(text)'") }
         return slug
+    }
+
+    /// The id given (checked), or one made from the title that no event of the site uses yet.
+    private func eventID(_ given: String?, title: String) throws(BuildFailure) -> String {
+        let used = usedIDs()
+        if let given {
+            guard Slug.isValid(given) else {
+                throw failure("--id", "invalid event id '\(given)'", hint: "use lowercase a-z, 0-9 and '-'")
+            }
+            guard !used.contains(given) else { throw failure("--id", "the event id '\(given)' is already used", hint: "choose another --id") }
+            return given
+        }
+        let base = Slug.make(from: title, limit: 48)
+        guard !base.isEmpty else {
+            throw failure("new", "cannot make an event id from the title '\(title)'", hint: "give one with --id, e.g. --id moscow-meeting")
+        }
+        var id = base
+        var n = 1
+        while used.contains(id) {
+            n += 1
+            id = base + "-\(n)"
+        }
+        return id
+    }
+
+    /// Every `id:` value written in `timeline.yaml` and the briefings. Source ids are counted too:
+    /// a line scan cannot tell them apart, and avoiding them costs nothing.
+    private func usedIDs() -> Set<String> {
+        var texts = [read("Content/timeline.yaml") ?? ""]
+        let folder = siteRoot + "/Content/briefings"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".md") {
+            texts.append(read("Content/briefings/" + name) ?? "")
+        }
+        var ids = Set<String>()
+        for text in texts {
+            for line in text.split(separator: "\n") {
+                var rest = line.drop(while: { $0 == " " || $0 == "-" })
+                guard rest.hasPrefix("id:") else { continue }
+                rest = rest.dropFirst(3)
+                let value = rest.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+                ids.insert(value)
+            }
+        }
+        return ids
     }
 
     private func check(date: String) throws(BuildFailure) {
@@ -142,14 +188,14 @@ public struct Scaffold: Sendable {
 /// Adds an entry to the `events:` block list of a briefing's front matter, keeping the rest of
 /// the file byte for byte.
 enum EventInsertion {
-    static func insert(title: String, date: String, intoBriefing text: String, path: String) throws(BuildFailure) -> String {
+    static func insert(id: String, title: String, date: String, intoBriefing text: String, path: String) throws(BuildFailure) -> String {
         let parts: FrontMatter
         do { parts = try FrontMatter.split(text) } catch {
             throw BuildFailure([Diagnostic(SourceLocation(path: path), "the briefing has no front matter to add the event to")])
         }
         var lines = parts.yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
-        let entry = ["- date: \(date)", "  title: \(Scaffold.quoted(title))"]
+        let entry = ["- id: \(id)", "  date: \(date)", "  title: \(Scaffold.quoted(title))"]
         if let keyLine = lines.firstIndex(where: { $0.hasPrefix("events:") }) {
             let rest = lines[keyLine].dropFirst("events:".count).trimmingCharacters(in: .whitespaces)
             if rest == "[]" {
