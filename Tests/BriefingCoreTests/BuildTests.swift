@@ -122,6 +122,33 @@ import Testing
         #expect(try site.page("briefings/moscow-meeting/index.html").contains("src=\"../../media/kremlin.png\""))
     }
 
+    /// A link or image into media/ that names no file of Content/media/ fails the build where it is written.
+    @Test func missingMediaIsALocatedErrorWithTheNearestFile() async throws {
+        let site = try FixtureSite([
+            "Content/media/front-map.png": "PNG",
+            "Content/media/photos/kremlin meeting.jpg": "JPEG",
+            "Content/briefings/moscow-meeting.md": """
+                ---
+                title: "Meeting in Moscow"
+                date: 2025-12-03
+                ---
+                ![map](media/front-map.png) ![photo](media/photos/kremlin%20meeting.jpg#top)
+
+                ![map](media/frontmap.png) and [the file](/media/nothing-like-it.pdf).
+                """,
+        ])
+        defer { site.remove() }
+        #expect(await site.errors() == [
+            "Content/briefings/moscow-meeting.md:7:8: error: no file 'media/frontmap.png' in Content/media/\n    hint: did you mean 'media/front-map.png'?",
+            "Content/briefings/moscow-meeting.md:7:43: error: no file 'media/nothing-like-it.pdf' in Content/media/\n    hint: put the file in Content/media/ or correct the name",
+        ])
+        // Without the two broken links the rest builds, the file with a space and a fragment included.
+        try site.write("---\ntitle: \"Meeting in Moscow\"\ndate: 2025-12-03\n---\n![photo](media/photos/kremlin%20meeting.jpg#top)\n",
+                       to: "Content/briefings/moscow-meeting.md")
+        try await site.build()
+        #expect(try site.page("briefings/moscow-meeting/index.html").contains("src=\"../../media/photos/kremlin%20meeting.jpg#top\""))
+    }
+
     @Test func twoBuildsAreByteIdentical() async throws {
         let site = try FixtureSite()
         defer { site.remove() }

@@ -611,6 +611,7 @@ import Testing
             ---
             Not in any briefing.
             """,
+        "Content/media/a.png": "PNG", "Content/media/b.png": "PNG", "Content/media/c.png": "PNG",
     ]
 
     /// 29 November 2026, 12:00 UTC: after every date in the fixtures but the 2030 events.

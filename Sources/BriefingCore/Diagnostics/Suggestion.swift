@@ -16,8 +16,9 @@ enum Suggestion {
         return best?.0
     }
 
-    static func hint(for name: String, in candidates: some Sequence<String>) -> String? {
-        closest(to: name, in: candidates).map { "did you mean '\($0)'?" }
+    /// `prefix` is written before the name suggested, as the editor writes it (`media/`).
+    static func hint(for name: String, in candidates: some Sequence<String>, shownAs prefix: String = "") -> String? {
+        closest(to: name, in: candidates).map { "did you mean '\(prefix)\($0)'?" }
     }
 
     /// Levenshtein distance over characters.

@@ -5,12 +5,15 @@ public struct LinkTable: Sendable {
     let drafts: Set<String>
     /// Event id -> anchor on the timeline page.
     let events: [String: String]
+    /// Files under `Content/media/`, relative to it.
+    let media: Set<String>
 
-    init(people: Set<String>, briefings: Set<String>, drafts: Set<String>, events: [String: String]) {
+    init(people: Set<String>, briefings: Set<String>, drafts: Set<String>, events: [String: String], media: Set<String> = []) {
         self.people = people
         self.briefings = briefings
         self.drafts = drafts
         self.events = events
+        self.media = media
     }
 
     init(site: Site) {
@@ -20,6 +23,7 @@ public struct LinkTable: Sendable {
         var events: [String: String] = [:]
         for event in site.events { if let id = event.id { events[id] = SiteURLs.eventAnchor(id: id) } }
         self.events = events
+        media = Set(site.media)
     }
 
     /// What becomes of one destination.
@@ -54,6 +58,14 @@ public struct LinkTable: Sendable {
         }
         // Site media written as a site path works from any page and under any base URL.
         if let path = destination.removingPrefix("/media/") ?? destination.removingPrefix("media/") {
+            // The file, without a query or fragment, as the host will look it up (%20 is a space).
+            let file = path.prefix { $0 != "?" && $0 != "#" }
+            let name = String(file).removingPercentEncoding ?? String(file)
+            guard media.contains(name) else {
+                return .unknown(message: "no file 'media/\(name)' in Content/media/",
+                                hint: Suggestion.hint(for: name, in: media, shownAs: "media/")
+                                    ?? "put the file in Content/media/ or correct the name")
+            }
             return .rewrite(root + "media/" + path)
         }
         return .keep
