@@ -174,3 +174,49 @@ import Testing
         #expect(briefing.contains("Putin"))
     }
 }
+
+/// A feed id, a sitemap location and a canonical URL must be absolute: without a base_url that is
+/// an address, they are left out and the build says so.
+@Suite struct BaseURLTests {
+    static let warning = "warning: no base_url: the feed and the sitemap are left out, and pages have no canonical URL"
+
+    @Test(arguments: [nil, "/briefing/"] as [String?])
+    func withoutAnAddressNothingInvalidIsWritten(baseURL: String?) async throws {
+        let site = try FixtureSite(["Content/site.yaml": "title: \"No address\"\n" + (baseURL.map { "base_url: \"\($0)\"\n" } ?? "")])
+        defer { site.remove() }
+        let report = try await site.build()
+        let warnings = report.warnings.map(\.description)
+        if baseURL == nil {
+            #expect(warnings.contains { $0.hasPrefix("Content/site.yaml:1:1: " + Self.warning) })
+        } else {
+            #expect(warnings.contains { $0.hasPrefix("Content/site.yaml:2:11: warning: base_url '/briefing/' is a path, not an address") })
+        }
+        let fm = FileManager.default
+        #expect(!fm.fileExists(atPath: site.output + "/feed.xml"))
+        #expect(!fm.fileExists(atPath: site.output + "/sitemap.xml"))
+        #expect(try site.page("robots.txt") == "User-agent: *\nAllow: /\n")
+        for path in ["index.html", "briefings/moscow-meeting/index.html", "people/index.html"] {
+            let page = try site.page(path)
+            #expect(!page.contains("rel=\"canonical\"") && !page.contains("og:url") && !page.contains("feed.xml"), "\(path)")
+        }
+        #expect(!(try site.page("timeline.ics")).contains("\r\nURL:"))
+        // check says it too, and --strict makes it an error.
+        let checked = try await SiteBuilder(siteRoot: site.root).check()
+        #expect(checked.warnings.contains { $0.message.contains("the feed and the sitemap are left out") })
+        await #expect(throws: BuildFailure.self) { try await SiteBuilder(siteRoot: site.root).check(strict: true) }
+    }
+
+    @Test func withAnAddressEveryURLIsAbsolute() async throws {
+        let site = try FixtureSite(["Content/site.yaml": "title: \"No address\"\n"])
+        defer { site.remove() }
+        let report = try await site.build(baseURL: "https://example.org/news/")
+        #expect(report.warnings.isEmpty)
+        let feed = try site.page("feed.xml")
+        #expect(feed.contains("<id>https://example.org/news/</id>") && feed.contains("<id>https://example.org/news/briefings/moscow-meeting/</id>"))
+        #expect(try site.page("sitemap.xml").contains("<loc>https://example.org/news/briefings/moscow-meeting/</loc>"))
+        #expect(try site.page("robots.txt").hasSuffix("Sitemap: https://example.org/news/sitemap.xml\n"))
+        let page = try site.page("briefings/moscow-meeting/index.html")
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://example.org/news/briefings/moscow-meeting/\">"))
+        #expect(page.contains("<meta property=\"og:url\" content=\"https://example.org/news/briefings/moscow-meeting/\">"))
+    }
+}

@@ -42,6 +42,10 @@ public struct SiteConfig: Sendable {
     public var unsafeHTML: Bool
     public var extra: [String: ExtraValue]
 
+    /// Whether `baseURL` is a whole address (`https://…`), not only a path: feeds, sitemaps and
+    /// canonical URLs need one.
+    public var hasAbsoluteBaseURL: Bool { baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") }
+
     /// The path part of `baseURL` (`/` or `/briefing/`), for pages served at any path (404).
     public var basePath: String {
         guard let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }

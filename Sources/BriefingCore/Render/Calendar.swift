@@ -197,11 +197,15 @@ struct CalendarFiles: Sendable {
         let people = index.peopleOfEvent[e].map { site.people[$0].name }
         if !people.isEmpty { description.append("People: " + people.joined(separator: ", ")) }
         if let slug = event.briefing, let b = index.briefingIndex[slug] {
-            description.append("Briefing: \(site.briefings[b].title) " + contexts.absoluteURL(SiteURLs.briefing(slug.rawValue)))
+            let url = contexts.site.config.hasAbsoluteBaseURL ? " " + contexts.absoluteURL(SiteURLs.briefing(slug.rawValue)) : ""
+            description.append("Briefing: \(site.briefings[b].title)" + url)
         }
         if event.expected { description.append("Expected: announced, not yet happened.") }
         if !description.isEmpty { out.text("DESCRIPTION", description.joined(separator: "\n")) }
-        out.raw("URL", contexts.absoluteURL(SiteURLs.timeline + "#" + index.eventAnchors[e]))
+        // URL is a URI (RFC 5545 3.3.13): left out where the base URL is only a path.
+        if contexts.site.config.hasAbsoluteBaseURL {
+            out.raw("URL", contexts.absoluteURL(SiteURLs.timeline + "#" + index.eventAnchors[e]))
+        }
         out.raw("STATUS", event.expected ? "TENTATIVE" : "CONFIRMED")
         out.raw("TRANSP", "TRANSPARENT")
         out.raw("END", "VEVENT")

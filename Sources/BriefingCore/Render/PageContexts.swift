@@ -55,13 +55,17 @@ final class PageContexts: Sendable {
 
     func absoluteURL(_ path: String) -> String { config.baseURL + path }
 
+    /// `absoluteURL(path)` when the base URL is an address; nil when it is only a path, where no
+    /// canonical URL, feed or sitemap can be made.
+    func addressURL(_ path: String) -> TemplateValue? { config.hasAbsoluteBaseURL ? .string(config.baseURL + path) : nil }
+
     func siteContext() -> TemplateValue { .map(siteFields()) }
 
     func siteFields() -> TemplateMap {
         var context: TemplateMap = [
             "title": .string(config.title), "language": .string(config.language), "baseURL": .string(config.baseURL),
-            "feedURL": .string(absoluteURL("feed.xml")),
         ]
+        context["feedURL"] = addressURL("feed.xml")
         if let description = config.description { context["description"] = .string(description) }
         if !config.extra.isEmpty { context["extra"] = ExtraValue.map(config.extra).templateValue }
         return context
@@ -71,10 +75,11 @@ final class PageContexts: Sendable {
     func pageBase(root: String, path: String, title: String, description: String?, section: String,
                   ogType: String, jsonLD: JSONValue) -> TemplateMap {
         var page: TemplateMap = [
-            "title": .string(title), "canonicalURL": .string(absoluteURL(path)), "ogType": .string(ogType),
+            "title": .string(title), "ogType": .string(ogType),
             "jsonLDHTML": .string(jsonLD.scriptElement), "section": .string(section),
             "description": .string(description ?? config.description ?? config.title),
         ]
+        page["canonicalURL"] = addressURL(path)
         switch section {
         case "home": page["isHome"] = true
         case "briefings": page["isBriefings"] = true
@@ -534,6 +539,8 @@ final class PageContexts: Sendable {
     }
 
     func robots() -> TemplateMap {
-        ["site": siteContext(), "sitemapURL": .string(absoluteURL("sitemap.xml"))]
+        var context: TemplateMap = ["site": siteContext()]
+        context["sitemapURL"] = addressURL("sitemap.xml")
+        return context
     }
 }

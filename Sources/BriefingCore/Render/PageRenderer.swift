@@ -35,10 +35,13 @@ struct PageRenderer: Sendable {
             job(.timeline, SiteURLs.timeline + "index.html", "timeline"),
             job(.peopleList, SiteURLs.people + "index.html", "people"),
             job(.notFound, "404.html", "404"),
-            job(.feed, "feed.xml", "feed"),
-            job(.sitemap, "sitemap.xml", "sitemap"),
             job(.robots, "robots.txt", "robots"),
         ]
+        // An Atom id and a sitemap location must be absolute URLs: without a base_url that is an
+        // address, neither file could be valid, so neither is written (the resolver warns).
+        if site.config.hasAbsoluteBaseURL {
+            jobs += [job(.feed, "feed.xml", "feed"), job(.sitemap, "sitemap.xml", "sitemap")]
+        }
         jobs += site.briefings.indices.map(briefingJob)
         jobs += site.people.indices.map(personJob)
         return jobs

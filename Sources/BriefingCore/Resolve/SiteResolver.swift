@@ -170,11 +170,13 @@ public struct SiteResolver: Sendable {
     private func resolveConfig(_ document: RawDocument?, sink: DiagnosticSink) -> SiteConfig {
         var config = SiteConfig(title: "Briefing", description: nil, baseURL: "/", language: "en",
                                 timeZone: TimeZone(identifier: "UTC")!, unsafeHTML: false, extra: [:])
+        var baseLocation: SourceLocation?
         if let document, !document.loadFailed,
            let fields = FieldReader(document.yaml, place: place(document), sink: sink, allowed: Self.siteKeys, what: "site.yaml") {
             config.title = fields.string("title", required: true) ?? config.title
             config.description = fields.string("description")
-            if let base = fields.string("base_url"), let location = fields.location(of: "base_url") {
+            baseLocation = fields.location(of: "base_url")
+            if let base = fields.string("base_url"), let location = baseLocation {
                 if let normalized = Self.normalizedBaseURL(base) {
                     config.baseURL = normalized
                 } else {
@@ -207,6 +209,14 @@ public struct SiteResolver: Sendable {
             } else {
                 sink.error(SourceLocation(path: "--base-url"), "invalid --base-url '\(override)': use an absolute http(s) URL or a path starting with '/'")
             }
+        }
+        if !config.hasAbsoluteBaseURL, let document {
+            // Atom ids, sitemap locations and canonical URLs must be absolute: without an address,
+            // what cannot be made valid is left out, and the editor is told what is missing.
+            sink.warning((options.baseURL == nil ? baseLocation : nil) ?? SourceLocation(path: document.path, line: 1, column: 1),
+                         config.baseURL == "/" ? "no base_url: the feed and the sitemap are left out, and pages have no canonical URL"
+                             : "base_url '\(config.baseURL)' is a path, not an address: the feed and the sitemap are left out, and pages have no canonical URL",
+                         hint: "set base_url to the address the site will live at, e.g. base_url: \"https://example.org/briefing/\", or build with --base-url")
         }
         return config
     }
