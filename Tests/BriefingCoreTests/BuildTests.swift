@@ -173,6 +173,35 @@ import Testing
         let briefing = try String(contentsOfFile: output + "/briefings/index.html", encoding: .utf8)
         #expect(briefing.contains("Putin"))
     }
+
+    /// The sample tells the article's facts in its words, passes the strictest check, and reads
+    /// right where dates are known only to the month.
+    @Test func sampleSiteKeepsTheArticlesWordsAndPassesStrictCheck() async throws {
+        _ = try await SiteBuilder(siteRoot: FixtureSite.repository).check(now: Date(timeIntervalSince1970: 1_764_720_000), strict: true)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-sample-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        try await SiteBuilder(siteRoot: FixtureSite.repository).build(output: output)
+        func page(_ path: String) throws -> String { try String(contentsOfFile: output + "/" + path, encoding: .utf8) }
+        let story = try page("briefings/witkoff-kushner-meet-putin-in-moscow/index.html")
+        // Ushakov's words with his own comma, as the article quotes them.
+        #expect(story.visibleText.contains("noted that, “So far no compromise option has been found,” indicating"))
+        // What happened is not expected; what is expected is the talks.
+        let timeline = try page("timeline/index.html")
+        #expect(timeline.contains("Witkoff and Kushner invite Umerov to Miami for further peace discussions"))
+        #expect(!timeline.contains("Umerov invited"))
+        #expect(!timeline.visibleText.contains("the article"))
+        // Dates known to the month stay so: no invented first day in JSON-LD, none in the sitemap.
+        #expect(story.contains("\"datePublished\":\"2025-12\""))
+        #expect(!(try page("sitemap.xml")).contains("2025-12-01"))
+        // Every person of the lead briefing is among the key people on the home page.
+        let home = try page("index.html")
+        let keyPeople = home.components(separatedBy: "Key people").last ?? ""
+        for name in ["Donald Trump", "Steve Witkoff", "Jared Kushner", "Vladimir Putin", "Rustem Umerov", "Yuri Ushakov",
+                     "Marco Rubio", "John Hardie", "Volodymyr Zelenskyy"] {
+            #expect(keyPeople.contains(name), "\(name) is missing from Key people")
+        }
+        #expect(try page("people/rustem-umerov/index.html").contains("2 events in December 2025"))
+    }
 }
 
 /// A feed id, a sitemap location and a canonical URL must be absolute: without a base_url that is

@@ -219,6 +219,9 @@ final class PageContexts: Sendable {
 
     // MARK: - Pages
 
+    /// People shown under "Key people" on the home page, those in most briefings first.
+    static let keyPeopleOnHome = 12
+
     func home() -> TemplateMap {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("WebSite")),
@@ -232,7 +235,7 @@ final class PageContexts: Sendable {
         let mentioned = site.people.indices
             .filter { !index.briefingsOfPerson[$0].isEmpty }
             .sorted { (index.briefingsOfPerson[$0].count, $1) > (index.briefingsOfPerson[$1].count, $0) }
-        Self.put(mentioned.prefix(8).map(personItem), "keyPeople", into: &context)
+        Self.put(mentioned.prefix(Self.keyPeopleOnHome).map(personItem), "keyPeople", into: &context)
         let happened = site.events.indices.filter { !site.events[$0].expected }
         Self.put(happened.suffix(5).reversed().map { event($0, on: .home) }, "latestEvents", into: &context)
         let next = site.events.indices.filter { site.events[$0].expected }
@@ -262,8 +265,9 @@ final class PageContexts: Sendable {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string(isLive ? "LiveBlogPosting" : "NewsArticle")),
             ("headline", .string(briefing.title)), ("description", JSONValue.text(briefing.summary)),
-            ("datePublished", .string(briefing.date.rfc3339)),
-            ("dateModified", .string(briefing.lastModified.rfc3339)),
+            // schema.org dates are ISO 8601 at any precision: a briefing known to the month says so.
+            ("datePublished", .string(briefing.date.iso)),
+            ("dateModified", .string(briefing.lastModified.iso)),
             ("url", .string(absoluteURL(path))), ("mainEntityOfPage", .string(absoluteURL(path))),
             ("inLanguage", .string(config.language)),
             ("author", publisherJSON), ("publisher", publisherJSON),
@@ -272,7 +276,7 @@ final class PageContexts: Sendable {
                          ("url", .string(absoluteURL(SiteURLs.person(site.people[p].slug.rawValue))))])
             })),
             ("keywords", briefing.topics.isEmpty ? nil : .string(briefing.topics.map(\.rawValue).joined(separator: ", "))),
-            ("coverageStartTime", isLive ? .string(coverageStart(b).rfc3339) : nil),
+            ("coverageStartTime", isLive ? .string(coverageStart(b).iso) : nil),
             ("liveBlogUpdate", isLive ? .array(briefing.updates.indices.map { liveBlogUpdate(b, $0) }) : nil),
         ])
         var context = pageBase(root: "../../", path: path, title: briefing.title, description: briefing.summary,
@@ -531,8 +535,11 @@ final class PageContexts: Sendable {
             ["loc": .string(absoluteURL($0))]
         }
         for briefing in site.briefings {
-            urls.append(["loc": .string(absoluteURL(SiteURLs.briefing(briefing.slug.rawValue))),
-                         "lastmod": .string(briefing.lastModified.rfc3339)])
+            var url: TemplateMap = ["loc": .string(absoluteURL(SiteURLs.briefing(briefing.slug.rawValue)))]
+            // The sitemap schema takes a day or a date-time: a briefing known only to the month or
+            // the year has no lastmod rather than an invented first day.
+            if briefing.lastModified.precision >= .day { url["lastmod"] = .string(briefing.lastModified.iso) }
+            urls.append(.map(url))
         }
         for person in site.people { urls.append(["loc": .string(absoluteURL(SiteURLs.person(person.slug.rawValue)))]) }
         return ["site": siteContext(), "urls": .list(urls)]

@@ -51,7 +51,13 @@ struct TimelineSVG: Sendable {
         let axis = self.axis(domain: domain, y: height)
         height += 30
         let first = marks.map(\.date).min()!, last = marks.map(\.date).max()!
-        let span = first.display == last.display ? "on \(first.display)" : "from \(first.display) to \(last.display)"
+        // "on 2 December 2025", but "in December 2025" and "in 2022"; a span that holds all the
+        // others ("December 2025" and "2 December 2025") is named alone.
+        let widest = marks.map(\.date).max { end(of: $0) - $0.startSeconds < end(of: $1) - $1.startSeconds }!
+        let holdsAll = marks.allSatisfy { $0.date.startSeconds >= widest.startSeconds && end(of: $0.date) <= end(of: widest) }
+        let span = first.display == last.display || holdsAll
+            ? "\(widest.precision >= .day ? "on" : "in") \(widest.display)"
+            : "from \(first.display) to \(last.display)"
         let title = "\(subject): \(marks.count) event\(marks.count == 1 ? "" : "s") \(span)"
         let h = Self.number(height)
         return "<svg class=\"timeline-svg\" role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\" "
