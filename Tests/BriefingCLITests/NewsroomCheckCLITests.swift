@@ -6,7 +6,12 @@ extension CLITests {
     @Test func checkPrintsNewsroomWarningsAndStrictFails() throws {
         let site = try sampleSite()
         defer { try? FileManager.default.removeItem(atPath: site) }
-        // The sample's quotes cite no source: warnings for check, nothing for build.
+        // The sample passes the strict check; with its quotes' sources taken away, check warns and build does not.
+        let clean = try run(["check", "--strict"], in: site)
+        #expect(clean.status == 0 && clean.stdout == "no errors\n" && clean.stderr.isEmpty)
+        let briefing = site + "/Content/briefings/witkoff-kushner-meet-putin-in-moscow.md"
+        try (try String(contentsOfFile: briefing, encoding: .utf8)).replacingOccurrences(of: "    source: article\n", with: "")
+            .write(toFile: briefing, atomically: true, encoding: .utf8)
         let check = try run(["check"], in: site)
         #expect(check.status == 0)
         let warnings = check.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }

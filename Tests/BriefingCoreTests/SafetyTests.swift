@@ -171,6 +171,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: staging) }
         guard let spreader = FolderSpreader(staging: staging) else { return }
         let done = DispatchSemaphore(value: 0)
+        // Both threads live until both are done: a thread that ended could give its id to the next.
+        let release = DispatchSemaphore(value: 0)
         let failures = Mutex(0)
         for thread in 0..<2 {
             Thread {
@@ -178,10 +180,13 @@ import Testing
                     failures.withLock { $0 += 1 }
                 }
                 done.signal()
+                release.wait()
             }.start()
         }
         done.wait()
         done.wait()
+        release.signal()
+        release.signal()
         #expect(failures.withLock { $0 } == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: spreader.root).filter { !$0.hasPrefix(".") }.count == 2)
         spreader.finish()
