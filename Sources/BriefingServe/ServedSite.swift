@@ -7,16 +7,33 @@ actor ServedSite {
     private(set) var files: [String: [UInt8]] = [:]
     private(set) var errors: [Diagnostic] = []
     private var listeners: [UUID: AsyncStream<Void>.Continuation] = [:]
+    /// Requests that arrived while the first build ran.
+    private var waitingForFirstBuild: [CheckedContinuation<Void, Never>]? = []
 
     func replace(files: [String: [UInt8]], errors: [Diagnostic]) {
         self.files = files
         self.errors = errors
-        for listener in listeners.values { listener.yield() }
+        changed()
     }
 
     func show(errors: [Diagnostic]) {
         self.errors = errors
+        changed()
+    }
+
+    private func changed() {
         for listener in listeners.values { listener.yield() }
+        if let waiting = waitingForFirstBuild {
+            waitingForFirstBuild = nil
+            for request in waiting { request.resume() }
+        }
+    }
+
+    /// Returns once the first build has finished, good or not: the server listens before it
+    /// runs, so that a busy port is reported at once.
+    func firstBuild() async {
+        guard waitingForFirstBuild != nil else { return }
+        await withCheckedContinuation { waitingForFirstBuild?.append($0) }
     }
 
     /// A stream that yields once per change of the site, until the browser goes away.
