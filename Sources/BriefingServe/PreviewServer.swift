@@ -190,7 +190,7 @@ public actor PreviewServer {
         let start = clock.now
         switch await builder.rebuild(changedPaths: changed) {
         case .updated(let changedFiles, let removed, let warnings):
-            await site.replace(files: await builder.files, errors: [])
+            await site.replace(files: await builder.files)
             for warning in warnings { log(warning.description) }
             let elapsed = clock.now - start
             if !initial {
@@ -199,7 +199,9 @@ public actor PreviewServer {
         case .failed(let diagnostics):
             await site.show(errors: diagnostics)
             for diagnostic in diagnostics.sorted() { log(diagnostic.description) }
-            log("\(diagnostics.filter { $0.severity == .error }.count) error(s); still serving the last good site")
+            let count = diagnostics.filter { $0.severity == .error }.count
+            log(await site.hasGoodBuild ? "\(count) error(s); still serving the last good site"
+                                        : "\(count) error(s); nothing to serve until they are fixed")
         }
     }
 
@@ -218,8 +220,14 @@ public actor PreviewServer {
             if let found = await site.response(for: path) {
                 return body(found.body, status: .ok, type: found.type, head: isHead)
             }
-            return body(await site.notFound(), status: .notFound, type: "text/html; charset=utf-8", head: isHead)
+            return await notFound(from: site, head: isHead)
         }
+    }
+
+    static func notFound(from site: ServedSite, head: Bool) async -> HTTPResponse {
+        let page = await site.notFound()
+        return body(page.body, status: page.status == 404 ? .notFound : .serviceUnavailable,
+                    type: "text/html; charset=utf-8", head: head)
     }
 
     static func resolve(_ target: String, in site: ServedSite) async -> RequestPath.Resolution {

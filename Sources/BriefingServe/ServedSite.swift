@@ -6,13 +6,16 @@ import Foundation
 actor ServedSite {
     private(set) var files: [String: [UInt8]] = [:]
     private(set) var errors: [Diagnostic] = []
+    /// Whether a build ever succeeded: until one does there is no good version to show.
+    private(set) var hasGoodBuild = false
     private var listeners: [UUID: AsyncStream<Void>.Continuation] = [:]
     /// Requests that arrived while the first build ran.
     private var waitingForFirstBuild: [CheckedContinuation<Void, Never>]? = []
 
-    func replace(files: [String: [UInt8]], errors: [Diagnostic]) {
+    func replace(files: [String: [UInt8]]) {
         self.files = files
-        self.errors = errors
+        errors = []
+        hasGoodBuild = true
         changed()
     }
 
@@ -53,14 +56,19 @@ actor ServedSite {
     func response(for path: String) -> (status: Int, type: String, body: [UInt8])? {
         if let bytes = files[path] {
             let isHTML = path.hasSuffix(".html")
-            return (200, ContentTypes.type(of: path), isHTML ? PreviewPage.inject(into: bytes, errors: errors) : bytes)
+            return (200, ContentTypes.type(of: path), isHTML ? inject(into: bytes) : bytes)
         }
         return nil
     }
 
-    func notFound() -> [UInt8] {
-        PreviewPage.inject(into: files["404.html"] ?? Array("<!doctype html><title>Not found</title><h1>Not found</h1></body>".utf8),
-                           errors: errors)
+    /// The site's 404 page; before any good build, a page that only carries the errors.
+    func notFound() -> (status: Int, body: [UInt8]) {
+        guard hasGoodBuild else { return (503, inject(into: Array(PreviewPage.nothingBuilt.utf8))) }
+        return (404, inject(into: files["404.html"] ?? Array("<!doctype html><title>Not found</title><h1>Not found</h1></body>".utf8)))
+    }
+
+    private func inject(into page: [UInt8]) -> [UInt8] {
+        PreviewPage.inject(into: page, errors: errors, servingLastGood: hasGoodBuild)
     }
 
     func exists(_ path: String) -> Bool { files[path] != nil }

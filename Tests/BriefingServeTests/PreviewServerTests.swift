@@ -71,14 +71,16 @@ import Testing
         return Reply(status: status, headers: headers, body: parts.dropFirst().joined(separator: "\r\n\r\n"))
     }
 
-    /// Runs `body` with a server on a copy of the sample site.
-    func withServer(_ body: (_ site: String, _ port: UInt16) async throws -> Void) async throws {
+    /// Runs `body` with a server on a copy of the sample site, after `prepare` has changed the copy.
+    func withServer(prepare: (_ site: String) throws -> Void = { _ in },
+                    _ body: (_ site: String, _ port: UInt16) async throws -> Void) async throws {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: site) }
         for part in ["Content", "Templates"] {
             try FileManager.default.copyItem(atPath: Self.repository + "/" + part, toPath: site + "/" + part)
         }
+        try prepare(site)
         let server = PreviewServer(settings: .init(siteRoot: site, port: 0, pollInterval: .milliseconds(50))) { _ in }
         let running = Task { try await server.run() }
         defer { running.cancel() }
@@ -159,9 +161,31 @@ import Testing
             let page = try await Self.request("GET", "/people/john-hardie/", port: port)
             #expect(page.status == 200 && page.body.contains("John Q. Hardie"), "the last good site is still served")
             #expect(page.body.contains("Content/briefings/broken.md:3:7: invalid date &#39;2025-13&#39; in &#39;date&#39;"))
+            #expect(page.body.contains("The page shows the last good version."))
 
             try FileManager.default.removeItem(atPath: site + "/Content/briefings/broken.md")
             #expect(try await eventually { !(try await Self.request("GET", "/", port: port).body.contains("briefing-errors")) })
+        }
+    }
+
+    @Test func aSiteBrokenFromTheStartSaysNothingWasBuiltYet() async throws {
+        try await withServer(prepare: { site in
+            try "---\ntitle: Broken\ndate: 2025-13\n---\n".write(toFile: site + "/Content/briefings/broken.md", atomically: true, encoding: .utf8)
+        }) { site, port in
+            for target in ["/", "/people/"] {
+                let page = try await Self.request("GET", target, port: port)
+                #expect(page.body.contains("id=\"briefing-errors\""), "\(target)")
+                #expect(page.body.contains("briefing: the site has errors; nothing was built yet. Fix them and the page reloads."), "\(target)")
+                #expect(!page.body.contains("last good version"), "there is no good version to show")
+                #expect(page.body.contains("Content/briefings/broken.md:3:7: invalid date &#39;2025-13&#39; in &#39;date&#39;"))
+                #expect(page.body.contains("/__briefing/reload"), "the page reloads once the site builds")
+            }
+
+            try FileManager.default.removeItem(atPath: site + "/Content/briefings/broken.md")
+            #expect(try await eventually {
+                let home = try await Self.request("GET", "/", port: port)
+                return home.status == 200 && home.body.contains("Moscow Talks Briefing") && !home.body.contains("briefing-errors")
+            })
         }
     }
 
