@@ -104,16 +104,25 @@ public actor PreviewServer {
                 throw ListenFailure(error, host: settings.host, port: settings.port) ?? error
             }
             let port = await server.listeningAddress.flatMap(Self.port(of:)) ?? settings.port
+            origin = "http://\(settings.host):\(port)"
             // Watching starts before the first build, so that no edit made during it is missed.
             let watcher = ChangeWatcher(siteRoot: settings.siteRoot)
             let stamps = watcher.snapshot()
             let events = FileEvents(siteRoot: settings.siteRoot, folders: watcher.folders)
             await rebuild(changed: nil, initial: true)
-            log("serving \(settings.siteRoot) at http://\(settings.host):\(port)/ (Ctrl-C to stop)")
+            log("serving \(settings.siteRoot) at \(await servedURL()) (Ctrl-C to stop)")
             group.addTask { try await self.watch(with: watcher, events: events, from: stamps); return false }
             _ = try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// `http://host:port` once listening.
+    private var origin = ""
+
+    /// Where the site is, under its base path.
+    private func servedURL() async -> String {
+        origin + RequestPath.encoded(await site.basePath)
     }
 
     /// Rebuilds on every change: told by inotify where the system has it, else by comparing
@@ -190,11 +199,17 @@ public actor PreviewServer {
         let start = clock.now
         switch await builder.rebuild(changedPaths: changed) {
         case .updated(let changedFiles, let removed, let warnings):
-            await site.replace(files: await builder.files)
+            let basePath = await builder.basePath ?? "/"
+            let (hadGoodBuild, oldBasePath) = (await site.hasGoodBuild, await site.basePath)
+            await site.replace(files: await builder.files, basePath: basePath)
             for warning in warnings { log(warning.description) }
             let elapsed = clock.now - start
             if !initial {
                 log("rebuilt: \(changedFiles.count) file(s) updated, \(removed.count) removed in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+            }
+            // The address printed at the start no longer leads to the site.
+            if !initial, basePath != oldBasePath {
+                log((hadGoodBuild ? "base_url changed: " : "") + "now serving at \(await servedURL())")
             }
         case .failed(let diagnostics):
             await site.show(errors: diagnostics)
@@ -221,6 +236,8 @@ public actor PreviewServer {
                 return body(found.body, status: .ok, type: found.type, head: isHead)
             }
             return await notFound(from: site, head: isHead)
+        case .outside:
+            return await notFound(from: site, head: isHead)
         }
     }
 
@@ -231,8 +248,8 @@ public actor PreviewServer {
     }
 
     static func resolve(_ target: String, in site: ServedSite) async -> RequestPath.Resolution {
-        let files = await site.files
-        return RequestPath.resolve(target) { files[$0] != nil }
+        let (files, basePath) = await site.routing()
+        return RequestPath.resolve(target, basePath: basePath) { files[$0] != nil }
     }
 
     static func body(_ bytes: [UInt8], status: HTTPStatusCode, type: String, head: Bool) -> HTTPResponse {

@@ -1,10 +1,12 @@
 import BriefingCore
 import Foundation
 
-/// The site as `serve` currently serves it: the last good files, the errors of the last
-/// rebuild, and the browsers waiting to be told to reload.
+/// The site as `serve` currently serves it: the last good files and the path they are served
+/// under, the errors of the last rebuild, and the browsers waiting to be told to reload.
 actor ServedSite {
     private(set) var files: [String: [UInt8]] = [:]
+    /// The path part of the site's `base_url`, from the last good build (`/` before one).
+    private(set) var basePath = "/"
     private(set) var errors: [Diagnostic] = []
     /// Whether a build ever succeeded: until one does there is no good version to show.
     private(set) var hasGoodBuild = false
@@ -12,8 +14,9 @@ actor ServedSite {
     /// Requests that arrived while the first build ran.
     private var waitingForFirstBuild: [CheckedContinuation<Void, Never>]? = []
 
-    func replace(files: [String: [UInt8]]) {
+    func replace(files: [String: [UInt8]], basePath: String) {
         self.files = files
+        self.basePath = basePath
         errors = []
         hasGoodBuild = true
         changed()
@@ -70,6 +73,9 @@ actor ServedSite {
     private func inject(into page: [UInt8]) -> [UInt8] {
         PreviewPage.inject(into: page, errors: errors, servingLastGood: hasGoodBuild)
     }
+
+    /// The files and the path they are served under, from one build.
+    func routing() -> (files: [String: [UInt8]], basePath: String) { (files, basePath) }
 
     func exists(_ path: String) -> Bool { files[path] != nil }
 }

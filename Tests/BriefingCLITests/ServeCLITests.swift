@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// `briefing serve` at its edges, run as an editor runs it.
+/// `briefing serve` at its edges, run as an editor runs it; and the published 404 page, which a
+/// static host sends for a missing address at any depth.
 @Suite struct ServeCLITests {
     /// A loopback port that something else is listening on, for as long as the returned
     /// descriptor stays open.
@@ -51,5 +52,37 @@ import Testing
         #expect(!stderr.contains("timed out"), "\(stderr)")
         // Before, serve waited 5 s for a socket that would never listen; the bound is generous.
         #expect(elapsed < 3, "exits before the old 5 s wait would have ended (took \(elapsed) s)")
+    }
+
+    /// The `href` and `src` of every element of a page.
+    static func references(in html: String) -> [String] {
+        html.matches(of: #/\b(?:href|src)="([^"]*)"/#).map { String($0.output.1) }
+    }
+
+    /// A static host answers a missing address at any depth with `404.html`: every link and
+    /// stylesheet of it must lead to a file of the published folder from there.
+    @Test func thePublished404WorksAtAnyDepthUnderTheBasePath() throws {
+        let site = try CLITests().sampleSite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try CLITests().run(["build"], in: site).status == 0)
+        let output = site + "/public/"
+        let html = try String(contentsOfFile: output + "404.html", encoding: .utf8)
+        // The sample site's base_url is https://example.org/briefing/.
+        var checked = 0
+        for depth in ["no-such-page", "no/such/page/", "briefings/no-such/deeper/still.html"] {
+            let missing = try #require(URL(string: "https://example.org/briefing/" + depth))
+            for reference in Self.references(in: html) where !reference.hasPrefix("#") {
+                let url = try #require(URL(string: reference, relativeTo: missing)?.absoluteURL)
+                let path = url.path(percentEncoded: false)
+                #expect(url.host() == "example.org" && path.hasPrefix("/briefing/"),
+                        "\(reference) from /briefing/\(depth) leaves the site: \(url)")
+                guard path.hasPrefix("/briefing/") else { continue }
+                var file = output + path.dropFirst("/briefing/".count)
+                if file.hasSuffix("/") { file += "index.html" }
+                #expect(FileManager.default.fileExists(atPath: file), "\(reference) from /briefing/\(depth): no \(file)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 3 * 8)
     }
 }
