@@ -30,12 +30,15 @@ struct Serve: AsyncParsableCommand {
         do {
             try await serving.value
         } catch is CancellationError {
+        } catch let failure as PreviewServer.ListenFailure {
+            FileHandle.standardError.write(Data("error: \(failure)\n    hint: \(failure.hint)\n".utf8))
+            throw ExitCode(1)
         } catch {
             if Task.isCancelled || serving.isCancelled {
                 FileHandle.standardError.write(Data("stopped\n".utf8))
                 return
             }
-            FileHandle.standardError.write(Data("error: cannot serve on \(host):\(port): \(error)\n    hint: pass another --port\n".utf8))
+            FileHandle.standardError.write(Data("error: serving \(host):\(port) stopped: \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
         }
         FileHandle.standardError.write(Data("stopped\n".utf8))

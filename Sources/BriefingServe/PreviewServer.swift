@@ -39,37 +39,97 @@ public actor PreviewServer {
         builder = IncrementalBuilder(siteRoot: settings.siteRoot, options: settings.options)
     }
 
-    /// Builds once, starts listening, then watches and rebuilds until the task is cancelled.
-    public func run() async throws {
-        let watcher = ChangeWatcher(siteRoot: settings.siteRoot)
-        let stamps = watcher.snapshot()
-        await rebuild(changed: nil, initial: true)
+    /// Why the server could not listen, in the words the terminal shows:
+    /// `cannot listen on 127.0.0.1:8080: address already in use`.
+    public struct ListenFailure: Error, CustomStringConvertible {
+        /// `host:port` as asked for.
+        public var address: String
+        public var reason: String
+        public var hint: String
 
+        public var description: String { "cannot listen on \(address): \(reason)" }
+
+        init(host: String, port: UInt16, reason: String, hint: String) {
+            address = "\(host):\(port)"
+            self.reason = reason
+            self.hint = hint
+        }
+
+        /// From the error of a socket call; nil for anything else.
+        init?(_ error: any Error, host: String, port: UInt16) {
+            guard case SocketError.failed(_, let code, let message) = error else { return nil }
+            switch code {
+            case EADDRINUSE:
+                self.init(host: host, port: port, reason: "address already in use",
+                          hint: "stop the other server or pass --port N for another port")
+            case EACCES where port < 1024:
+                self.init(host: host, port: port, reason: "permission denied",
+                          hint: "ports below 1024 need administrator rights: pass --port N with N of 1024 or more")
+            case EADDRNOTAVAIL:
+                self.init(host: host, port: port, reason: "\(host) is not an address of this machine",
+                          hint: "leave out --host to listen on 127.0.0.1")
+            default:
+                let reason = message.prefix(1).lowercased() + message.dropFirst()
+                self.init(host: host, port: port, reason: reason, hint: "pass another --port or --host")
+            }
+        }
+    }
+
+    /// Starts listening (a busy port fails here, at once), builds, then watches and rebuilds
+    /// until the task is cancelled. Requests that arrive during the first build wait for it.
+    public func run() async throws {
         // IPv4 loopback unless another address is asked for explicitly (FlyingFox's `.loopback` is ::1).
         let host = settings.host == "localhost" ? "127.0.0.1" : settings.host
-        let address = try sockaddr_in.inet(ip4: host, port: settings.port)
+        let address: sockaddr_in
+        do {
+            address = try sockaddr_in.inet(ip4: host, port: settings.port)
+        } catch {
+            throw ListenFailure(host: settings.host, port: settings.port, reason: "'\(settings.host)' is not an IPv4 address",
+                                hint: "leave out --host to listen on 127.0.0.1, or give an address such as 192.168.1.20")
+        }
         let server = HTTPServer(address: address, logger: .disabled)
         self.server = server
         let site = self.site
         await server.appendRoute("GET /__briefing/reload", to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: ReloadMessages(site: site))))
         await server.appendRoute("GET,HEAD *") { request in await PreviewServer.respond(to: request, from: site) }
 
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            try await server.waitUntilListening()
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            // `run` fails at once when the socket cannot be bound; waiting alone would only time out.
+            group.addTask { try await server.run(); return false }
+            group.addTask { try await server.waitUntilListening(timeout: 3600); return true }
+            do {
+                // Stopped before it listened.
+                guard try await group.next() == true else { group.cancelAll(); return }
+            } catch {
+                throw ListenFailure(error, host: settings.host, port: settings.port) ?? error
+            }
             let port = await server.listeningAddress.flatMap(Self.port(of:)) ?? settings.port
-            log("serving \(settings.siteRoot) at http://\(settings.host):\(port)/ (Ctrl-C to stop)")
-            let initial = stamps
-            group.addTask { try await self.watch(with: watcher, from: initial) }
-            try await group.next()
+            origin = "http://\(settings.host):\(port)"
+            // Watching starts before the first build, so that no edit made during it is missed.
+            let watcher = ChangeWatcher(siteRoot: settings.siteRoot)
+            let stamps = watcher.snapshot()
+            let events = FileEvents(siteRoot: settings.siteRoot, folders: watcher.folders)
+            await rebuild(changed: nil, initial: true)
+            log("serving \(settings.siteRoot) at \(await servedURL()) (Ctrl-C to stop)")
+            group.addTask { try await self.watch(with: watcher, events: events, from: stamps); return false }
+            _ = try await group.next()
             group.cancelAll()
         }
     }
 
+    /// `http://host:port` once listening.
+    private var origin = ""
+
+    /// Where the site is, under its base path.
+    private func servedURL() async -> String {
+        origin + RequestPath.encoded(await site.basePath)
+    }
+
     /// Rebuilds on every change: told by inotify where the system has it, else by comparing
     /// snapshots of the site folder.
-    private func watch(with watcher: ChangeWatcher, from initial: [String: ChangeWatcher.Stamp]) async throws {
-        if let events = FileEvents(siteRoot: settings.siteRoot, folders: watcher.folders) {
+    private func watch(with watcher: ChangeWatcher, events: FileEvents?,
+                       from initial: [String: ChangeWatcher.Stamp]) async throws {
+        if let events {
             // Events gather in `pending` while a rebuild runs; each wake-up rebuilds once for all.
             let (wake, wakeUp) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
             let forward = Task {
@@ -139,20 +199,29 @@ public actor PreviewServer {
         let start = clock.now
         switch await builder.rebuild(changedPaths: changed) {
         case .updated(let changedFiles, let removed, let warnings):
-            await site.replace(files: await builder.files, errors: [])
+            let basePath = await builder.basePath ?? "/"
+            let (hadGoodBuild, oldBasePath) = (await site.hasGoodBuild, await site.basePath)
+            await site.replace(files: await builder.files, basePath: basePath)
             for warning in warnings { log(warning.description) }
             let elapsed = clock.now - start
             if !initial {
                 log("rebuilt: \(changedFiles.count) file(s) updated, \(removed.count) removed in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
             }
+            // The address printed at the start no longer leads to the site.
+            if !initial, basePath != oldBasePath {
+                log((hadGoodBuild ? "base_url changed: " : "") + "now serving at \(await servedURL())")
+            }
         case .failed(let diagnostics):
             await site.show(errors: diagnostics)
             for diagnostic in diagnostics.sorted() { log(diagnostic.description) }
-            log("\(diagnostics.filter { $0.severity == .error }.count) error(s); still serving the last good site")
+            let count = diagnostics.filter { $0.severity == .error }.count
+            log(await site.hasGoodBuild ? "\(count) error(s); still serving the last good site"
+                                        : "\(count) error(s); nothing to serve until they are fixed")
         }
     }
 
     static func respond(to request: HTTPRequest, from site: ServedSite) async -> HTTPResponse {
+        await site.firstBuild()
         let isHead = request.method == .HEAD
         let target = request.target.path(percentEncoded: true)
         switch await resolve(target, in: site) {
@@ -166,13 +235,21 @@ public actor PreviewServer {
             if let found = await site.response(for: path) {
                 return body(found.body, status: .ok, type: found.type, head: isHead)
             }
-            return body(await site.notFound(), status: .notFound, type: "text/html; charset=utf-8", head: isHead)
+            return await notFound(from: site, head: isHead)
+        case .outside:
+            return await notFound(from: site, head: isHead)
         }
     }
 
+    static func notFound(from site: ServedSite, head: Bool) async -> HTTPResponse {
+        let page = await site.notFound()
+        return body(page.body, status: page.status == 404 ? .notFound : .serviceUnavailable,
+                    type: "text/html; charset=utf-8", head: head)
+    }
+
     static func resolve(_ target: String, in site: ServedSite) async -> RequestPath.Resolution {
-        let files = await site.files
-        return RequestPath.resolve(target) { files[$0] != nil }
+        let (files, basePath) = await site.routing()
+        return RequestPath.resolve(target, basePath: basePath) { files[$0] != nil }
     }
 
     static func body(_ bytes: [UInt8], status: HTTPStatusCode, type: String, head: Bool) -> HTTPResponse {

@@ -42,9 +42,17 @@ def main():
     log = open(os.path.join(args.site, ".serve-latency.log"), "w+")
     server = subprocess.Popen([args.binary, "serve", "--site", args.site, "--port", str(port)],
                               stderr=log, stdout=log)
-    page = f"http://127.0.0.1:{port}/briefings/{slug}/"
     try:
         start = time.time()
+        # The site is served under the path of its base_url, printed once the first build is done.
+        served = None
+        while served is None:
+            if time.time() - start > 600 or server.poll() is not None:
+                sys.exit("serve did not start; see " + log.name)
+            time.sleep(0.05)
+            with open(log.name, encoding="utf-8") as f:
+                served = re.search(r"^serving .* at (http://\S+) ", f.read(), re.M)
+        page = f"{served.group(1)}briefings/{slug}/"
         while "<html" not in fetch(page):
             if time.time() - start > 600 or server.poll() is not None:
                 sys.exit("serve did not start; see " + log.name)

@@ -71,14 +71,18 @@ import Testing
         return Reply(status: status, headers: headers, body: parts.dropFirst().joined(separator: "\r\n\r\n"))
     }
 
-    /// Runs `body` with a server on a copy of the sample site.
-    func withServer(_ body: (_ site: String, _ port: UInt16) async throws -> Void) async throws {
+    /// Runs `body` with a server on a copy of the sample site (its `base_url` is
+    /// `https://example.org/briefing/`, so pages are served under `/briefing/`), after `prepare`
+    /// has changed the copy.
+    func withServer(prepare: (_ site: String) throws -> Void = { _ in },
+                    _ body: (_ site: String, _ port: UInt16) async throws -> Void) async throws {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: site) }
         for part in ["Content", "Templates"] {
             try FileManager.default.copyItem(atPath: Self.repository + "/" + part, toPath: site + "/" + part)
         }
+        try prepare(site)
         let server = PreviewServer(settings: .init(siteRoot: site, port: 0, pollInterval: .milliseconds(50))) { _ in }
         let running = Task { try await server.run() }
         defer { running.cancel() }
@@ -102,34 +106,74 @@ import Testing
 
     @Test func servesPagesWithTheirContentTypes() async throws {
         try await withServer { _, port in
-            let home = try await Self.request("GET", "/", port: port)
+            let home = try await Self.request("GET", "/briefing/", port: port)
             #expect(home.status == 200)
             #expect(home.headers["content-type"] == "text/html; charset=utf-8")
             #expect(home.body.contains("Moscow Talks Briefing"))
             #expect(home.body.contains("/__briefing/reload"), "served pages carry the reload script")
-            #expect(try await Self.request("GET", "/assets/style.css", port: port).headers["content-type"] == "text/css; charset=utf-8")
-            #expect(try await Self.request("GET", "/feed.xml", port: port).headers["content-type"] == "application/atom+xml")
-            #expect(try await Self.request("GET", "/sitemap.xml", port: port).headers["content-type"] == "application/xml")
-            #expect(try await Self.request("GET", "/robots.txt", port: port).headers["content-type"] == "text/plain; charset=utf-8")
-            let person = try await Self.request("GET", "/people/vladimir-putin/", port: port)
+            #expect(try await Self.request("GET", "/briefing/assets/style.css", port: port).headers["content-type"] == "text/css; charset=utf-8")
+            #expect(try await Self.request("GET", "/briefing/feed.xml", port: port).headers["content-type"] == "application/atom+xml")
+            #expect(try await Self.request("GET", "/briefing/sitemap.xml", port: port).headers["content-type"] == "application/xml")
+            #expect(try await Self.request("GET", "/briefing/robots.txt", port: port).headers["content-type"] == "text/plain; charset=utf-8")
+            let person = try await Self.request("GET", "/briefing/people/vladimir-putin/", port: port)
             #expect(person.status == 200 && person.body.contains("Vladimir Putin"))
-            let folder = try await Self.request("GET", "/people", port: port)
-            #expect(folder.status == 301 && folder.headers["location"] == "/people/")
+            let folder = try await Self.request("GET", "/briefing/people", port: port)
+            #expect(folder.status == 301 && folder.headers["location"] == "/briefing/people/")
+        }
+    }
+
+    @Test func theSiteIsServedUnderItsBasePath() async throws {
+        try await withServer { _, port in
+            let root = try await Self.request("GET", "/", port: port)
+            #expect(root.status == 301 && root.headers["location"] == "/briefing/", "the root leads to the site")
+            let base = try await Self.request("GET", "/briefing", port: port)
+            #expect(base.status == 301 && base.headers["location"] == "/briefing/")
+            // As on the published host, nothing of the site is outside its path.
+            let outside = try await Self.request("GET", "/assets/style.css", port: port)
+            #expect(outside.status == 404 && outside.body.contains("Page not found"))
         }
     }
 
     @Test func missingPagesGetTheSites404() async throws {
         try await withServer { _, port in
-            let reply = try await Self.request("GET", "/no/such/page.html", port: port)
+            let reply = try await Self.request("GET", "/briefing/no/such/page.html", port: port)
             #expect(reply.status == 404)
             #expect(reply.body.contains("Page not found") || reply.body.contains("not found"))
         }
     }
 
+    /// The `href` of every link and `<link>` of a page, in order.
+    static func links(in html: String) -> [String] {
+        html.matches(of: #/<(?:a|link)\b[^>]*?\bhref="([^"]*)"/#).map { String($0.output.1) }
+    }
+
+    @Test func aMissingPageDeepUnderTheBasePathLoadsItsStylesheetAndItsLinksWork() async throws {
+        try await withServer { _, port in
+            let page = try #require(URL(string: "http://127.0.0.1:\(port)/briefing/no/such/page/"))
+            let reply = try await Self.request("GET", page.path(percentEncoded: true), port: port)
+            #expect(reply.status == 404)
+            #expect(reply.body.contains("<h1>Page not found</h1>"))
+            let stylesheet = try #require(reply.body.firstMatch(of: #/<link rel="stylesheet" href="([^"]*)"/#)).output.1
+            let styleURL = try #require(URL(string: String(stylesheet), relativeTo: page)?.absoluteURL)
+            let css = try await Self.request("GET", styleURL.path(percentEncoded: true), port: port)
+            #expect(css.status == 200, "\(stylesheet) from \(page.path()) gave \(css.status)")
+            #expect(css.headers["content-type"] == "text/css; charset=utf-8")
+            // Every link that stays on this server (canonical and feed URLs name the published host).
+            var checked = 0
+            for href in Self.links(in: reply.body) where !href.hasPrefix("#") {
+                guard let url = URL(string: href, relativeTo: page)?.absoluteURL, url.host() == "127.0.0.1" else { continue }
+                let target = try await Self.request("GET", url.path(percentEncoded: true), port: port)
+                #expect(target.status == 200, "\(href) from \(page.path()) gave \(target.status)")
+                checked += 1
+            }
+            #expect(checked >= 6, "the stylesheet, the icon, the navigation and the 404 page's own links")
+        }
+    }
+
     @Test func headHasHeadersWithoutBody() async throws {
         try await withServer { _, port in
-            let get = try await Self.request("GET", "/", port: port)
-            let head = try await Self.request("HEAD", "/", port: port)
+            let get = try await Self.request("GET", "/briefing/", port: port)
+            let head = try await Self.request("HEAD", "/briefing/", port: port)
             #expect(head.status == 200)
             #expect(head.headers["content-length"] == String(get.body.utf8.count))
             #expect(head.body.isEmpty)
@@ -152,16 +196,38 @@ import Testing
             let original = try String(contentsOfFile: path, encoding: .utf8)
             try original.replacingOccurrences(of: "name: John Hardie", with: "name: John Q. Hardie")
                 .write(toFile: path, atomically: true, encoding: .utf8)
-            #expect(try await eventually { try await Self.request("GET", "/people/john-hardie/", port: port).body.contains("John Q. Hardie") })
+            #expect(try await eventually { try await Self.request("GET", "/briefing/people/john-hardie/", port: port).body.contains("John Q. Hardie") })
 
             try "---\ntitle: Broken\ndate: 2025-13\n---\n".write(toFile: site + "/Content/briefings/broken.md", atomically: true, encoding: .utf8)
-            #expect(try await eventually { try await Self.request("GET", "/", port: port).body.contains("briefing-errors") })
-            let page = try await Self.request("GET", "/people/john-hardie/", port: port)
+            #expect(try await eventually { try await Self.request("GET", "/briefing/", port: port).body.contains("briefing-errors") })
+            let page = try await Self.request("GET", "/briefing/people/john-hardie/", port: port)
             #expect(page.status == 200 && page.body.contains("John Q. Hardie"), "the last good site is still served")
             #expect(page.body.contains("Content/briefings/broken.md:3:7: invalid date &#39;2025-13&#39; in &#39;date&#39;"))
+            #expect(page.body.contains("The page shows the last good version."))
 
             try FileManager.default.removeItem(atPath: site + "/Content/briefings/broken.md")
-            #expect(try await eventually { !(try await Self.request("GET", "/", port: port).body.contains("briefing-errors")) })
+            #expect(try await eventually { !(try await Self.request("GET", "/briefing/", port: port).body.contains("briefing-errors")) })
+        }
+    }
+
+    @Test func aSiteBrokenFromTheStartSaysNothingWasBuiltYet() async throws {
+        try await withServer(prepare: { site in
+            try "---\ntitle: Broken\ndate: 2025-13\n---\n".write(toFile: site + "/Content/briefings/broken.md", atomically: true, encoding: .utf8)
+        }) { site, port in
+            for target in ["/", "/briefing/"] {
+                let page = try await Self.request("GET", target, port: port)
+                #expect(page.body.contains("id=\"briefing-errors\""), "\(target)")
+                #expect(page.body.contains("briefing: the site has errors; nothing was built yet. Fix them and the page reloads."), "\(target)")
+                #expect(!page.body.contains("last good version"), "there is no good version to show")
+                #expect(page.body.contains("Content/briefings/broken.md:3:7: invalid date &#39;2025-13&#39; in &#39;date&#39;"))
+                #expect(page.body.contains("/__briefing/reload"), "the page reloads once the site builds")
+            }
+
+            try FileManager.default.removeItem(atPath: site + "/Content/briefings/broken.md")
+            #expect(try await eventually {
+                let home = try await Self.request("GET", "/briefing/", port: port)
+                return home.status == 200 && home.body.contains("Moscow Talks Briefing") && !home.body.contains("briefing-errors")
+            })
         }
     }
 
@@ -170,7 +236,7 @@ import Testing
             let statuses = await withTaskGroup(of: Int.self) { group in
                 for i in 0..<64 {
                     group.addTask { @concurrent in
-                        (try? await Self.request("GET", i % 2 == 0 ? "/" : "/timeline/", port: port).status) ?? 0
+                        (try? await Self.request("GET", i % 2 == 0 ? "/briefing/" : "/briefing/timeline/", port: port).status) ?? 0
                     }
                 }
                 var all: [Int] = []
@@ -190,5 +256,22 @@ import Testing
         #expect(RequestPath.resolve("/assets/style.css", exists: exists) == .file("assets/style.css"))
         #expect(RequestPath.resolve("/a/../index.html", exists: exists) == .refused)
         #expect(RequestPath.resolve("/%2e%2e/x", exists: exists) == .refused)
+    }
+
+    @Test func requestPathsResolveUnderTheBasePath() {
+        let files: Set<String> = ["index.html", "people/index.html", "assets/style.css"]
+        let exists = { (path: String) in files.contains(path) }
+        let base = "/briefing/"
+        #expect(RequestPath.resolve("/", basePath: base, exists: exists) == .redirect("/briefing/"))
+        #expect(RequestPath.resolve("/briefing", basePath: base, exists: exists) == .redirect("/briefing/"))
+        #expect(RequestPath.resolve("/briefing/", basePath: base, exists: exists) == .file("index.html"))
+        #expect(RequestPath.resolve("/briefing/people", basePath: base, exists: exists) == .redirect("/briefing/people/"))
+        #expect(RequestPath.resolve("/briefing/assets/style.css", basePath: base, exists: exists) == .file("assets/style.css"))
+        #expect(RequestPath.resolve("/briefing/no/such/", basePath: base, exists: exists) == .file("no/such/index.html"))
+        #expect(RequestPath.resolve("/assets/style.css", basePath: base, exists: exists) == .outside)
+        #expect(RequestPath.resolve("/briefingx/", basePath: base, exists: exists) == .outside)
+        #expect(RequestPath.resolve("/briefing/../etc/passwd", basePath: base, exists: exists) == .refused)
+        #expect(RequestPath.resolve("/my%20site/people/", basePath: "/my site/", exists: exists) == .file("people/index.html"))
+        #expect(RequestPath.resolve("/", basePath: "/my site/", exists: exists) == .redirect("/my%20site/"))
     }
 }

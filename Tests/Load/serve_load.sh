@@ -15,16 +15,20 @@ cp -r Content Templates "$SITE/"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$BIN" serve --site "$SITE" --port "$PORT" 2>"$SITE/serve.log" &
 PID=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.1; done
+# The site is served under the path of its base_url (/briefing/ for the sample site).
+for _ in $(seq 100); do grep -q "^serving .* at http" "$SITE/serve.log" && break; sleep 0.1; done
+BASE=$(sed -n 's|^serving .* at http://[^/]*\(/[^ ]*\) .*|\1|p' "$SITE/serve.log")
+[ -n "$BASE" ] || { echo "FAIL: serve did not start"; cat "$SITE/serve.log"; exit 1; }
 rss() { awk '/VmRSS/ { print $2 }' "/proc/$PID/status"; }
 BEFORE=$(rss)
-cat > "$SITE/paths.lua" <<'LUA'
-local paths = { "/", "/briefings/", "/timeline/", "/people/", "/people/vladimir-putin/", "/assets/style.css",
-                "/feed.xml", "/sitemap.xml", "/no/such/page" }
+cat > "$SITE/paths.lua" <<LUA
+local base = "${BASE%/}"
+local paths = { base .. "/", base .. "/briefings/", base .. "/timeline/", base .. "/people/", base .. "/people/vladimir-putin/",
+                base .. "/assets/style.css", base .. "/feed.xml", base .. "/sitemap.xml", base .. "/no/such/page" }
 local i = 0
 request = function() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end
 LUA
-wrk -t2 -c64 -d"${SECONDS_RUN}s" -s "$SITE/paths.lua" "http://127.0.0.1:$PORT/" | tee "$SITE/wrk.txt"
+wrk -t2 -c64 -d"${SECONDS_RUN}s" -s "$SITE/paths.lua" "http://127.0.0.1:$PORT$BASE" | tee "$SITE/wrk.txt"
 AFTER=$(rss)
 echo "resident memory: ${BEFORE} KB before, ${AFTER} KB after"
 # wrk counts 404s as "Non-2xx or 3xx responses"; one path in nine is a deliberate 404.

@@ -21,6 +21,8 @@ public actor IncrementalBuilder {
     public let options: BuildOptions
     /// The current output, by path.
     public private(set) var files: [String: [UInt8]] = [:]
+    /// The path part of the last good build's `base_url` (`/` or `/briefing/`); nil before one.
+    public var basePath: String? { renderer?.contexts.site.config.basePath }
     /// Content documents as last read, by site-relative path.
     private var documents: [String: RawDocument] = [:]
     /// The last good pipeline state, for body edits.
