@@ -1,5 +1,5 @@
-/// Builds the template contexts (plain dictionaries: no reflection) for every page kind.
-/// Keys follow `Templates/README.md`; every list `xs` also gets a `hasXs` boolean.
+/// Builds the views (`Render/Views/`) of every page kind from the site model, and their
+/// template maps.
 ///
 /// A class: closures and exports that keep the contexts hold one reference, where copying a struct of
 /// the whole site model retained each of its arrays (a tenth of a second at 10,000 briefings).
@@ -20,25 +20,25 @@ final class PageContexts: Sendable {
     /// Person cards, briefing items and events appear on hundreds of pages each; made once and
     /// shared (template values are copy-on-write), pages stop rebuilding and freeing them.
     struct SharedItems: Sendable {
-        var people: [TemplateValue]
-        var personLinks: [TemplateValue]
-        var briefings: [TemplateValue]
-        var briefingLinks: [TemplateValue]
-        var eventsOnPages: [TemplateValue]
+        var people: [Made<PersonCardView>]
+        var personLinks: [Made<PersonLinkView>]
+        var briefings: [Made<BriefingItemView>]
+        var briefingLinks: [Made<BriefingLinkView>]
+        var eventsOnPages: [Made<EventView>]
     }
 
     /// These contexts with their shared items made, on all cores.
     func sharingItems() async -> PageContexts {
         let plain = PageContexts(site: site, index: index, markdown: markdown)
-        async let people = Parallel.map(Array(site.people.indices)) { plain.personItem($0) }
-        async let links = Parallel.map(Array(site.people.indices)) { plain.makePersonLink($0) }
-        async let briefings = Parallel.map(Array(site.briefings.indices)) { plain.briefingItem($0) }
-        async let briefingLinks = Parallel.map(Array(site.briefings.indices)) { plain.briefingLink($0) }
+        async let people = Parallel.map(Array(site.people.indices)) { plain.personCardView($0).made }
+        async let links = Parallel.map(Array(site.people.indices)) { plain.personLinkView($0).made }
+        async let briefings = Parallel.map(Array(site.briefings.indices)) { plain.briefingItemView($0).made }
+        async let briefingLinks = Parallel.map(Array(site.briefings.indices)) { plain.briefingLinkView($0).made }
         var shared = SharedItems(people: await people, personLinks: await links, briefings: await briefings,
                                  briefingLinks: await briefingLinks, eventsOnPages: [])
         // Events made after the links, so that theirs are the shared ones, as on every page.
         let linking = PageContexts(site: site, index: index, markdown: markdown, shared: shared)
-        shared.eventsOnPages = await Parallel.map(Array(site.events.indices)) { linking.makeEvent($0, on: .page) }
+        shared.eventsOnPages = await Parallel.map(Array(site.events.indices)) { linking.eventView($0, on: .page).made }
         return PageContexts(site: site, index: index, markdown: markdown, shared: shared)
     }
 
@@ -46,110 +46,62 @@ final class PageContexts: Sendable {
 
     // MARK: - Shared pieces
 
-    /// Sets `key` to `items` and `hasKey` to whether there are any; leaves both out when empty.
-    static func put(_ items: [TemplateValue], _ key: String, into context: inout TemplateMap) {
-        guard !items.isEmpty else { return }
-        context[key] = .list(items)
-        context["has" + key.prefix(1).uppercased() + key.dropFirst()] = true
-    }
-
     func absoluteURL(_ path: String) -> String { config.baseURL + path }
 
     /// `absoluteURL(path)` when the base URL is an address; nil when it is only a path, where no
     /// canonical URL, feed or sitemap can be made.
-    func addressURL(_ path: String) -> TemplateValue? { config.hasAbsoluteBaseURL ? .string(config.baseURL + path) : nil }
+    func addressURL(_ path: String) -> String? { config.hasAbsoluteBaseURL ? config.baseURL + path : nil }
 
-    func siteContext() -> TemplateValue { .map(siteFields()) }
-
-    func siteFields() -> TemplateMap {
-        var context: TemplateMap = [
-            "title": .string(config.title), "language": .string(config.language), "baseURL": .string(config.baseURL),
-        ]
-        context["feedURL"] = addressURL("feed.xml")
-        if let description = config.description { context["description"] = .string(description) }
-        if !config.extra.isEmpty { context["extra"] = ExtraValue.map(config.extra).templateValue }
-        return context
+    func siteView() -> Made<SiteView> {
+        SiteView(title: config.title, language: config.language, baseURL: config.baseURL, feedURL: addressURL("feed.xml"),
+                 description: config.description, extra: config.extra).made
     }
 
-    /// The context every page starts from.
-    func pageBase(root: String, path: String, title: String, description: String?, section: String,
-                  ogType: String, jsonLD: JSONValue) -> TemplateMap {
-        var page: TemplateMap = [
-            "title": .string(title), "ogType": .string(ogType),
-            "jsonLDHTML": .string(jsonLD.scriptElement), "section": .string(section),
-            "description": .string(description ?? config.description ?? config.title),
-        ]
-        page["canonicalURL"] = addressURL(path)
-        switch section {
-        case "home": page["isHome"] = true
-        case "briefings": page["isBriefings"] = true
-        case "timeline": page["isTimeline"] = true
-        case "people": page["isPeople"] = true
-        case "search": page["isSearch"] = true
-        default: break
-        }
-        return ["root": .string(root), "site": siteContext(), "page": .map(page), "generator": "Briefing"]
+    /// What every page starts from.
+    func frame(root: String, path: String, title: String, description: String?, section: String,
+               ogType: String, jsonLD: JSONValue) -> Made<PageFrameView> {
+        let page = PageMetaView(title: title, ogType: ogType, jsonLDHTML: jsonLD.scriptElement, section: section,
+                                description: description ?? config.description ?? config.title,
+                                canonicalURL: addressURL(path))
+        return PageFrameView(root: root, site: siteView(), page: page.made).made
     }
 
-    func date(_ date: PartialDate) -> TemplateValue {
-        ["iso": .string(date.iso), "display": .string(date.display), "precision": .string(date.precision.name),
-         "isCoarse": .bool(date.precision < .day)]
-    }
+    func date(_ date: PartialDate) -> Made<DateView> { DateView(date: date).made }
 
-    func briefingItem(_ b: Int) -> TemplateValue { shared?.briefings[b] ?? .map(briefingFields(b)) }
+    func briefingItem(_ b: Int) -> Made<BriefingItemView> { shared?.briefings[b] ?? briefingItemView(b).made }
 
-    func briefingFields(_ b: Int) -> TemplateMap {
+    func briefingItemView(_ b: Int) -> BriefingItemView {
         let briefing = site.briefings[b]
-        var item: TemplateMap = [
-            "title": .string(briefing.title), "url": .string(SiteURLs.briefing(briefing.slug.rawValue)),
-            "slug": .string(briefing.slug.rawValue), "date": date(briefing.date),
-        ]
-        if let summary = briefing.summary { item["summary"] = .string(summary) }
-        if let updated = briefing.updated { item["updated"] = date(updated) }
-        if briefing.status == .draft { item["isDraft"] = true }
-        Self.put(briefing.topics.map { .string($0.rawValue) }, "topics", into: &item)
-        return item
+        return BriefingItemView(title: briefing.title, url: SiteURLs.briefing(briefing.slug.rawValue), slug: briefing.slug.rawValue,
+                                date: date(briefing.date), summaryText: briefing.summary, updated: briefing.updated.map(date),
+                                isDraft: briefing.status == .draft, topics: briefing.topics.map(\.rawValue))
     }
 
-    func personItem(_ p: Int) -> TemplateValue { shared?.people[p] ?? .map(personFields(p)) }
+    func personItem(_ p: Int) -> Made<PersonCardView> { shared?.people[p] ?? personCardView(p).made }
 
-    func personFields(_ p: Int) -> TemplateMap {
+    func personCardView(_ p: Int) -> PersonCardView {
         let person = site.people[p]
-        var item: TemplateMap = [
-            "name": .string(person.name), "url": .string(SiteURLs.person(person.slug.rawValue)),
-            "slug": .string(person.slug.rawValue), "initials": .string(Self.initials(person.name)),
-            "briefingCount": .int(index.briefingsOfPerson[p].count),
-        ]
-        if let role = person.role { item["role"] = .string(role) }
-        if let affiliation = person.affiliation { item["affiliation"] = .string(affiliation) }
-        if let country = person.country { item["country"] = .string(country) }
-        return item
+        return PersonCardView(name: person.name, url: SiteURLs.person(person.slug.rawValue), slug: person.slug.rawValue,
+                              initials: Self.initials(person.name), briefingCount: index.briefingsOfPerson[p].count,
+                              role: person.role, affiliation: person.affiliation, country: person.country)
     }
 
-    func personLink(_ slug: Slug) -> TemplateValue? {
+    func personLink(_ slug: Slug) -> Made<PersonLinkView>? {
         index.personIndex[slug].map(personLink)
     }
 
-    func personLink(_ p: Int) -> TemplateValue {
-        shared?.personLinks[p] ?? makePersonLink(p)
+    func personLink(_ p: Int) -> Made<PersonLinkView> {
+        shared?.personLinks[p] ?? personLinkView(p).made
     }
 
-    func makePersonLink(_ p: Int) -> TemplateValue {
-        let slug = site.people[p].slug
+    func personLinkView(_ p: Int) -> PersonLinkView {
         let person = site.people[p]
-        var link: TemplateMap = [
-            "name": .string(person.name), "url": .string(SiteURLs.person(slug.rawValue)), "slug": .string(slug.rawValue),
-        ]
-        if let role = person.role { link["role"] = .string(role) }
-        return .map(link)
+        return PersonLinkView(name: person.name, url: SiteURLs.person(person.slug.rawValue), slug: person.slug.rawValue, role: person.role)
     }
 
-    func source(_ source: Source, number: Int) -> TemplateValue {
-        var item: TemplateMap = ["anchor": .string("source-\(number)")]
-        item["title"] = .string(source.title ?? source.publisher ?? source.url ?? "Source")
-        if let publisher = source.publisher { item["publisher"] = .string(publisher) }
-        if let url = source.url, SafeURL.isAllowed(url) { item["url"] = .string(url) }
-        return .map(item)
+    func source(_ source: Source, number: Int) -> Made<SourceView> {
+        SourceView(anchor: "source-\(number)", title: source.title ?? source.publisher ?? source.url ?? "Source",
+                   publisher: source.publisher, url: source.url.flatMap { SafeURL.isAllowed($0) ? $0 : nil }).made
     }
 
     /// Where an event is shown, which decides the rendering of its summary's links.
@@ -157,53 +109,39 @@ final class PageContexts: Sendable {
 
     /// An event; its summary is rendered for the timeline (`../`) or a briefing or person page
     /// (`../../`), and left out on the home page, which lists titles only.
-    func event(_ e: Int, on place: EventPlace) -> TemplateValue {
+    func event(_ e: Int, on place: EventPlace) -> Made<EventView> {
         switch place {
         case .page: if let shared { return shared.eventsOnPages[e] }
         // The timeline's are made by its one page, and freed with it.
         case .timeline, .home: break
         }
-        return makeEvent(e, on: place)
+        return eventView(e, on: place).made
     }
 
-    func makeEvent(_ e: Int, on place: EventPlace) -> TemplateValue {
-        // The timeline's differs from the shared one only in its summary's links.
-        if place == .timeline, let shared, case .map(var item) = shared.eventsOnPages[e] {
-            item["summaryHTML"] = markdown.eventSummariesOnTimeline[e].map(TemplateValue.string)
-            return .map(item)
-        }
+    func eventView(_ e: Int, on place: EventPlace) -> EventView {
         let event = site.events[e]
-        var item: TemplateMap = [
-            "anchor": .string(index.eventAnchors[e]), "title": .string(event.title), "date": date(event.date),
-        ]
-        if let place = event.place { item["place"] = .string(place) }
-        switch place {
-        case .home: break
-        case .timeline: if let summary = markdown.eventSummariesOnTimeline[e] { item["summaryHTML"] = .string(summary) }
-        case .page: if let summary = markdown.eventSummariesOnPages[e] { item["summaryHTML"] = .string(summary) }
+        let summary: String? = switch place {
+        case .home: nil
+        case .timeline: markdown.eventSummariesOnTimeline[e]
+        case .page: markdown.eventSummariesOnPages[e]
         }
-        if event.expected { item["expected"] = true }
-        Self.put(index.peopleOfEvent[e].map(personLink), "people", into: &item)
-        if let slug = event.briefing, let b = index.briefingIndex[slug] {
-            item["briefing"] = briefingLink(b)
-        }
-        Self.put(event.sources.enumerated().map { source($1, number: $0 + 1) }, "sources", into: &item)
-        return .map(item)
+        return EventView(anchor: index.eventAnchors[e], title: event.title, date: date(event.date), place: event.place,
+                         summaryHTML: summary, expected: event.expected, people: index.peopleOfEvent[e].map(personLink),
+                         briefing: event.briefing.flatMap { index.briefingIndex[$0] }.map(briefingLink),
+                         sources: event.sources.enumerated().map { source($1, number: $0 + 1) })
     }
 
-    func briefingLink(_ b: Int) -> TemplateValue {
-        if let shared { return shared.briefingLinks[b] }
-        return ["title": .string(site.briefings[b].title), "url": .string(SiteURLs.briefing(site.briefings[b].slug.rawValue))]
+    func briefingLink(_ b: Int) -> Made<BriefingLinkView> {
+        shared?.briefingLinks[b] ?? briefingLinkView(b).made
     }
 
-    func quote(_ quote: Quote, briefing b: Int?) -> TemplateValue {
-        var item: TemplateMap = ["text": .string(quote.text)]
-        if let context = quote.context { item["context"] = .string(context) }
-        if let date = quote.date { item["date"] = self.date(date) }
-        if let speaker = personLink(quote.person) { item["speaker"] = speaker }
-        if let source = quote.source { item["source"] = self.source(source, number: 0) }
-        if let b { item["briefing"] = briefingLink(b) }
-        return .map(item)
+    func briefingLinkView(_ b: Int) -> BriefingLinkView {
+        BriefingLinkView(title: site.briefings[b].title, url: SiteURLs.briefing(site.briefings[b].slug.rawValue))
+    }
+
+    func quote(_ quote: Quote, briefing b: Int?) -> Made<QuoteView> {
+        QuoteView(text: quote.text, context: quote.context, date: quote.date.map(date), speaker: personLink(quote.person),
+                  source: quote.source.map { source($0, number: 0) }, briefing: b.map(briefingLink)).made
     }
 
     /// One or two capital letters for an avatar: "Steve Witkoff" -> "SW".
@@ -228,20 +166,19 @@ final class PageContexts: Sendable {
             ("name", .string(config.title)), ("url", .string(config.baseURL)),
             ("description", JSONValue.text(config.description)),
         ])
-        var context = pageBase(root: "./", path: "", title: config.title, description: config.description,
-                               section: "home", ogType: "website", jsonLD: jsonLD)
-        if !site.briefings.isEmpty { context["lead"] = briefingItem(0) }
-        Self.put((1..<min(site.briefings.count, 11)).map(briefingItem), "latest", into: &context)
+        let frame = frame(root: "./", path: "", title: config.title, description: config.description,
+                          section: "home", ogType: "website", jsonLD: jsonLD)
         let mentioned = site.people.indices
             .filter { !index.briefingsOfPerson[$0].isEmpty }
             .sorted { (index.briefingsOfPerson[$0].count, $1) > (index.briefingsOfPerson[$1].count, $0) }
-        Self.put(mentioned.prefix(Self.keyPeopleOnHome).map(personItem), "keyPeople", into: &context)
         let happened = site.events.indices.filter { !site.events[$0].expected }
-        Self.put(happened.suffix(5).reversed().map { event($0, on: .home) }, "latestEvents", into: &context)
         let next = site.events.indices.filter { site.events[$0].expected }
-        Self.put(next.prefix(5).map { event($0, on: .home) }, "nextEvents", into: &context)
-        Self.put(latestUpdates(), "latestUpdates", into: &context)
-        return context
+        return HomePage(frame: frame, lead: site.briefings.isEmpty ? nil : briefingItem(0),
+                        latest: site.briefings.indices.dropFirst().prefix(10).map(briefingItem),
+                        keyPeople: mentioned.prefix(Self.keyPeopleOnHome).map(personItem),
+                        latestEvents: happened.suffix(5).reversed().map { event($0, on: .home) },
+                        nextEvents: next.prefix(5).map { event($0, on: .home) },
+                        latestUpdates: latestUpdates()).map
     }
 
     func briefingList() -> TemplateMap {
@@ -249,11 +186,10 @@ final class PageContexts: Sendable {
             ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
             ("name", .string("Briefings")), ("url", .string(absoluteURL(SiteURLs.briefings))),
         ])
-        var context = pageBase(root: "../", path: SiteURLs.briefings, title: "Briefings",
-                               description: "All briefings of \(config.title), newest first.",
-                               section: "briefings", ogType: "website", jsonLD: jsonLD)
-        Self.put(site.briefings.indices.map(briefingItem), "briefings", into: &context)
-        return context
+        let frame = frame(root: "../", path: SiteURLs.briefings, title: "Briefings",
+                          description: "All briefings of \(config.title), newest first.",
+                          section: "briefings", ogType: "website", jsonLD: jsonLD)
+        return BriefingListPage(frame: frame, briefings: site.briefings.indices.map(briefingItem)).map
     }
 
     func briefing(_ b: Int) -> TemplateMap {
@@ -279,25 +215,20 @@ final class PageContexts: Sendable {
             ("coverageStartTime", isLive ? .string(coverageStart(b).iso) : nil),
             ("liveBlogUpdate", isLive ? .array(briefing.updates.indices.map { liveBlogUpdate(b, $0) }) : nil),
         ])
-        var context = pageBase(root: "../../", path: path, title: briefing.title, description: briefing.summary,
-                               section: "briefings", ogType: "article", jsonLD: jsonLD)
-        // The page's briefing is its shared list item with the rest added.
-        var item: TemplateMap
-        if let shared, case .map(let listed) = shared.briefings[b] { item = listed } else { item = briefingFields(b) }
-        item["bodyHTML"] = .string(markdown.bodies[b])
-        Self.put(markdown.keyPoints[b].map { ["html": .string($0)] }, "keyPoints", into: &item)
-        Self.put(briefing.places.map(TemplateValue.string), "places", into: &item)
-        Self.put(briefing.quotes.map { quote($0, briefing: nil) }, "quotes", into: &item)
-        Self.put(people.map(personItem), "people", into: &item)
-        Self.put(index.eventsOfBriefing[b].map { event($0, on: .page) }, "events", into: &item)
-        Self.put(briefing.sources.enumerated().map { source($1, number: $0 + 1) }, "sources", into: &item)
-        Self.put(briefing.updates.indices.map { u in
-            ["at": date(briefing.updates[u].at), "html": .string(markdown.updates[b][u]),
-             "anchor": .string(updateAnchor(b, u))]
-        }, "updates", into: &item)
-        if !briefing.extra.isEmpty { item["extra"] = ExtraValue.map(briefing.extra).templateValue }
-        context["briefing"] = .map(item)
-        return context
+        let frame = frame(root: "../../", path: path, title: briefing.title, description: briefing.summary,
+                          section: "briefings", ogType: "article", jsonLD: jsonLD)
+        let item = BriefingPageItemView(
+            item: briefingItem(b), bodyHTML: markdown.bodies[b],
+            keyPoints: markdown.keyPoints[b].map { KeyPointView(html: $0).made }, places: briefing.places,
+            quotes: briefing.quotes.map { quote($0, briefing: nil) }, people: people.map(personItem),
+            events: index.eventsOfBriefing[b].map { event($0, on: .page) },
+            sources: briefing.sources.enumerated().map { source($1, number: $0 + 1) },
+            updates: briefing.updates.indices.map { u in
+                UpdateView(at: date(briefing.updates[u].at), html: markdown.updates[b][u], anchor: updateAnchor(b, u),
+                           url: nil, briefing: nil).made
+            },
+            extra: briefing.extra)
+        return BriefingPage(frame: frame, briefing: item.made).map
     }
 
     // MARK: - Update log
@@ -337,15 +268,13 @@ final class PageContexts: Sendable {
 
     /// The newest updates across briefings, for the home page: `at`, `html` (links for the root),
     /// `anchor`, `url` (the briefing's) and `briefing` (`title`, `url`).
-    func latestUpdates() -> [TemplateValue] {
+    func latestUpdates() -> [Made<UpdateView>] {
         site.latestUpdates(limit: RenderedMarkdown.homeUpdateLimit).enumerated().map { i, ref in
             let briefing = site.briefings[ref.briefing]
-            var item: TemplateMap = [
-                "at": date(briefing.updates[ref.update].at), "anchor": .string(updateAnchor(ref.briefing, ref.update)),
-                "url": .string(SiteURLs.briefing(briefing.slug.rawValue)), "briefing": briefingLink(ref.briefing),
-            ]
-            if i < markdown.updatesOnHome.count { item["html"] = .string(markdown.updatesOnHome[i]) }
-            return .map(item)
+            return UpdateView(at: date(briefing.updates[ref.update].at),
+                              html: i < markdown.updatesOnHome.count ? markdown.updatesOnHome[i] : nil,
+                              anchor: updateAnchor(ref.briefing, ref.update), url: SiteURLs.briefing(briefing.slug.rawValue),
+                              briefing: briefingLink(ref.briefing)).made
         }
     }
 
@@ -353,15 +282,11 @@ final class PageContexts: Sendable {
     /// (`3 events known to the day`) and, when some
     /// events are too coarse for a calendar, `leftOut` (a sentence saying how many and why).
     /// Nil when no event is known to the day: then no calendar is written.
-    func calendarLink(_ path: String, events: [Int]) -> TemplateValue? {
+    func calendarLink(_ path: String, events: [Int]) -> Made<CalendarLinkView>? {
         let dated = events.filter { CalendarFiles.isDated(site.events[$0]) }.count
         guard dated > 0 else { return nil }
-        var link: TemplateMap = [
-            "url": .string(path), "eventCount": .int(dated),
-            "entries": .string("\(dated) event\(dated == 1 ? "" : "s") known to the day"),
-        ]
-        if let note = CalendarFiles.leftOutNote(events.count - dated) { link["leftOut"] = .string(note) }
-        return .map(link)
+        return CalendarLinkView(url: path, eventCount: dated, entries: "\(dated) event\(dated == 1 ? "" : "s") known to the day",
+                                leftOut: CalendarFiles.leftOutNote(events.count - dated)).made
     }
 
     /// An event as the timeline drawing needs it.
@@ -386,21 +311,21 @@ final class PageContexts: Sendable {
                 ])
             })),
         ])
-        var context = pageBase(root: "../", path: SiteURLs.timeline, title: "Timeline",
-                               description: "Every event of \(config.title), in time order.",
-                               section: "timeline", ogType: "website", jsonLD: jsonLD)
+        let frame = frame(root: "../", path: SiteURLs.timeline, title: "Timeline",
+                          description: "Every event of \(config.title), in time order.",
+                          section: "timeline", ogType: "website", jsonLD: jsonLD)
         // Years, then months; events known only to the year come first in their year.
-        var years: [TemplateValue] = []
+        var years: [Made<TimelineYearView>] = []
         var currentYear: Int?
         var groupKeys: [String] = []
-        var groupEvents: [String: [TemplateValue]] = [:]
+        var groupEvents: [String: [Made<EventView>]] = [:]
         var groupHeadings: [String: String] = [:]
         func closeYear() {
             guard let year = currentYear else { return }
-            let groups: [TemplateValue] = groupKeys.map { key in
-                ["heading": .string(groupHeadings[key]!), "anchor": .string(key), "events": .list(groupEvents[key]!)]
+            let groups = groupKeys.map { key in
+                TimelineGroupView(heading: groupHeadings[key]!, anchor: key, events: groupEvents[key]!).made
             }
-            years.append(["year": .string(String(year)), "anchor": .string("y-\(year)"), "groups": .list(groups)])
+            years.append(TimelineYearView(year: String(year), anchor: "y-\(year)", groups: groups).made)
             groupKeys = []; groupEvents = [:]; groupHeadings = [:]
         }
         for e in site.events.indices {
@@ -418,15 +343,9 @@ final class PageContexts: Sendable {
             groupEvents[key]!.append(event(e, on: .timeline))
         }
         closeYear()
-        Self.put(years, "years", into: &context)
-        context["eventCount"] = .int(site.events.count)
-        if let link = calendarLink(CalendarFiles.timelinePath, events: Array(site.events.indices)) {
-            context["calendar"] = link
-        }
-        if let svg = TimelineSVG(zone: config.timeZone).render(site.events.map(drawn), subject: "Timeline") {
-            context["timelineSVGHTML"] = .string(svg)
-        }
-        return context
+        return TimelinePage(frame: frame, years: years, eventCount: site.events.count,
+                            calendar: calendarLink(CalendarFiles.timelinePath, events: Array(site.events.indices)),
+                            timelineSVGHTML: TimelineSVG(zone: config.timeZone).render(site.events.map(drawn), subject: "Timeline")).map
     }
 
     func peopleList() -> TemplateMap {
@@ -434,11 +353,10 @@ final class PageContexts: Sendable {
             ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
             ("name", .string("People")), ("url", .string(absoluteURL(SiteURLs.people))),
         ])
-        var context = pageBase(root: "../", path: SiteURLs.people, title: "People",
-                               description: "Everyone in \(config.title), with their roles.",
-                               section: "people", ogType: "website", jsonLD: jsonLD)
-        Self.put(site.people.indices.map(personItem), "people", into: &context)
-        return context
+        let frame = frame(root: "../", path: SiteURLs.people, title: "People",
+                          description: "Everyone in \(config.title), with their roles.",
+                          section: "people", ogType: "website", jsonLD: jsonLD)
+        return PeopleListPage(frame: frame, people: site.people.indices.map(personItem)).map
     }
 
     func person(_ p: Int) -> TemplateMap {
@@ -453,26 +371,18 @@ final class PageContexts: Sendable {
             ("url", .string(absoluteURL(path))),
         ])
         let description = [person.role, person.affiliation].compactMap { $0 }.joined(separator: ", ")
-        var context = pageBase(root: "../../", path: path, title: person.name,
-                               description: description.isEmpty ? "\(person.name) in \(config.title)" : "\(person.name): \(description)",
-                               section: "people", ogType: "profile", jsonLD: jsonLD)
-        var item = personFields(p)
-        item["bioHTML"] = .string(markdown.bios[p])
-        Self.put(person.aliases.map(TemplateValue.string), "aliases", into: &item)
-        if !person.extra.isEmpty { item["extra"] = ExtraValue.map(person.extra).templateValue }
-        context["person"] = .map(item)
-        Self.put(index.quotesOfPerson[p].map { quote($0.quote, briefing: $0.briefing) }, "quotes", into: &context)
-        Self.put(index.eventsOfPerson[p].map { event($0, on: .page) }, "events", into: &context)
-        Self.put(index.briefingsOfPerson[p].map(briefingItem), "briefings", into: &context)
-        Self.put(index.seenWith[p].map(personItem), "seenWith", into: &context)
-        if let link = calendarLink(CalendarFiles.personPath(person.slug.rawValue), events: index.eventsOfPerson[p]) {
-            context["calendar"] = link
-        }
+        let frame = frame(root: "../../", path: path, title: person.name,
+                          description: description.isEmpty ? "\(person.name) in \(config.title)" : "\(person.name): \(description)",
+                          section: "people", ogType: "profile", jsonLD: jsonLD)
+        let item = PersonPageItemView(card: personItem(p), bioHTML: markdown.bios[p], aliases: person.aliases, extra: person.extra)
         let drawing = TimelineSVG(zone: config.timeZone, compact: true)
-        if let svg = drawing.render(index.eventsOfPerson[p].map { drawn(site.events[$0]) }, subject: "Events with \(person.name)") {
-            context["timelineSVGHTML"] = .string(svg)
-        }
-        return context
+        return PersonPage(
+            frame: frame, person: item.made,
+            quotes: index.quotesOfPerson[p].map { quote($0.quote, briefing: $0.briefing) },
+            events: index.eventsOfPerson[p].map { event($0, on: .page) },
+            briefings: index.briefingsOfPerson[p].map(briefingItem), seenWith: index.seenWith[p].map(personItem),
+            calendar: calendarLink(CalendarFiles.personPath(person.slug.rawValue), events: index.eventsOfPerson[p]),
+            timelineSVGHTML: drawing.render(index.eventsOfPerson[p].map { drawn(site.events[$0]) }, subject: "Events with \(person.name)")).map
     }
 
     /// The search page (`search/index.html`): a form that works as a plain GET without script,
@@ -483,20 +393,16 @@ final class PageContexts: Sendable {
             ("@context", .string("https://schema.org")), ("@type", .string("SearchResultsPage")),
             ("name", .string("Search")), ("url", .string(absoluteURL("search/"))),
         ])
-        var context = pageBase(root: "../", path: "search/", title: "Search",
-                               description: "Search the briefings, people, quotes and events of \(config.title).",
-                               section: "search", ogType: "website", jsonLD: jsonLD)
-        context["searchIndexURL"] = .string(SearchIndex.path)
+        let frame = frame(root: "../", path: "search/", title: "Search",
+                          description: "Search the briefings, people, quotes and events of \(config.title).",
+                          section: "search", ogType: "website", jsonLD: jsonLD)
         let quotes = site.briefings.reduce(0) { $0 + $1.quotes.count }
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
-        context["counts"] = [
-            "briefings": .int(site.briefings.count), "people": .int(site.people.count),
-            "quotes": .int(quotes), "events": .int(site.events.count),
-            "text": .string(count(site.briefings.count, "briefing", "briefings") + ", "
-                + count(site.people.count, "person", "people") + ", " + count(quotes, "quote", "quotes") + " and "
-                + count(site.events.count, "event", "events")),
-        ]
-        return context
+        let counts = SearchCountsView(
+            briefings: site.briefings.count, people: site.people.count, quotes: quotes, events: site.events.count,
+            text: count(site.briefings.count, "briefing", "briefings") + ", " + count(site.people.count, "person", "people") + ", "
+                + count(quotes, "quote", "quotes") + " and " + count(site.events.count, "event", "events"))
+        return SearchPage(frame: frame, counts: counts.made).map
     }
 
     func notFound() -> TemplateMap {
@@ -504,50 +410,40 @@ final class PageContexts: Sendable {
             ("@context", .string("https://schema.org")), ("@type", .string("WebPage")), ("name", .string("Page not found")),
         ])
         // Served at any path, so links start from the site's absolute base path.
-        return pageBase(root: config.basePath, path: "404.html", title: "Page not found",
-                        description: "This page does not exist.", section: "none", ogType: "website", jsonLD: jsonLD)
+        return NotFoundPage(frame: frame(root: config.basePath, path: "404.html", title: "Page not found",
+                                         description: "This page does not exist.", section: "none", ogType: "website",
+                                         jsonLD: jsonLD)).map
     }
 
     // MARK: - Feeds
 
     /// The 20 newest briefings as Atom entries.
     func feed() -> TemplateMap {
-        let entries: [TemplateValue] = site.briefings.prefix(20).map { briefing in
+        let entries = site.briefings.prefix(20).map { briefing in
             let url = absoluteURL(SiteURLs.briefing(briefing.slug.rawValue))
-            var entry: TemplateMap = [
-                "title": .string(briefing.title), "url": .string(url), "id": .string(url),
-                "published": .string(briefing.date.rfc3339), "updated": .string(briefing.lastModified.rfc3339),
-            ]
-            if let summary = briefing.summary { entry["summary"] = .string(summary) }
-            return .map(entry)
+            return FeedEntryView(title: briefing.title, url: url, id: url, published: briefing.date.rfc3339,
+                                 updated: briefing.lastModified.rfc3339, summaryText: briefing.summary).made
         }
         let newest = site.briefings.map(\.lastModified).max()
-        var context: TemplateMap = [
-            "site": siteContext(), "updated": .string(newest?.rfc3339 ?? "1970-01-01T00:00:00Z"),
-            "feedURL": .string(absoluteURL("feed.xml")),
-        ]
-        Self.put(entries, "entries", into: &context)
-        return context
+        return FeedPage(site: siteView(), updated: newest?.rfc3339 ?? "1970-01-01T00:00:00Z", feedURL: absoluteURL("feed.xml"),
+                        entries: entries).map
     }
 
     func sitemap() -> TemplateMap {
-        var urls: [TemplateValue] = ["", SiteURLs.briefings, SiteURLs.timeline, SiteURLs.people].map {
-            ["loc": .string(absoluteURL($0))]
+        var urls = ["", SiteURLs.briefings, SiteURLs.timeline, SiteURLs.people].map {
+            SitemapURLView(loc: absoluteURL($0), lastmod: nil).made
         }
         for briefing in site.briefings {
-            var url: TemplateMap = ["loc": .string(absoluteURL(SiteURLs.briefing(briefing.slug.rawValue)))]
             // The sitemap schema takes a day or a date-time: a briefing known only to the month or
             // the year has no lastmod rather than an invented first day.
-            if briefing.lastModified.precision >= .day { url["lastmod"] = .string(briefing.lastModified.iso) }
-            urls.append(.map(url))
+            urls.append(SitemapURLView(loc: absoluteURL(SiteURLs.briefing(briefing.slug.rawValue)),
+                                       lastmod: briefing.lastModified.precision >= .day ? briefing.lastModified.iso : nil).made)
         }
-        for person in site.people { urls.append(["loc": .string(absoluteURL(SiteURLs.person(person.slug.rawValue)))]) }
-        return ["site": siteContext(), "urls": .list(urls)]
+        for person in site.people { urls.append(SitemapURLView(loc: absoluteURL(SiteURLs.person(person.slug.rawValue)), lastmod: nil).made) }
+        return SitemapPage(site: siteView(), urls: urls).map
     }
 
     func robots() -> TemplateMap {
-        var context: TemplateMap = ["site": siteContext()]
-        context["sitemapURL"] = addressURL("sitemap.xml")
-        return context
+        RobotsPage(site: siteView(), sitemapURL: addressURL("sitemap.xml")).map
     }
 }

@@ -1,0 +1,253 @@
+/// The items pages show: made once where many pages show them (see `PageContexts.SharedItems`).
+
+struct DateView: TemplateView {
+    static let viewName = "date"
+    static let summary = "a date at its own precision"
+    let date: PartialDate
+
+    static let fields: [ViewField<Self>] = [
+        .text("iso", "the `datetime` attribute value at the date's precision: `2025`, `2025-12`, `2025-12-02` or a full date-time") { $0.date.iso },
+        .text("display", "what a reader sees: `2025`, `December 2025`, `2 December 2025`, `2 December 2025, 10:00 UTC−05:00`") { $0.date.display },
+        .text("precision", "`year`, `month`, `day` or `time`") { $0.date.precision.name },
+        .flag("isCoarse", "known only to the month or the year") { $0.date.precision < .day },
+    ]
+}
+
+struct BriefingItemView: TemplateView {
+    static let viewName = "briefing item"
+    static let summary = "a briefing in a list"
+    let title: String, url: String, slug: String
+    let date: Made<DateView>
+    let summaryText: String?
+    let updated: Made<DateView>?
+    let isDraft: Bool
+    let topics: [String]
+
+    static let fields: [ViewField<Self>] = [
+        .text("title", "the briefing's title") { $0.title },
+        .text("url", "its page, from the root") { $0.url },
+        .text("slug", "its file name without `.md`") { $0.slug },
+        .view("date", "its publication date") { $0.date },
+        .text("summary", "its summary") { $0.summaryText },
+        .view("updated", "when it was last updated") { $0.updated },
+        .flag("isDraft", "a draft (built with `--drafts`)") { $0.isDraft },
+        .texts("topics", "its topics' slugs") { $0.topics },
+    ]
+}
+
+struct BriefingLinkView: TemplateView {
+    static let viewName = "briefing link"
+    static let summary = "a link to a briefing"
+    let title: String, url: String
+
+    static let fields: [ViewField<Self>] = [
+        .text("title", "the briefing's title") { $0.title },
+        .text("url", "its page, from the root") { $0.url },
+    ]
+}
+
+struct PersonCardView: TemplateView {
+    static let viewName = "person card"
+    static let summary = "a person in a list"
+    let name: String, url: String, slug: String, initials: String
+    let briefingCount: Int
+    let role: String?, affiliation: String?, country: String?
+
+    static let fields: [ViewField<Self>] = [
+        .text("name", "the person's name") { $0.name },
+        .text("url", "their page, from the root") { $0.url },
+        .text("slug", "their file name without `.md`") { $0.slug },
+        .text("initials", "one or two letters for an avatar") { $0.initials },
+        .number("briefingCount", "how many briefings name them") { $0.briefingCount },
+        .text("role", "their role") { $0.role },
+        .text("affiliation", "their affiliation") { $0.affiliation },
+        .text("country", "their country") { $0.country },
+    ]
+}
+
+struct PersonLinkView: TemplateView {
+    static let viewName = "person link"
+    static let summary = "a link to a person"
+    let name: String, url: String, slug: String
+    let role: String?
+
+    static let fields: [ViewField<Self>] = [
+        .text("name", "the person's name") { $0.name },
+        .text("url", "their page, from the root") { $0.url },
+        .text("slug", "their file name without `.md`") { $0.slug },
+        .text("role", "their role") { $0.role },
+    ]
+}
+
+struct SourceView: TemplateView {
+    static let viewName = "source"
+    static let summary = "a cited source"
+    let anchor: String, title: String
+    let publisher: String?, url: String?
+
+    static let fields: [ViewField<Self>] = [
+        .text("anchor", "its element id (`source-1`)") { $0.anchor },
+        .text("title", "its title (or publisher, or URL)") { $0.title },
+        .text("publisher", "its publisher") { $0.publisher },
+        .text("url", "its address: http, https or mailto only") { $0.url },
+    ]
+}
+
+struct EventView: TemplateView {
+    static let viewName = "event"
+    static let summary = "a dated event"
+    let anchor: String, title: String
+    let date: Made<DateView>
+    let place: String?
+    let summaryHTML: String?
+    let expected: Bool
+    let people: [Made<PersonLinkView>]
+    let briefing: Made<BriefingLinkView>?
+    let sources: [Made<SourceView>]
+
+    static let fields: [ViewField<Self>] = [
+        .text("anchor", "its element id on the timeline: never moves") { $0.anchor },
+        .text("title", "what happened") { $0.title },
+        .view("date", "when") { $0.date },
+        .text("place", "where") { $0.place },
+        .html("summaryHTML", "its summary, with links made for the page (absent on the home page)") { $0.summaryHTML },
+        .flag("expected", "announced, not yet happened") { $0.expected },
+        .list("people", "who took part") { $0.people },
+        .view("briefing", "the briefing that reports it") { $0.briefing },
+        .list("sources", "its sources") { $0.sources },
+    ]
+}
+
+struct QuoteView: TemplateView {
+    static let viewName = "quote"
+    static let summary = "a quote"
+    let text: String
+    let context: String?
+    let date: Made<DateView>?
+    let speaker: Made<PersonLinkView>?
+    let source: Made<SourceView>?
+    let briefing: Made<BriefingLinkView>?
+
+    static let fields: [ViewField<Self>] = [
+        .text("text", "the words quoted") { $0.text },
+        .text("context", "where or on what they were said") { $0.context },
+        .view("date", "when") { $0.date },
+        .view("speaker", "who said it") { $0.speaker },
+        .view("source", "its source") { $0.source },
+        .view("briefing", "the briefing that quotes it (on person pages)") { $0.briefing },
+    ]
+}
+
+struct UpdateView: TemplateView {
+    static let viewName = "update"
+    static let summary = "an entry of a briefing's update log"
+    let at: Made<DateView>
+    let html: String?
+    let anchor: String
+    /// On the home page: the briefing it belongs to.
+    let url: String?
+    let briefing: Made<BriefingLinkView>?
+
+    static let fields: [ViewField<Self>] = [
+        .view("at", "when") { $0.at },
+        .html("html", "the entry, with links made for the page") { $0.html },
+        .text("anchor", "its element id on its briefing's page (`update-1` is the oldest)") { $0.anchor },
+        .text("url", "its briefing's page, from the root (home page)") { $0.url },
+        .view("briefing", "its briefing (home page)") { $0.briefing },
+    ]
+}
+
+struct KeyPointView: TemplateView {
+    static let viewName = "key point"
+    static let summary = "one of a briefing's key points"
+    let html: String
+
+    static let fields: [ViewField<Self>] = [
+        .html("html", "the point, rendered from Markdown") { $0.html },
+    ]
+}
+
+struct CalendarLinkView: TemplateView {
+    static let viewName = "calendar link"
+    static let summary = "a link to an `.ics` file, there only when the file is written"
+    let url: String
+    let eventCount: Int
+    let entries: String
+    let leftOut: String?
+
+    static let fields: [ViewField<Self>] = [
+        .text("url", "the file, from the root") { $0.url },
+        .number("eventCount", "its entries") { $0.eventCount },
+        .text("entries", "`3 events known to the day`") { $0.entries },
+        .text("leftOut", "a sentence saying how many events are too coarse for a calendar") { $0.leftOut },
+    ]
+}
+
+struct TimelineGroupView: TemplateView {
+    static let viewName = "timeline group"
+    static let summary = "the events of a month, or those known only to the year"
+    let heading: String, anchor: String
+    let events: [Made<EventView>]
+
+    static let fields: [ViewField<Self>] = [
+        .text("heading", "`December 2025`, or `During 2025`") { $0.heading },
+        .text("anchor", "its element id") { $0.anchor },
+        .list("events", "its events, in time order") { $0.events },
+    ]
+}
+
+struct TimelineYearView: TemplateView {
+    static let viewName = "timeline year"
+    static let summary = "one year of the timeline"
+    let year: String, anchor: String
+    let groups: [Made<TimelineGroupView>]
+
+    static let fields: [ViewField<Self>] = [
+        .text("year", "the year") { $0.year },
+        .text("anchor", "its element id (`y-2025`)") { $0.anchor },
+        .list("groups", "its months") { $0.groups },
+    ]
+}
+
+struct SearchCountsView: TemplateView {
+    static let viewName = "search counts"
+    static let summary = "what the search page searches"
+    let briefings: Int, people: Int, quotes: Int, events: Int
+    let text: String
+
+    static let fields: [ViewField<Self>] = [
+        .number("briefings", "briefings") { $0.briefings },
+        .number("people", "people") { $0.people },
+        .number("quotes", "quotes") { $0.quotes },
+        .number("events", "events") { $0.events },
+        .text("text", "`1 briefing, 9 people, 8 quotes and 4 events`") { $0.text },
+    ]
+}
+
+struct FeedEntryView: TemplateView {
+    static let viewName = "feed entry"
+    static let summary = "a briefing in the Atom feed"
+    let title: String, url: String, id: String, published: String, updated: String
+    let summaryText: String?
+
+    static let fields: [ViewField<Self>] = [
+        .text("title", "the briefing's title") { $0.title },
+        .text("url", "its absolute URL") { $0.url },
+        .text("id", "its Atom id (its absolute URL)") { $0.id },
+        .text("published", "RFC 3339: the start of its date's span") { $0.published },
+        .text("updated", "RFC 3339") { $0.updated },
+        .text("summary", "its summary") { $0.summaryText },
+    ]
+}
+
+struct SitemapURLView: TemplateView {
+    static let viewName = "sitemap URL"
+    static let summary = "a page in the sitemap"
+    let loc: String
+    let lastmod: String?
+
+    static let fields: [ViewField<Self>] = [
+        .text("loc", "its absolute URL") { $0.loc },
+        .text("lastmod", "a day or a date-time; absent for dates known only to the month or year") { $0.lastmod },
+    ]
+}

@@ -1,0 +1,263 @@
+/// The context of each kind of page: what its template, its layout and its partials receive.
+
+struct SiteView: TemplateView {
+    static let viewName = "site"
+    static let summary = "the site's settings from `site.yaml`"
+    let title: String, language: String, baseURL: String
+    let feedURL: String?
+    let description: String?
+    let extra: [String: ExtraValue]
+
+    static let fields: [ViewField<Self>] = [
+        .text("title", "the site's title") { $0.title },
+        .text("language", "its language tag") { $0.language },
+        .text("baseURL", "`base_url`, ending in `/` (`/` when none is set)") { $0.baseURL },
+        .text("feedURL", "the feed's absolute URL; absent without a `base_url` that is an address") { $0.feedURL },
+        .text("description", "its description") { $0.description },
+        .extra { $0.extra },
+    ]
+}
+
+struct PageMetaView: TemplateView {
+    static let viewName = "page"
+    static let summary = "the page's own title and metadata"
+    let title: String, ogType: String, jsonLDHTML: String, section: String, description: String
+    let canonicalURL: String?
+
+    static let fields: [ViewField<Self>] = [
+        .text("title", "the page's own title") { $0.title },
+        .text("ogType", "`website`, `article` or `profile`") { $0.ogType },
+        .html("jsonLDHTML", "a complete `<script type=\"application/ld+json\">` element") { $0.jsonLDHTML },
+        .text("section", "`home`, `briefings`, `timeline`, `people`, `search` or `none`") { $0.section },
+        .text("description", "the page's description") { $0.description },
+        .text("canonicalURL", "its absolute URL; absent without a `base_url` that is an address") { $0.canonicalURL },
+        .flag("isHome", "on the home page") { $0.section == "home" },
+        .flag("isBriefings", "on briefing pages") { $0.section == "briefings" },
+        .flag("isTimeline", "on the timeline") { $0.section == "timeline" },
+        .flag("isPeople", "on people pages") { $0.section == "people" },
+        .flag("isSearch", "on the search page") { $0.section == "search" },
+    ]
+}
+
+/// What every HTML page receives.
+struct PageFrameView: TemplateView {
+    static let viewName = "every page"
+    static let summary = "what every HTML page receives"
+    let root: String
+    let site: Made<SiteView>
+    let page: Made<PageMetaView>
+
+    static let fields: [ViewField<Self>] = [
+        .text("root", "the relative path to the site root (`./`, `../`, `../../`; on `404.html` the path of `base_url`): write `{{root}}{{url}}`") { $0.root },
+        .view("site", "the site") { $0.site },
+        .view("page", "this page") { $0.page },
+        .text("generator", "`Briefing`") { _ in "Briefing" },
+    ]
+}
+
+struct HomePage: TemplateView {
+    static let viewName = "home"
+    static let summary = "`index.html`"
+    let frame: Made<PageFrameView>
+    let lead: Made<BriefingItemView>?
+    let latest: [Made<BriefingItemView>]
+    let keyPeople: [Made<PersonCardView>]
+    let latestEvents: [Made<EventView>]
+    let nextEvents: [Made<EventView>]
+    let latestUpdates: [Made<UpdateView>]
+
+    static let fields: [ViewField<Self>] = [
+        .base { $0.frame },
+        .view("lead", "the newest briefing") { $0.lead },
+        .list("latest", "the briefings after the lead") { $0.latest },
+        .list("keyPeople", "the people in most briefings") { $0.keyPeople },
+        .list("latestEvents", "events that happened, newest first") { $0.latestEvents },
+        .list("nextEvents", "expected events, soonest first") { $0.nextEvents },
+        .list("latestUpdates", "the newest entries of any briefing's update log; link to `{{root}}{{url}}#{{anchor}}`") { $0.latestUpdates },
+    ]
+}
+
+struct BriefingListPage: TemplateView {
+    static let viewName = "briefings"
+    static let summary = "`briefings/index.html`"
+    let frame: Made<PageFrameView>
+    let briefings: [Made<BriefingItemView>]
+
+    static let fields: [ViewField<Self>] = [
+        .base { $0.frame },
+        .list("briefings", "every briefing, newest first") { $0.briefings },
+    ]
+}
+
+/// A briefing on its own page: its list item with everything else.
+struct BriefingPageItemView: TemplateView {
+    static let viewName = "briefing in full"
+    static let summary = "the briefing item's fields and the rest of the briefing"
+    let item: Made<BriefingItemView>
+    let bodyHTML: String
+    let keyPoints: [Made<KeyPointView>]
+    let places: [String]
+    let quotes: [Made<QuoteView>]
+    let people: [Made<PersonCardView>]
+    let events: [Made<EventView>]
+    let sources: [Made<SourceView>]
+    let updates: [Made<UpdateView>]
+    let extra: [String: ExtraValue]
+
+    static let fields: [ViewField<Self>] = [
+        .base { $0.item },
+        .html("bodyHTML", "the body, rendered from Markdown") { $0.bodyHTML },
+        .list("keyPoints", "its key points") { $0.keyPoints },
+        .texts("places", "its places") { $0.places },
+        .list("quotes", "its quotes") { $0.quotes },
+        .list("people", "its people") { $0.people },
+        .list("events", "its events, in time order") { $0.events },
+        .list("sources", "its sources") { $0.sources },
+        .list("updates", "its update log, newest first") { $0.updates },
+        .extra { $0.extra },
+    ]
+}
+
+struct BriefingPage: TemplateView {
+    static let viewName = "briefing"
+    static let summary = "`briefings/<slug>/index.html`"
+    let frame: Made<PageFrameView>
+    let briefing: Made<BriefingPageItemView>
+
+    static let fields: [ViewField<Self>] = [
+        .base { $0.frame },
+        .view("briefing", "the briefing") { $0.briefing },
+    ]
+}
+
+struct TimelinePage: TemplateView {
+    static let viewName = "timeline"
+    static let summary = "`timeline/index.html`"
+    let frame: Made<PageFrameView>
+    let years: [Made<TimelineYearView>]
+    let eventCount: Int
+    let calendar: Made<CalendarLinkView>?
+    let timelineSVGHTML: String?
+
+    static let fields: [ViewField<Self>] = [
+        .base { $0.frame },
+        .list("years", "the years, oldest first") { $0.years },
+        .number("eventCount", "every event") { $0.eventCount },
+        .view("calendar", "the timeline's calendar") { $0.calendar },
+        .html("timelineSVGHTML", "the drawn timeline, a complete inline `<svg>`") { $0.timelineSVGHTML },
+    ]
+}
+
+struct PeopleListPage: TemplateView {
+    static let viewName = "people"
+    static let summary = "`people/index.html`"
+    let frame: Made<PageFrameView>
+    let people: [Made<PersonCardView>]
+
+    static let fields: [ViewField<Self>] = [
+        .base { $0.frame },
+        .list("people", "everyone, by name") { $0.people },
+    ]
+}
+
+/// A person on their own page: their card with everything else.
+struct PersonPageItemView: TemplateView {
+    static let viewName = "person in full"
+    static let summary = "the person card's fields and the rest of the person"
+    let card: Made<PersonCardView>
+    let bioHTML: String
+    let aliases: [String]
+    let extra: [String: ExtraValue]
+
+    static let fields: [ViewField<Self>] = [
+        .base { $0.card },
+        .html("bioHTML", "the bio, rendered from Markdown") { $0.bioHTML },
+        .texts("aliases", "other names") { $0.aliases },
+        .extra { $0.extra },
+    ]
+}
+
+struct PersonPage: TemplateView {
+    static let viewName = "person"
+    static let summary = "`people/<slug>/index.html`"
+    let frame: Made<PageFrameView>
+    let person: Made<PersonPageItemView>
+    let quotes: [Made<QuoteView>]
+    let events: [Made<EventView>]
+    let briefings: [Made<BriefingItemView>]
+    let seenWith: [Made<PersonCardView>]
+    let calendar: Made<CalendarLinkView>?
+    let timelineSVGHTML: String?
+
+    static let fields: [ViewField<Self>] = [
+        .base { $0.frame },
+        .view("person", "the person") { $0.person },
+        .list("quotes", "their quotes") { $0.quotes },
+        .list("events", "their events") { $0.events },
+        .list("briefings", "the briefings that name them") { $0.briefings },
+        .list("seenWith", "people who share a briefing or an event with them") { $0.seenWith },
+        .view("calendar", "their calendar") { $0.calendar },
+        .html("timelineSVGHTML", "a small drawing of their events") { $0.timelineSVGHTML },
+    ]
+}
+
+struct SearchPage: TemplateView {
+    static let viewName = "search"
+    static let summary = "`search/index.html`"
+    let frame: Made<PageFrameView>
+    let counts: Made<SearchCountsView>
+
+    static let fields: [ViewField<Self>] = [
+        .base { $0.frame },
+        .text("searchIndexURL", "the search index, from the root") { _ in SearchIndex.path },
+        .view("counts", "what is searched") { $0.counts },
+    ]
+}
+
+struct NotFoundPage: TemplateView {
+    static let viewName = "404"
+    static let summary = "`404.html`, served at any path"
+    let frame: Made<PageFrameView>
+
+    static let fields: [ViewField<Self>] = [.base { $0.frame }]
+}
+
+struct FeedPage: TemplateView {
+    static let viewName = "feed"
+    static let summary = "`feed.xml` (Atom; written only with a `base_url` that is an address)"
+    let site: Made<SiteView>
+    let updated: String
+    let feedURL: String
+    let entries: [Made<FeedEntryView>]
+
+    static let fields: [ViewField<Self>] = [
+        .view("site", "the site") { $0.site },
+        .text("updated", "RFC 3339: the newest change of any briefing") { $0.updated },
+        .text("feedURL", "the feed's absolute URL") { $0.feedURL },
+        .list("entries", "the 20 newest briefings") { $0.entries },
+    ]
+}
+
+struct SitemapPage: TemplateView {
+    static let viewName = "sitemap"
+    static let summary = "`sitemap.xml` (written only with a `base_url` that is an address)"
+    let site: Made<SiteView>
+    let urls: [Made<SitemapURLView>]
+
+    static let fields: [ViewField<Self>] = [
+        .view("site", "the site") { $0.site },
+        .list("urls", "every page") { $0.urls },
+    ]
+}
+
+struct RobotsPage: TemplateView {
+    static let viewName = "robots"
+    static let summary = "`robots.txt`"
+    let site: Made<SiteView>
+    let sitemapURL: String?
+
+    static let fields: [ViewField<Self>] = [
+        .view("site", "the site") { $0.site },
+        .text("sitemapURL", "the sitemap's absolute URL; absent without a `base_url` that is an address") { $0.sitemapURL },
+    ]
+}
