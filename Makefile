@@ -6,7 +6,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all site deps test check check-site bench clean
+.PHONY: all site deps test check check-site bench templates-reference clean
 
 all: site
 
@@ -29,6 +29,10 @@ test: deps
 
 check-site: deps
 	bash Tests/SiteCheck/run.sh
+
+# Rewrites the reference in Templates/README.md from the views (Sources/BriefingCore/Render/Views/).
+templates-reference: deps
+	BRIEFING_UPDATE_REFERENCE=1 $(SWIFT) test --filter TemplateReferenceTests/theReadmeCarriesTheReferenceOfTheViews
 
 bench: deps
 	bash Tests/Bench/run.sh
