@@ -26,6 +26,14 @@ check: deps
 test: deps
 	$(SWIFT) build --product briefing
 	$(SWIFT) test
+	@# As root, the tests of unreadable files are skipped (root reads anything): run them as nobody.
+	@# (Only where nobody can read this folder: a clone under /root is closed to other users.)
+	@if [ "$$(id -u)" = 0 ] && command -v runuser >/dev/null && id nobody >/dev/null 2>&1 \
+		&& runuser -u nobody -- test -r Templates/layout.mustache -a -x .build/debug/BriefingPackageTests.xctest; then \
+		echo "unreadable-file tests as the unprivileged user nobody:"; \
+		out=$$(runuser -u nobody -- env HOME=/tmp NO_COLOR=1 .build/debug/BriefingPackageTests.xctest \
+			--testing-library swift-testing --filter 'unreadable' 2>&1); status=$$?; \
+		printf '%s\n' "$$out" | grep -v '↳' | tail -3; exit $$status; fi
 
 check-site: deps
 	bash Tests/SiteCheck/run.sh

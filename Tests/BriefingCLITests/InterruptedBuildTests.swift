@@ -86,7 +86,10 @@ import Testing
         #expect(try Self.build(site: site, output: output) == 0)
         #expect(try Self.snapshot(output) == expected["Edition A"], "builds are not reproducible")
 
-        var generator = SystemRandomNumberGenerator()
+        // Seeded, and the seed printed: BRIEFING_SEED=<seed> replays a failing run's kill times.
+        let seed = ProcessInfo.processInfo.environment["BRIEFING_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
+        print("killedBuildsLeaveTheOldOutputOrTheNewOne: BRIEFING_SEED=\(seed)")
+        var generator = SeededGenerator(seed: seed)
         var current = "Edition A"
         var killed = 0
         for round in 0..<8 {
@@ -97,7 +100,7 @@ import Testing
             let status = try Self.build(site: site, output: output, killAfter: delay)
             let found = try Self.snapshot(output)
             let intact = found == expected[current], replaced = found == expected[next]
-            #expect(intact || replaced, "round \(round): killed after \(delay) s (status \(status)): the output is neither build")
+            #expect(intact || replaced, "seed \(seed), round \(round): killed after \(delay) s (status \(status)): the output is neither build")
             if replaced { current = next }
             if status == SIGKILL { killed += 1 }
         }
@@ -107,5 +110,18 @@ import Testing
         #expect(try Self.snapshot(output) == expected["Edition B"])
         let strays = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0 != "public" }
         #expect(strays.isEmpty, "left behind: \(strays)")
+    }
+}
+
+/// SplitMix64: the same kill times for the same seed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

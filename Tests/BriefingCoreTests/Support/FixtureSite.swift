@@ -64,7 +64,18 @@ struct FixtureSite {
             try write(text, to: path)
         }
         if templates && all.keys.allSatisfy({ !$0.hasPrefix("Templates/") }) {
-            try FileManager.default.copyItem(atPath: FixtureSite.repository + "/Templates", toPath: root + "/Templates")
+            try copyFiles(from: FixtureSite.repository + "/Templates", to: "Templates")
+        }
+    }
+
+    /// Copies a folder's files by their bytes: `FileManager.copyItem` also copies the owner, which
+    /// an unprivileged user (as CI runs the permission tests) may not set.
+    func copyFiles(from source: String, to path: String) throws {
+        let fm = FileManager.default
+        for file in try fm.subpathsOfDirectory(atPath: source) {
+            var isFolder: ObjCBool = false
+            guard fm.fileExists(atPath: source + "/" + file, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            try write(try Data(contentsOf: URL(fileURLWithPath: source + "/" + file)), to: path + "/" + file)
         }
     }
 
