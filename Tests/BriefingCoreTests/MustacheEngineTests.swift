@@ -103,10 +103,10 @@ import Testing
 
     /// Where the engine deliberately writes other bytes than swift-mustache: `theirs` is what
     /// swift-mustache writes, asserted too, so the difference stays known.
-    func checkOurs(_ template: String, _ data: TemplateValue, _ expected: String, differsFromSwiftMustache theirs: String,
-                   sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        #expect(Self.ours(template, data) == expected, "ours", sourceLocation: sourceLocation)
-        #expect(Self.theirs(template, data) == theirs, "swift-mustache", sourceLocation: sourceLocation)
+    func checkOurs(_ template: String, _ data: TemplateValue, partials: [String: String] = [:], _ expected: String,
+                   differsFromSwiftMustache theirs: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(Self.ours(template, data, partials: partials) == expected, "ours", sourceLocation: sourceLocation)
+        #expect(Self.theirs(template, data, partials: partials) == theirs, "swift-mustache", sourceLocation: sourceLocation)
     }
 
     @Test func escapingIsExactlyFiveCodePoints() {
@@ -326,6 +326,28 @@ import Testing
               partials: ["parent": "Hi,\n  {{$block}}\n  {{/block}}\n"], "Hi,\n  one\n  two\n")
         check("{{<parent}}\n  {{$a}}\n    x\n      y\n  {{/a}}\n{{/parent}}\n", partials: ["parent": "<\n{{$a}}{{/a}}\n>\n"],
               "<\nx\n  y\n\n>\n")
+        let list = ["list": "<ul>\n  {{$items}}\n  <li>default</li>\n  {{/items}}\n</ul>\n"]
+        check("{{<list}}{{$items}}\n<li>a</li>\n<li>b</li>\n{{/items}}{{/list}}", partials: list,
+              "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+    }
+
+    /// The spec's block re-indentation, which swift-mustache does not follow: when a block's opening tag stands
+    /// alone on its line, the line goes like any standalone tag's, the default content is written as it stands,
+    /// and an override is indented as the default content's first line is (its intrinsic indentation).
+    @Test func standaloneBlocksAreReindented() {
+        checkOurs("{{<parent}}{{$block}}\none\ntwo\n{{/block}}{{/parent}}\n", [:],
+                  partials: ["parent": "Hi,\n{{$block}}\n  default\n{{/block}}\n"], "Hi,\n  one\n  two\n",
+                  differsFromSwiftMustache: "Hi,\none\ntwo\n")
+        checkOurs("{{<parent}}{{$nested}}\nthree\n{{/nested}}{{/parent}}\n", [:], partials: [
+            "parent": "{{<grandparent}}{{$block}}\n  one\n  {{$nested}}\n    two\n  {{/nested}}\n{{/block}}{{/grandparent}}\n",
+            "grandparent": "{{$block}}default{{/block}}",
+        ], "one\n  three\n", differsFromSwiftMustache: "one\nthree\n")
+        let list = ["list": "<ul>\n  {{$items}}\n  <li>default</li>\n  {{/items}}\n</ul>\n"]
+        checkOurs("{{>list}}", [:], partials: list, "<ul>\n  <li>default</li>\n</ul>\n",
+                  differsFromSwiftMustache: "<ul>\n    <li>default</li>\n</ul>\n")
+        checkOurs("a\n  {{$b}}\n  {{/b}}\nc", [:], "a\nc", differsFromSwiftMustache: "a\n  c")
+        // In an indented partial, both indentations add up.
+        check("  {{<list}}{{$items}}\n<li>a</li>\n{{/items}}{{/list}}\n", partials: list, "  <ul>\n    <li>a</li>\n  </ul>\n")
     }
 
     /// The templates rely on this: blocks set in a page's `{{< layout}}` section reach partials the page includes.
@@ -442,6 +464,9 @@ import Testing
         var compared = 0
         for _ in 0..<1500 {
             let template = random.template(depth: 0)
+            // Left out: an indented standalone block tag, which swift-mustache writes its indentation for (and
+            // indents its content by), while we follow the spec's block re-indentation (`inheritanceWhitespace`).
+            if template.contains(" {{$c}}\n") || template.contains("\t{{$c}}\n") { continue }
             let theirs = Self.theirs(template, data, partials: partials)
             let ours = Self.ours(template, data, partials: partials)
             // Skipped when swift-mustache wrote a debug description (an empty tag such as `<% %>` left in
@@ -450,7 +475,7 @@ import Testing
             compared += 1
             #expect(ours == theirs, "template: \(template.debugDescription)")
         }
-        #expect(compared > 1000)
+        #expect(compared > 1000, "\(compared)")
     }
 
     // MARK: - Differential: the real templates

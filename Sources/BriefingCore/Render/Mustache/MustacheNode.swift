@@ -45,7 +45,12 @@ struct MustacheBlock: Sendable {
     /// The block's name, interned across the whole template set.
     let id: Int
     let defaultBody: [MustacheNode]
+    /// Not standalone: the whitespace before the tag, which indents the lines after the first, of the default
+    /// content or of an override. Standalone: the default content's own (intrinsic) indentation, which indents
+    /// every line of an override.
     let indentation: [UInt8]
+    /// Whether the opening tag stands alone on its line: the default content is then written as it stands.
+    let standalone: Bool
 }
 
 /// Block bodies by block id.

@@ -7,7 +7,8 @@ struct MustacheReference: Sendable {
 
 /// Compiles one template's text into nodes. It follows swift-mustache 2.1.1's parser
 /// (`Template+Parser.swift`) rule by rule, quirks of standalone lines and indentation included,
-/// so that both write the same bytes; where swift-mustache accepts a broken tag silently, it reports it.
+/// so that both write the same bytes; where swift-mustache accepts a broken tag silently, it reports it,
+/// and where it departs from the Mustache spec (a block tag standing alone on its line), the spec wins.
 struct MustacheParser {
     private var cursor: MustacheCursor
     private let lines: MustacheLineTable
@@ -90,6 +91,9 @@ struct MustacheParser {
     private struct Body {
         var nodes: [MustacheNode] = []
         var definitions: [(id: Int, body: [MustacheNode])] = []
+        /// The whitespace starting its first line, when it starts at the start of a line (after a block
+        /// definition's own indentation is taken off): a block's intrinsic indentation.
+        var firstIndentation = ""
     }
 
     private enum TextStop {
@@ -104,6 +108,7 @@ struct MustacheParser {
         var body = Body()
         var state = initial
         var whiteSpaceBefore = ""
+        var firstLine = initial.newLine
         while !cursor.reachedEnd {
             if state.newLine {
                 let whiteSpace = cursor.text(cursor.skip(while: { $0 == " " || $0 == "\t" }))
@@ -117,7 +122,9 @@ struct MustacheParser {
                 } else {
                     whiteSpaceBefore = whiteSpace
                 }
+                if firstLine { body.firstIndentation = whiteSpaceBefore }
             }
+            firstLine = false
             let (text, stop) = readText(state)
             if case .newline = stop {
                 let newline = cursor.current
@@ -247,13 +254,23 @@ struct MustacheParser {
                     if isStandalone(state) { setNewLine = true }
                     let inner = try parseBody(state.section(open, newLine: setNewLine))
                     body.definitions.append((id, inner.nodes))
+                } else if isStandalone(state) {
+                    // The spec's block re-indentation, where swift-mustache writes the whitespace before the tag
+                    // and indents by it: the tag's line goes, the default content is written as it stands, and
+                    // an override is indented as the default content's first line is (its intrinsic indentation).
+                    setNewLine = true
+                    let inner = try parseBody(state.section(open, newLine: setNewLine))
+                    let block = MustacheBlock(id: id, defaultBody: inner.nodes, indentation: bytes(inner.firstIndentation),
+                                              standalone: true)
+                    try append(.block(block), to: &body, state, at: tagStart)
+                    whiteSpaceBefore = ""
                 } else {
                     if !whiteSpaceBefore.isEmpty {
                         try append(.text(bytes(whiteSpaceBefore)), to: &body, state, at: tagStart)
                     }
-                    if isStandalone(state) { setNewLine = true }
                     let inner = try parseBody(state.section(open, newLine: setNewLine))
-                    let block = MustacheBlock(id: id, defaultBody: inner.nodes, indentation: bytes(whiteSpaceBefore))
+                    let block = MustacheBlock(id: id, defaultBody: inner.nodes, indentation: bytes(whiteSpaceBefore),
+                                              standalone: false)
                     try append(.block(block), to: &body, state, at: tagStart)
                     whiteSpaceBefore = ""
                 }

@@ -57,6 +57,7 @@ struct MustacheProgram: Sendable {
             let at = instructions.count
             var instruction = MustacheInstruction(.block, text: store(block.indentation))
             instruction.target = Int32(block.id)
+            instruction.standalone = block.standalone
             instructions.append(instruction)
             emit(block.defaultBody)
             instructions[at].bodyLength = Int32(instructions.count - at - 1)
@@ -95,6 +96,8 @@ struct MustacheInstruction: Sendable {
     var keyStart: Int32 = 0
     var keyEnd: Int32 = 0
     var climbs = true
+    /// Block: its opening tag stands alone on its line (see `MustacheBlock`).
+    var standalone = false
     var bodyLength: Int32 = 0
     /// Partial: template index (-1 when missing). Block: block id. Content type: 1 for HTML, 0 for text.
     var target: Int32 = 0

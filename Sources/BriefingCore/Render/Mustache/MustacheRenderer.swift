@@ -121,14 +121,28 @@ struct MustacheRenderer {
             guard frame.depth < Self.maximumDepth else { return }
             var inner = frame
             inner.depth += 1
-            let addsIndentation = pushIndentation(instruction, &inner)
             var blockBody = body
+            var overridden = false
             for override in overrideScopes[frame.overrides] where override.block == instruction.target {
                 blockBody = Int(override.start)..<Int(override.end)
+                overridden = true
                 break
             }
+            // A standalone block's default content is written as it stands; an override gets its
+            // indentation on every line, the first too.
+            if instruction.standalone, !overridden {
+                render(body, inner)
+                return
+            }
+            let addsIndentation = pushIndentation(instruction, &inner)
+            let blockStart = output.count
             render(blockBody, inner)
-            if addsIndentation { indentations.removeLast() }
+            if addsIndentation {
+                if instruction.standalone, output.count > blockStart {
+                    output.insert(contentsOf: program.bytes[Int(instruction.textStart)..<Int(instruction.textEnd)], at: blockStart)
+                }
+                indentations.removeLast()
+            }
 
         case .contentType:
             frame.escapesHTML = instruction.target == 1
