@@ -272,6 +272,22 @@ import Testing
         check("\t{{> inner}}\r\n", ["list": []], partials: partials, "\ti1\n\ti2\n")
     }
 
+    @Test func dynamicPartials() {
+        check("\"{{>*dynamic}}\"", ["dynamic": "content"], partials: ["content": "Hello, world!"], "\"Hello, world!\"")
+        let items: TemplateValue = ["items": [["kind": "text", "content": "T"], ["kind": "image", "url": "u.jpg"], ["kind": "gone"]]]
+        check("{{#items}}{{>*kind}}{{/items}}", items, partials: ["text": "<p>{{content}}</p>", "image": "<img src=\"{{url}}\">"],
+              "<p>T</p><img src=\"u.jpg\">")
+        check("[{{>*missing}}|{{> * a.b }}]", ["a": ["b": "p"]], partials: ["p": "P", "missing": "M"], "[|P]")
+        check("  {{>*d}}\n|", ["d": "p"], partials: ["p": "a\nb\n"], "  a\n  b\n|")
+        check("{{<*layout}}{{$main}}M{{/main}}{{/*layout}}", ["layout": "l"], partials: ["l": "<{{$main}}{{/main}}>"], "<M>")
+        check("{{>*template}}", ["template": "node", "content": "X", "nodes": [["content": "Y", "nodes": []]]],
+              partials: ["node": "{{content}}<{{#nodes}}{{>*template}}{{/nodes}}>"], "X<Y<>>")
+        // Deliberately unlike swift-mustache: a dynamic name is resolved once (the spec), never through a key
+        // that starts with "*"; and a number names a template as `{{name}}` writes it.
+        checkOurs("[{{>**d}}]", ["d": "x", "*d": "p"], partials: ["p": "P"], "[]", differsFromSwiftMustache: "[P]")
+        checkOurs("[{{>*d}}]", ["d": 5], partials: ["5": "five"], "[five]", differsFromSwiftMustache: "[]")
+    }
+
     @Test func recursionStopsAtTheDepthLimit() throws {
         let output = try #require(Self.ours("{{> self}}", [:], partials: ["self": "x{{> self}}"]))
         #expect(output == String(repeating: "x", count: MustacheRenderer.maximumDepth))
@@ -407,7 +423,9 @@ import Testing
             message: "a comment is not closed with '}}'"))
         #expect(compileError("{{upper(name)}}") == MustacheSyntaxError(template: "t", line: 1, column: 1,
             message: "'{{upper(name)}}': transforms such as {{f(x)}} are not supported"))
-        #expect(compileError("{{>*dynamic}}")?.message == "'{{>*…}}': dynamic partials ({{>*name}}) are not supported")
+        #expect(compileError("{{>*a/b}}")?.message
+            == "'{{>*a/b}}' is not a valid tag: a name may contain only letters, digits, '.', '-', '_' and '?'")
+        #expect(compileError("{{<*l}}{{/l}}")?.message == "a closing tag does not match the open section: '{{/l}}' closes '{{<*l}}'")
         #expect(compileError(" {{% FOO: BAR}}") == MustacheSyntaxError(template: "t", line: 1, column: 2,
             message: "'{{% FOO: BAR}}' is not supported: the only {{% }} tags are {{% CONTENT_TYPE: HTML}} and {{% CONTENT_TYPE: TEXT}}"))
         #expect(compileError("{{%CONTENT_TYPE: JSON}}")?.line == 1)
@@ -432,7 +450,7 @@ import Testing
 
     @Test func referencesAndNames() throws {
         let templates = try MustacheTemplates(sources: [
-            "page": "{{! > not/this }}a\n  {{> partials/event}}\nxé{{<layout}}{{$main}}{{>inner}}{{/main}}{{/layout}}{{> gone}}",
+            "page": "{{! > not/this }}a\n  {{> partials/event}}\nxé{{<layout}}{{$main}}{{>inner}}{{/main}}{{/layout}}{{> gone}}{{>*x}}",
             "layout": "{{$main}}{{/main}}", "partials/event": "e",
         ])
         let references = templates.references(in: "page")
@@ -457,7 +475,7 @@ import Testing
         var random = SeededRandom(seed: 42)
         let data: TemplateValue = [
             "t": true, "f": false, "s": "<s&'>", "n": 3, "e": [], "list": [["v": "a"], ["v": "b"]],
-            "m": ["v": "m", "deep": ["v": "d"]], "v": "root",
+            "m": ["v": "m", "deep": ["v": "d"]], "v": "root", "pn": "r",
         ]
         let partials = ["p": "[{{v}}]\n  {{#t}}\n  in\n  {{/t}}\n", "q": "{{$b}}qb\n{{/b}}|{{> p}}{{$c}}qc{{/c}}", "r": "r{{v}}"]
         // `{{.}}` on a map or list is left out: swift-mustache writes Swift's debug description there.
@@ -534,7 +552,7 @@ fileprivate struct SeededRandom {
 
     static let leaves = [
         "\n", "\n", "\r\n", "  ", "\t", "x", "a b", "{{v}}", "{{{s}}}", "{{& s}}", "{{s}}", "{{n}}", "{{t}}", "{{.v}}",
-        "{{m.v}}", "{{m.deep.v}}", "{{! c }}", "{{!\n}}", "{{> p}}", "{{> r}}", "{{> none}}", "{{=<% %>=}}",
+        "{{m.v}}", "{{m.deep.v}}", "{{! c }}", "{{!\n}}", "{{> p}}", "{{> r}}", "{{> none}}", "{{>*pn}}", "{{>*v}}", "{{=<% %>=}}",
         "{{$c}}cc{{/c}}", "{{$c}}\nline\n{{/c}}", "{{#s}}{{.}}{{/s}}", "{{#n}}\n{{.}}\n{{/n}}", " {", "}", "<%v%>",
     ]
     static let sections = ["t", "f", "list", "m", "e", "missing", "s", "n", ".m", "m.deep"]

@@ -212,9 +212,7 @@ struct MustacheParser {
             case ">":
                 cursor.advance()
                 cursor.skip(while: \.isWhitespace)
-                if cursor.current == "*" { throw error(.dynamicPartial(tag: state.tag(">*", "…")), at: tagStart) }
-                let name = try parsePartialName(state, tagStart: tagStart)
-                record(name, at: tagStart)
+                let target = try parsePartialTarget(state, tagStart: tagStart)
                 if !whiteSpaceBefore.isEmpty {
                     try append(.text(bytes(whiteSpaceBefore)), to: &body, state, at: tagStart)
                 }
@@ -223,16 +221,16 @@ struct MustacheParser {
                     setNewLine = true
                     indentation = whiteSpaceBefore
                 }
-                let partial = MustachePartial(template: templateIndexes[name], indentation: bytes(indentation), overrides: nil)
+                let partial = MustachePartial(target, indentation: bytes(indentation), overrides: nil)
                 try append(.partial(partial), to: &body, state, at: tagStart)
                 whiteSpaceBefore = ""
 
             case "<":
                 cursor.advance()
                 cursor.skip(while: \.isWhitespace)
-                let name = try parsePartialName(state, tagStart: tagStart)
-                if name.first == "*" { throw error(.dynamicPartial(tag: state.tag("<", name)), at: tagStart) }
-                record(name, at: tagStart)
+                let target = try parsePartialTarget(state, tagStart: tagStart)
+                // A dynamic parent `{{<*name}}` closes with `{{/*name}}`.
+                let name = target.isDynamic ? "*" + target.name : target.name
                 if !whiteSpaceBefore.isEmpty {
                     try append(.text(bytes(whiteSpaceBefore)), to: &body, state, at: tagStart)
                 }
@@ -240,8 +238,7 @@ struct MustacheParser {
                 let inner = try parseBody(state.parent(OpenTag(sigil: "<", name: name, position: tagStart)))
                 var overrides: MustacheOverrides = [:]
                 for definition in inner.definitions { overrides[definition.id] = definition.body }
-                let partial = MustachePartial(template: templateIndexes[name], indentation: bytes(whiteSpaceBefore),
-                                              overrides: overrides)
+                let partial = MustachePartial(target, indentation: bytes(whiteSpaceBefore), overrides: overrides)
                 try append(.partial(partial), to: &body, state, at: tagStart)
                 whiteSpaceBefore = ""
 
@@ -349,6 +346,19 @@ struct MustacheParser {
             throw error(.transform(tag: cursor.text(tagStart..<cursor.position)), at: tagStart)
         }
         return name
+    }
+
+    /// What a partial or parent tag names after its sigil: a template, or with `*` a dotted name whose
+    /// value names it when rendering (`{{>*name}}`, `{{<*name}}`). Records the names of templates.
+    private mutating func parsePartialTarget(_ state: State, tagStart: Int) throws(MustacheSyntaxError) -> MustachePartialTarget {
+        guard !cursor.reachedEnd, cursor.current == "*" else {
+            let name = try parsePartialName(state, tagStart: tagStart)
+            record(name, at: tagStart)
+            return MustachePartialTarget(name: name, template: templateIndexes[name], isDynamic: false)
+        }
+        cursor.advance()
+        let name = try parseName(state, tagStart: tagStart)
+        return MustachePartialTarget(name: name, template: nil, isDynamic: true)
     }
 
     private mutating func parsePartialName(_ state: State, tagStart: Int) throws(MustacheSyntaxError) -> String {
