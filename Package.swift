@@ -57,7 +57,9 @@ let package = Package(
         .testTarget(
             name: "BriefingCoreTests",
             // swift-mustache is the oracle our own Mustache engine is tested against.
-            dependencies: ["BriefingCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["BriefingCore", .product(name: "Mustache", package: "swift-mustache")],
+            // The official Mustache spec's tests (MIT, its LICENSE beside them).
+            resources: [.copy("MustacheSpec")]
         ),
         .testTarget(
             name: "BriefingServeTests",

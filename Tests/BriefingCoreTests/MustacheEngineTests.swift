@@ -103,10 +103,10 @@ import Testing
 
     /// Where the engine deliberately writes other bytes than swift-mustache: `theirs` is what
     /// swift-mustache writes, asserted too, so the difference stays known.
-    func checkOurs(_ template: String, _ data: TemplateValue, _ expected: String, differsFromSwiftMustache theirs: String,
-                   sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        #expect(Self.ours(template, data) == expected, "ours", sourceLocation: sourceLocation)
-        #expect(Self.theirs(template, data) == theirs, "swift-mustache", sourceLocation: sourceLocation)
+    func checkOurs(_ template: String, _ data: TemplateValue, partials: [String: String] = [:], _ expected: String,
+                   differsFromSwiftMustache theirs: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(Self.ours(template, data, partials: partials) == expected, "ours", sourceLocation: sourceLocation)
+        #expect(Self.theirs(template, data, partials: partials) == theirs, "swift-mustache", sourceLocation: sourceLocation)
     }
 
     @Test func escapingIsExactlyFiveCodePoints() {
@@ -272,6 +272,22 @@ import Testing
         check("\t{{> inner}}\r\n", ["list": []], partials: partials, "\ti1\n\ti2\n")
     }
 
+    @Test func dynamicPartials() {
+        check("\"{{>*dynamic}}\"", ["dynamic": "content"], partials: ["content": "Hello, world!"], "\"Hello, world!\"")
+        let items: TemplateValue = ["items": [["kind": "text", "content": "T"], ["kind": "image", "url": "u.jpg"], ["kind": "gone"]]]
+        check("{{#items}}{{>*kind}}{{/items}}", items, partials: ["text": "<p>{{content}}</p>", "image": "<img src=\"{{url}}\">"],
+              "<p>T</p><img src=\"u.jpg\">")
+        check("[{{>*missing}}|{{> * a.b }}]", ["a": ["b": "p"]], partials: ["p": "P", "missing": "M"], "[|P]")
+        check("  {{>*d}}\n|", ["d": "p"], partials: ["p": "a\nb\n"], "  a\n  b\n|")
+        check("{{<*layout}}{{$main}}M{{/main}}{{/*layout}}", ["layout": "l"], partials: ["l": "<{{$main}}{{/main}}>"], "<M>")
+        check("{{>*template}}", ["template": "node", "content": "X", "nodes": [["content": "Y", "nodes": []]]],
+              partials: ["node": "{{content}}<{{#nodes}}{{>*template}}{{/nodes}}>"], "X<Y<>>")
+        // Deliberately unlike swift-mustache: a dynamic name is resolved once (the spec), never through a key
+        // that starts with "*"; and a number names a template as `{{name}}` writes it.
+        checkOurs("[{{>**d}}]", ["d": "x", "*d": "p"], partials: ["p": "P"], "[]", differsFromSwiftMustache: "[P]")
+        checkOurs("[{{>*d}}]", ["d": 5], partials: ["5": "five"], "[five]", differsFromSwiftMustache: "[]")
+    }
+
     @Test func recursionStopsAtTheDepthLimit() throws {
         let output = try #require(Self.ours("{{> self}}", [:], partials: ["self": "x{{> self}}"]))
         #expect(output == String(repeating: "x", count: MustacheRenderer.maximumDepth))
@@ -326,6 +342,28 @@ import Testing
               partials: ["parent": "Hi,\n  {{$block}}\n  {{/block}}\n"], "Hi,\n  one\n  two\n")
         check("{{<parent}}\n  {{$a}}\n    x\n      y\n  {{/a}}\n{{/parent}}\n", partials: ["parent": "<\n{{$a}}{{/a}}\n>\n"],
               "<\nx\n  y\n\n>\n")
+        let list = ["list": "<ul>\n  {{$items}}\n  <li>default</li>\n  {{/items}}\n</ul>\n"]
+        check("{{<list}}{{$items}}\n<li>a</li>\n<li>b</li>\n{{/items}}{{/list}}", partials: list,
+              "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+    }
+
+    /// The spec's block re-indentation, which swift-mustache does not follow: when a block's opening tag stands
+    /// alone on its line, the line goes like any standalone tag's, the default content is written as it stands,
+    /// and an override is indented as the default content's first line is (its intrinsic indentation).
+    @Test func standaloneBlocksAreReindented() {
+        checkOurs("{{<parent}}{{$block}}\none\ntwo\n{{/block}}{{/parent}}\n", [:],
+                  partials: ["parent": "Hi,\n{{$block}}\n  default\n{{/block}}\n"], "Hi,\n  one\n  two\n",
+                  differsFromSwiftMustache: "Hi,\none\ntwo\n")
+        checkOurs("{{<parent}}{{$nested}}\nthree\n{{/nested}}{{/parent}}\n", [:], partials: [
+            "parent": "{{<grandparent}}{{$block}}\n  one\n  {{$nested}}\n    two\n  {{/nested}}\n{{/block}}{{/grandparent}}\n",
+            "grandparent": "{{$block}}default{{/block}}",
+        ], "one\n  three\n", differsFromSwiftMustache: "one\nthree\n")
+        let list = ["list": "<ul>\n  {{$items}}\n  <li>default</li>\n  {{/items}}\n</ul>\n"]
+        checkOurs("{{>list}}", [:], partials: list, "<ul>\n  <li>default</li>\n</ul>\n",
+                  differsFromSwiftMustache: "<ul>\n    <li>default</li>\n</ul>\n")
+        checkOurs("a\n  {{$b}}\n  {{/b}}\nc", [:], "a\nc", differsFromSwiftMustache: "a\n  c")
+        // In an indented partial, both indentations add up.
+        check("  {{<list}}{{$items}}\n<li>a</li>\n{{/items}}{{/list}}\n", partials: list, "  <ul>\n    <li>a</li>\n  </ul>\n")
     }
 
     /// The templates rely on this: blocks set in a page's `{{< layout}}` section reach partials the page includes.
@@ -385,7 +423,9 @@ import Testing
             message: "a comment is not closed with '}}'"))
         #expect(compileError("{{upper(name)}}") == MustacheSyntaxError(template: "t", line: 1, column: 1,
             message: "'{{upper(name)}}': transforms such as {{f(x)}} are not supported"))
-        #expect(compileError("{{>*dynamic}}")?.message == "'{{>*…}}': dynamic partials ({{>*name}}) are not supported")
+        #expect(compileError("{{>*a/b}}")?.message
+            == "'{{>*a/b}}' is not a valid tag: a name may contain only letters, digits, '.', '-', '_' and '?'")
+        #expect(compileError("{{<*l}}{{/l}}")?.message == "a closing tag does not match the open section: '{{/l}}' closes '{{<*l}}'")
         #expect(compileError(" {{% FOO: BAR}}") == MustacheSyntaxError(template: "t", line: 1, column: 2,
             message: "'{{% FOO: BAR}}' is not supported: the only {{% }} tags are {{% CONTENT_TYPE: HTML}} and {{% CONTENT_TYPE: TEXT}}"))
         #expect(compileError("{{%CONTENT_TYPE: JSON}}")?.line == 1)
@@ -410,7 +450,7 @@ import Testing
 
     @Test func referencesAndNames() throws {
         let templates = try MustacheTemplates(sources: [
-            "page": "{{! > not/this }}a\n  {{> partials/event}}\nxé{{<layout}}{{$main}}{{>inner}}{{/main}}{{/layout}}{{> gone}}",
+            "page": "{{! > not/this }}a\n  {{> partials/event}}\nxé{{<layout}}{{$main}}{{>inner}}{{/main}}{{/layout}}{{> gone}}{{>*x}}",
             "layout": "{{$main}}{{/main}}", "partials/event": "e",
         ])
         let references = templates.references(in: "page")
@@ -435,13 +475,16 @@ import Testing
         var random = SeededRandom(seed: 42)
         let data: TemplateValue = [
             "t": true, "f": false, "s": "<s&'>", "n": 3, "e": [], "list": [["v": "a"], ["v": "b"]],
-            "m": ["v": "m", "deep": ["v": "d"]], "v": "root",
+            "m": ["v": "m", "deep": ["v": "d"]], "v": "root", "pn": "r",
         ]
         let partials = ["p": "[{{v}}]\n  {{#t}}\n  in\n  {{/t}}\n", "q": "{{$b}}qb\n{{/b}}|{{> p}}{{$c}}qc{{/c}}", "r": "r{{v}}"]
         // `{{.}}` on a map or list is left out: swift-mustache writes Swift's debug description there.
         var compared = 0
         for _ in 0..<1500 {
             let template = random.template(depth: 0)
+            // Left out: an indented standalone block tag, which swift-mustache writes its indentation for (and
+            // indents its content by), while we follow the spec's block re-indentation (`inheritanceWhitespace`).
+            if template.contains(" {{$c}}\n") || template.contains("\t{{$c}}\n") { continue }
             let theirs = Self.theirs(template, data, partials: partials)
             let ours = Self.ours(template, data, partials: partials)
             // Skipped when swift-mustache wrote a debug description (an empty tag such as `<% %>` left in
@@ -450,7 +493,7 @@ import Testing
             compared += 1
             #expect(ours == theirs, "template: \(template.debugDescription)")
         }
-        #expect(compared > 1000)
+        #expect(compared > 1000, "\(compared)")
     }
 
     // MARK: - Differential: the real templates
@@ -509,7 +552,7 @@ fileprivate struct SeededRandom {
 
     static let leaves = [
         "\n", "\n", "\r\n", "  ", "\t", "x", "a b", "{{v}}", "{{{s}}}", "{{& s}}", "{{s}}", "{{n}}", "{{t}}", "{{.v}}",
-        "{{m.v}}", "{{m.deep.v}}", "{{! c }}", "{{!\n}}", "{{> p}}", "{{> r}}", "{{> none}}", "{{=<% %>=}}",
+        "{{m.v}}", "{{m.deep.v}}", "{{! c }}", "{{!\n}}", "{{> p}}", "{{> r}}", "{{> none}}", "{{>*pn}}", "{{>*v}}", "{{=<% %>=}}",
         "{{$c}}cc{{/c}}", "{{$c}}\nline\n{{/c}}", "{{#s}}{{.}}{{/s}}", "{{#n}}\n{{.}}\n{{/n}}", " {", "}", "<%v%>",
     ]
     static let sections = ["t", "f", "list", "m", "e", "missing", "s", "n", ".m", "m.deep"]

@@ -8,7 +8,8 @@ enum MustacheNode: Sendable {
     case section(MustacheName, [MustacheNode])
     /// `{{^name}}…{{/name}}`.
     case invertedSection(MustacheName, [MustacheNode])
-    /// `{{> name}}`, or `{{< name}}…{{/name}}` with its block overrides.
+    /// `{{> name}}`, or `{{< name}}…{{/name}}` with its block overrides; `{{>*name}}`, `{{<*name}}` name
+    /// the template by a value.
     case partial(MustachePartial)
     /// `{{$name}}default{{/name}}` outside a parent: the override in force, else the default.
     case block(MustacheBlock)
@@ -32,12 +33,30 @@ struct MustacheName: Sendable, Equatable {
 
 /// A partial or parent tag, linked to its template when the set is compiled.
 struct MustachePartial: Sendable {
-    /// Index of the named template, nil when the set has no template of that name (it renders nothing).
+    /// Index of the named template, nil when the set has no template of that name (it renders nothing),
+    /// and for a dynamic name.
     let template: Int?
+    /// `{{>*name}}`, `{{<*name}}`: the name whose value, looked up when rendering, names the template.
+    let dynamicName: MustacheName?
     /// Whitespace before a standalone tag, added to every line the partial writes.
     let indentation: [UInt8]
     /// Block bodies given in a `{{< parent}}` section, by block id; nil for `{{> name}}`.
     let overrides: MustacheOverrides?
+
+    init(_ target: MustachePartialTarget, indentation: [UInt8], overrides: MustacheOverrides?) {
+        template = target.template
+        // The spec resolves a dynamic name once: `{{>**name}}` and `{{>*a.*b}}` name no template.
+        dynamicName = target.isDynamic && !target.name.contains("*") ? MustacheName(target.name) : nil
+        self.indentation = indentation
+        self.overrides = overrides
+    }
+}
+
+/// What a partial or parent tag names: a template, or (dynamic) a name whose value names one.
+struct MustachePartialTarget: Sendable {
+    let name: String
+    let template: Int?
+    let isDynamic: Bool
 }
 
 /// A block expansion `{{$name}}default{{/name}}`.
@@ -45,7 +64,12 @@ struct MustacheBlock: Sendable {
     /// The block's name, interned across the whole template set.
     let id: Int
     let defaultBody: [MustacheNode]
+    /// Not standalone: the whitespace before the tag, which indents the lines after the first, of the default
+    /// content or of an override. Standalone: the default content's own (intrinsic) indentation, which indents
+    /// every line of an override.
     let indentation: [UInt8]
+    /// Whether the opening tag stands alone on its line: the default content is then written as it stands.
+    let standalone: Bool
 }
 
 /// Block bodies by block id.

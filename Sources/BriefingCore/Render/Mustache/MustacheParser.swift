@@ -7,7 +7,8 @@ struct MustacheReference: Sendable {
 
 /// Compiles one template's text into nodes. It follows swift-mustache 2.1.1's parser
 /// (`Template+Parser.swift`) rule by rule, quirks of standalone lines and indentation included,
-/// so that both write the same bytes; where swift-mustache accepts a broken tag silently, it reports it.
+/// so that both write the same bytes; where swift-mustache accepts a broken tag silently, it reports it,
+/// and where it departs from the Mustache spec (a block tag standing alone on its line), the spec wins.
 struct MustacheParser {
     private var cursor: MustacheCursor
     private let lines: MustacheLineTable
@@ -90,6 +91,9 @@ struct MustacheParser {
     private struct Body {
         var nodes: [MustacheNode] = []
         var definitions: [(id: Int, body: [MustacheNode])] = []
+        /// The whitespace starting its first line, when it starts at the start of a line (after a block
+        /// definition's own indentation is taken off): a block's intrinsic indentation.
+        var firstIndentation = ""
     }
 
     private enum TextStop {
@@ -104,6 +108,7 @@ struct MustacheParser {
         var body = Body()
         var state = initial
         var whiteSpaceBefore = ""
+        var firstLine = initial.newLine
         while !cursor.reachedEnd {
             if state.newLine {
                 let whiteSpace = cursor.text(cursor.skip(while: { $0 == " " || $0 == "\t" }))
@@ -117,7 +122,9 @@ struct MustacheParser {
                 } else {
                     whiteSpaceBefore = whiteSpace
                 }
+                if firstLine { body.firstIndentation = whiteSpaceBefore }
             }
+            firstLine = false
             let (text, stop) = readText(state)
             if case .newline = stop {
                 let newline = cursor.current
@@ -205,9 +212,7 @@ struct MustacheParser {
             case ">":
                 cursor.advance()
                 cursor.skip(while: \.isWhitespace)
-                if cursor.current == "*" { throw error(.dynamicPartial(tag: state.tag(">*", "…")), at: tagStart) }
-                let name = try parsePartialName(state, tagStart: tagStart)
-                record(name, at: tagStart)
+                let target = try parsePartialTarget(state, tagStart: tagStart)
                 if !whiteSpaceBefore.isEmpty {
                     try append(.text(bytes(whiteSpaceBefore)), to: &body, state, at: tagStart)
                 }
@@ -216,16 +221,16 @@ struct MustacheParser {
                     setNewLine = true
                     indentation = whiteSpaceBefore
                 }
-                let partial = MustachePartial(template: templateIndexes[name], indentation: bytes(indentation), overrides: nil)
+                let partial = MustachePartial(target, indentation: bytes(indentation), overrides: nil)
                 try append(.partial(partial), to: &body, state, at: tagStart)
                 whiteSpaceBefore = ""
 
             case "<":
                 cursor.advance()
                 cursor.skip(while: \.isWhitespace)
-                let name = try parsePartialName(state, tagStart: tagStart)
-                if name.first == "*" { throw error(.dynamicPartial(tag: state.tag("<", name)), at: tagStart) }
-                record(name, at: tagStart)
+                let target = try parsePartialTarget(state, tagStart: tagStart)
+                // A dynamic parent `{{<*name}}` closes with `{{/*name}}`.
+                let name = target.isDynamic ? "*" + target.name : target.name
                 if !whiteSpaceBefore.isEmpty {
                     try append(.text(bytes(whiteSpaceBefore)), to: &body, state, at: tagStart)
                 }
@@ -233,8 +238,7 @@ struct MustacheParser {
                 let inner = try parseBody(state.parent(OpenTag(sigil: "<", name: name, position: tagStart)))
                 var overrides: MustacheOverrides = [:]
                 for definition in inner.definitions { overrides[definition.id] = definition.body }
-                let partial = MustachePartial(template: templateIndexes[name], indentation: bytes(whiteSpaceBefore),
-                                              overrides: overrides)
+                let partial = MustachePartial(target, indentation: bytes(whiteSpaceBefore), overrides: overrides)
                 try append(.partial(partial), to: &body, state, at: tagStart)
                 whiteSpaceBefore = ""
 
@@ -247,13 +251,23 @@ struct MustacheParser {
                     if isStandalone(state) { setNewLine = true }
                     let inner = try parseBody(state.section(open, newLine: setNewLine))
                     body.definitions.append((id, inner.nodes))
+                } else if isStandalone(state) {
+                    // The spec's block re-indentation, where swift-mustache writes the whitespace before the tag
+                    // and indents by it: the tag's line goes, the default content is written as it stands, and
+                    // an override is indented as the default content's first line is (its intrinsic indentation).
+                    setNewLine = true
+                    let inner = try parseBody(state.section(open, newLine: setNewLine))
+                    let block = MustacheBlock(id: id, defaultBody: inner.nodes, indentation: bytes(inner.firstIndentation),
+                                              standalone: true)
+                    try append(.block(block), to: &body, state, at: tagStart)
+                    whiteSpaceBefore = ""
                 } else {
                     if !whiteSpaceBefore.isEmpty {
                         try append(.text(bytes(whiteSpaceBefore)), to: &body, state, at: tagStart)
                     }
-                    if isStandalone(state) { setNewLine = true }
                     let inner = try parseBody(state.section(open, newLine: setNewLine))
-                    let block = MustacheBlock(id: id, defaultBody: inner.nodes, indentation: bytes(whiteSpaceBefore))
+                    let block = MustacheBlock(id: id, defaultBody: inner.nodes, indentation: bytes(whiteSpaceBefore),
+                                              standalone: false)
                     try append(.block(block), to: &body, state, at: tagStart)
                     whiteSpaceBefore = ""
                 }
@@ -332,6 +346,19 @@ struct MustacheParser {
             throw error(.transform(tag: cursor.text(tagStart..<cursor.position)), at: tagStart)
         }
         return name
+    }
+
+    /// What a partial or parent tag names after its sigil: a template, or with `*` a dotted name whose
+    /// value names it when rendering (`{{>*name}}`, `{{<*name}}`). Records the names of templates.
+    private mutating func parsePartialTarget(_ state: State, tagStart: Int) throws(MustacheSyntaxError) -> MustachePartialTarget {
+        guard !cursor.reachedEnd, cursor.current == "*" else {
+            let name = try parsePartialName(state, tagStart: tagStart)
+            record(name, at: tagStart)
+            return MustachePartialTarget(name: name, template: templateIndexes[name], isDynamic: false)
+        }
+        cursor.advance()
+        let name = try parseName(state, tagStart: tagStart)
+        return MustachePartialTarget(name: name, template: nil, isDynamic: true)
     }
 
     private mutating func parsePartialName(_ state: State, tagStart: Int) throws(MustacheSyntaxError) -> String {

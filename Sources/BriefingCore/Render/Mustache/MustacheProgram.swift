@@ -10,9 +10,13 @@ struct MustacheProgram: Sendable {
     private(set) var overrideSets: [[MustacheOverride]] = []
     /// Each template's instructions.
     private(set) var templates: [Range<Int>] = []
+    /// Template indexes by name, for dynamic partials (`{{>*name}}`), the only ones named when rendering.
+    let templateIndexes: [String: Int]
 
-    /// Lays out the templates in the order of `bodies` (their index is the one partials refer to).
-    init(_ bodies: [[MustacheNode]]) {
+    /// Lays out the templates in the order of `bodies` (their index is the one partials refer to);
+    /// `templateIndexes` names them.
+    init(_ bodies: [[MustacheNode]], templateIndexes: [String: Int]) {
+        self.templateIndexes = templateIndexes
         for body in bodies {
             let start = instructions.count
             emit(body)
@@ -38,8 +42,16 @@ struct MustacheProgram: Sendable {
             instructions[at].bodyLength = Int32(instructions.count - at - 1)
         case .partial(let partial):
             let at = instructions.count
-            var instruction = MustacheInstruction(.partial, text: store(partial.indentation))
-            instruction.target = Int32(partial.template ?? -1)
+            let indentation = store(partial.indentation)
+            var instruction: MustacheInstruction
+            if let name = partial.dynamicName {
+                instruction = MustacheInstruction(.dynamicPartial, name: store(name))
+                instruction.textStart = Int32(indentation.lowerBound)
+                instruction.textEnd = Int32(indentation.upperBound)
+            } else {
+                instruction = MustacheInstruction(.partial, text: indentation)
+                instruction.target = Int32(partial.template ?? -1)
+            }
             instructions.append(instruction)
             if let overrides = partial.overrides {
                 // Override bodies are laid out right after the tag, which skips them.
@@ -57,6 +69,7 @@ struct MustacheProgram: Sendable {
             let at = instructions.count
             var instruction = MustacheInstruction(.block, text: store(block.indentation))
             instruction.target = Int32(block.id)
+            instruction.standalone = block.standalone
             instructions.append(instruction)
             emit(block.defaultBody)
             instructions[at].bodyLength = Int32(instructions.count - at - 1)
@@ -84,21 +97,23 @@ struct MustacheProgram: Sendable {
 /// a parent's overrides) follows its instruction and is `bodyLength` instructions long.
 struct MustacheInstruction: Sendable {
     enum Kind: UInt8, Sendable {
-        case text, escapedVariable, rawVariable, section, invertedSection, partial, block, contentType
+        case text, escapedVariable, rawVariable, section, invertedSection, partial, dynamicPartial, block, contentType
     }
 
     let kind: Kind
     /// `text`, and a partial's or block's indentation: a range of the program's bytes.
     var textStart: Int32 = 0
     var textEnd: Int32 = 0
-    /// Variables and sections: a range of the program's keys; empty for `{{.}}`.
+    /// Variables, sections and dynamic partials: a range of the program's keys; empty for `{{.}}`.
     var keyStart: Int32 = 0
     var keyEnd: Int32 = 0
     var climbs = true
+    /// Block: its opening tag stands alone on its line (see `MustacheBlock`).
+    var standalone = false
     var bodyLength: Int32 = 0
     /// Partial: template index (-1 when missing). Block: block id. Content type: 1 for HTML, 0 for text.
     var target: Int32 = 0
-    /// Parent: index of its override set; -1 for a plain partial.
+    /// Parent (static or dynamic): index of its override set; -1 for a plain partial.
     var overrideSet: Int32 = -1
 
     init(_ kind: Kind) { self.kind = kind }

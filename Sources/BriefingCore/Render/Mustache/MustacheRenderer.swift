@@ -108,30 +108,66 @@ struct MustacheRenderer {
             }
 
         case .partial:
-            guard instruction.target >= 0, frame.depth < Self.maximumDepth else { return }
-            var inner = Frame(indentation: frame.indentation, overrides: frame.overrides, escapesHTML: true,
-                              depth: frame.depth + 1)
-            let addsIndentation = pushIndentation(instruction, &inner)
-            let addsOverrides = instruction.overrideSet >= 0 && pushOverrides(Int(instruction.overrideSet), &inner)
-            render(program.templates[Int(instruction.target)], inner)
-            if addsOverrides { overrideScopes.removeLast() }
-            if addsIndentation { indentations.removeLast() }
+            guard instruction.target >= 0 else { return }
+            render(partial: Int(instruction.target), instruction, frame)
+
+        case .dynamicPartial:
+            // The name is looked up as `{{name}}` would be, then the template it names (none: nothing).
+            guard let value = lookUp(instruction), let name = Self.partialName(value),
+                  let template = program.templateIndexes[name] else { return }
+            render(partial: template, instruction, frame)
 
         case .block:
             guard frame.depth < Self.maximumDepth else { return }
             var inner = frame
             inner.depth += 1
-            let addsIndentation = pushIndentation(instruction, &inner)
             var blockBody = body
+            var overridden = false
             for override in overrideScopes[frame.overrides] where override.block == instruction.target {
                 blockBody = Int(override.start)..<Int(override.end)
+                overridden = true
                 break
             }
+            // A standalone block's default content is written as it stands; an override gets its
+            // indentation on every line, the first too.
+            if instruction.standalone, !overridden {
+                render(body, inner)
+                return
+            }
+            let addsIndentation = pushIndentation(instruction, &inner)
+            let blockStart = output.count
             render(blockBody, inner)
-            if addsIndentation { indentations.removeLast() }
+            if addsIndentation {
+                if instruction.standalone, output.count > blockStart {
+                    output.insert(contentsOf: program.bytes[Int(instruction.textStart)..<Int(instruction.textEnd)], at: blockStart)
+                }
+                indentations.removeLast()
+            }
 
         case .contentType:
             frame.escapesHTML = instruction.target == 1
+        }
+    }
+
+    /// Renders template `template` for a partial or parent tag.
+    private mutating func render(partial template: Int, _ instruction: MustacheInstruction, _ frame: Frame) {
+        guard frame.depth < Self.maximumDepth else { return }
+        var inner = Frame(indentation: frame.indentation, overrides: frame.overrides, escapesHTML: true,
+                          depth: frame.depth + 1)
+        let addsIndentation = pushIndentation(instruction, &inner)
+        let addsOverrides = instruction.overrideSet >= 0 && pushOverrides(Int(instruction.overrideSet), &inner)
+        render(program.templates[template], inner)
+        if addsOverrides { overrideScopes.removeLast() }
+        if addsIndentation { indentations.removeLast() }
+    }
+
+    /// The template name a dynamic partial's value gives: the text `{{name}}` writes for it.
+    private static func partialName(_ value: TemplateValue) -> String? {
+        switch value {
+        case .string(let text): text
+        case .int(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .list, .map: nil
         }
     }
 

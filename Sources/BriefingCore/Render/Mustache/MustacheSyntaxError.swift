@@ -22,7 +22,6 @@ enum MustacheProblem: Equatable {
     case invalidSetDelimiter(example: String)
     case notABlockInsideParent
     case transform(tag: String)
-    case dynamicPartial(tag: String)
     case invalidContentType(tag: String)
 
     /// Plain words for whoever edits the template.
@@ -46,8 +45,6 @@ enum MustacheProblem: Equatable {
             "only block definitions ({{$name}}) may appear inside {{<parent}}"
         case .transform(let tag):
             "'\(tag)': transforms such as {{f(x)}} are not supported"
-        case .dynamicPartial(let tag):
-            "'\(tag)': dynamic partials ({{>*name}}) are not supported"
         case .invalidContentType(let tag):
             "'\(tag)' is not supported: the only {{% }} tags are {{% CONTENT_TYPE: HTML}} and {{% CONTENT_TYPE: TEXT}}"
         }

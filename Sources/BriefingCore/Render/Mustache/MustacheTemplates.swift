@@ -25,7 +25,7 @@ struct MustacheTemplates: Sendable {
         }
         guard errors.isEmpty else { throw MustacheSyntaxErrors(errors: errors) }
         self.indexes = indexes
-        program = MustacheProgram(bodies)
+        program = MustacheProgram(bodies, templateIndexes: indexes)
         self.referenceLists = referenceLists
     }
 
