@@ -61,6 +61,15 @@ public struct TemplateSet: Sendable {
                 }
             }
         }
+        // Every name every page template uses, against what its page kind gives: before anything renders.
+        if let templates {
+            for unknown in templates.checker.check(pages: TemplateSchema.pages) {
+                diagnostics.append(Diagnostic(
+                    SourceLocation(path: texts[unknown.template]?.path ?? "\(folder)/\(unknown.template).mustache",
+                                   line: unknown.line, column: unknown.column),
+                    unknown.message, hint: unknown.hint))
+            }
+        }
         for name in required where texts[name] == nil {
             diagnostics.append(Diagnostic(SourceLocation(path: "\(folder)/\(name).mustache"), "missing template '\(name)'",
                                           hint: "every site needs \(required.map { $0 + ".mustache" }.joined(separator: ", "))"))

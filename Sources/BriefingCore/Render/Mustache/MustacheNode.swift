@@ -23,12 +23,23 @@ struct MustacheName: Sendable, Equatable {
     let parts: [String]
     /// Whether the first part is searched for down the whole context stack; a leading `.` keeps it to the top.
     let climbs: Bool
+    /// Where its tag starts (1-based line, column in characters), for the template check; 0 when unknown.
+    var line = 0
+    var column = 0
 
     init(_ text: String) {
         // swift-mustache splits on "." dropping empty pieces, so "a..b" is "a.b" and ".." is ".".
         parts = text.split(separator: ".").map(String.init)
         climbs = text.first != "."
     }
+
+    init(_ text: String, at position: (line: Int, column: Int)) {
+        self.init(text)
+        (line, column) = position
+    }
+
+    /// The same name wherever it is written.
+    static func == (a: MustacheName, b: MustacheName) -> Bool { a.parts == b.parts && a.climbs == b.climbs }
 }
 
 /// A partial or parent tag, linked to its template when the set is compiled.

@@ -158,8 +158,8 @@ struct MustacheParser {
                 let open = OpenTag(sigil: sigil, name: name, position: tagStart)
                 let inner = try parseBody(state.section(open, newLine: setNewLine))
                 let node: MustacheNode = sigil == "#"
-                    ? .section(MustacheName(name), inner.nodes)
-                    : .invertedSection(MustacheName(name), inner.nodes)
+                    ? .section(MustacheName(name, at: lines.position(of: tagStart)), inner.nodes)
+                    : .invertedSection(MustacheName(name, at: lines.position(of: tagStart)), inner.nodes)
                 try append(node, to: &body, state, at: tagStart)
 
             case "/":
@@ -198,7 +198,7 @@ struct MustacheParser {
                     throw error(.unclosedTag(end: String(state.end) + "}"), at: tagStart)
                 }
                 cursor.advance()
-                try append(.variable(MustacheName(name), escapes: false), to: &body, state, at: tagStart)
+                try append(.variable(MustacheName(name, at: lines.position(of: tagStart)), escapes: false), to: &body, state, at: tagStart)
 
             case "&":
                 if !whiteSpaceBefore.isEmpty {
@@ -207,7 +207,7 @@ struct MustacheParser {
                 }
                 cursor.advance()
                 let name = try parseName(state, tagStart: tagStart)
-                try append(.variable(MustacheName(name), escapes: false), to: &body, state, at: tagStart)
+                try append(.variable(MustacheName(name, at: lines.position(of: tagStart)), escapes: false), to: &body, state, at: tagStart)
 
             case ">":
                 cursor.advance()
@@ -289,7 +289,7 @@ struct MustacheParser {
                     whiteSpaceBefore = ""
                 }
                 let name = try parseName(state, tagStart: tagStart)
-                try append(.variable(MustacheName(name), escapes: true), to: &body, state, at: tagStart)
+                try append(.variable(MustacheName(name, at: lines.position(of: tagStart)), escapes: true), to: &body, state, at: tagStart)
             }
             state.newLine = setNewLine
         }

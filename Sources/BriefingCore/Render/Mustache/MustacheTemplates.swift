@@ -3,6 +3,8 @@ struct MustacheTemplates: Sendable {
     private let indexes: [String: Int]
     private let program: MustacheProgram
     private let referenceLists: [[MustacheReference]]
+    /// The names each template uses, checked against the views of the pages (`TemplateChecker`).
+    let checker: TemplateChecker
 
     /// Compiles every template; throws all syntax errors at once (the first of each template).
     init(sources: [String: String]) throws(MustacheSyntaxErrors) {
@@ -27,6 +29,7 @@ struct MustacheTemplates: Sendable {
         self.indexes = indexes
         program = MustacheProgram(bodies, templateIndexes: indexes)
         self.referenceLists = referenceLists
+        checker = TemplateChecker(names: names, bodies: bodies)
     }
 
     /// Partial and parent names each template refers to, with the position of the tag (1-based line, column in Characters).

@@ -234,6 +234,7 @@ struct FeedPage: TemplateView {
         .view("site", "the site") { $0.site },
         .text("updated", "RFC 3339: the newest change of any briefing") { $0.updated },
         .text("feedURL", "the feed's absolute URL") { $0.feedURL },
+        .text("generator", "`Briefing`") { _ in "Briefing" },
         .list("entries", "the 20 newest briefings") { $0.entries },
     ]
 }
