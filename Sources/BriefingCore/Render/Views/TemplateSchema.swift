@@ -47,11 +47,11 @@ enum TemplateSchema {
             let template = pages.first { $0.schema.name == schema.name }?.template
             out += "### \(schema.name)\n\n"
             out += template.map { "`\($0).mustache`: \(schema.summary)." } ?? "\(schema.summary.prefix(1).uppercased() + schema.summary.dropFirst())."
-            if pageNames.contains(schema.name) && schema.name != "feed" && schema.name != "sitemap" && schema.name != "robots" {
-                out += " Besides the fields of **every page**:"
-            }
+            // HTML pages start from every page's fields (`root` is one): listed once, above.
+            let framed = pageNames.contains(schema.name) && schema.field("root") != nil
+            if framed { out += " Besides the fields of **every page**:" }
             out += "\n\n| field | holds | |\n|---|---|---|\n"
-            let inherited = pageNames.contains(schema.name) ? Set(PageFrameView.schema.fields.map(\.name)) : []
+            let inherited = framed ? Set(PageFrameView.schema.fields.map(\.name)) : []
             for field in schema.fields where !inherited.contains(field.name) {
                 out += "| `\(field.name)` | \(describe(field.kind)) | \(field.note) |\n"
             }
