@@ -57,15 +57,33 @@ enum YAMLReader {
     /// later stage walks values recursively (as did the YAML parser Yams bundles, at the same depth).
     static let maximumDepth = 1_000
 
-    static func parse(_ text: String, maximumNodes: Int = YAMLReader.maximumNodes) throws(YAMLSyntaxError) -> YAMLNode? {
+    /// The root value of `text`. Problems that do not stop the reading (a repeated key: the first
+    /// value is kept) are added to `problems`, so that the file's other errors are found too;
+    /// `firstLine` is the file line the YAML starts on, for messages that name a line.
+    static func parse(_ text: String, firstLine: Int = 1, maximumNodes: Int = YAMLReader.maximumNodes,
+                      problems: inout [YAMLSyntaxError]) throws(YAMLSyntaxError) -> YAMLNode? {
         var text = text
         let limit = max(maximumNodes, text.utf8.count)
-        let result = text.withUTF8 { utf8 -> Result<YAMLNode?, YAMLSyntaxError> in
-            var composer = YAMLComposer(utf8, limit: limit)
+        let (result, found) = text.withUTF8 { utf8 -> (Result<YAMLNode?, YAMLSyntaxError>, [YAMLSyntaxError]) in
+            var composer = YAMLComposer(utf8, limit: limit, firstLine: firstLine)
             defer { composer.close() }
-            do throws(YAMLSyntaxError) { return .success(try composer.compose()) } catch { return .failure(error) }
+            do throws(YAMLSyntaxError) {
+                let root = try composer.compose()
+                return (.success(root), composer.problems)
+            } catch {
+                return (.failure(error), composer.problems)
+            }
         }
+        problems += found
         return try result.get()
+    }
+
+    /// The root value of `text`; any problem, a repeated key too, is thrown.
+    static func parse(_ text: String, maximumNodes: Int = YAMLReader.maximumNodes) throws(YAMLSyntaxError) -> YAMLNode? {
+        var problems: [YAMLSyntaxError] = []
+        let root = try parse(text, maximumNodes: maximumNodes, problems: &problems)
+        if let first = problems.first { throw first }
+        return root
     }
 }
 
@@ -80,6 +98,10 @@ private struct YAMLComposer {
     private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
     private let text: UnsafeBufferPointer<UInt8>
     private let limit: Int
+    /// File line of the text's first line, for messages that name a line.
+    private let firstLine: Int
+    /// Problems found that did not stop the reading (repeated keys).
+    private(set) var problems: [YAMLSyntaxError] = []
     /// Values so far, aliases counted expanded (mapping keys are not counted).
     private var spent = 0
     private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
@@ -97,9 +119,10 @@ private struct YAMLComposer {
     }
     private var open: [Open] = []
 
-    init(_ text: UnsafeBufferPointer<UInt8>, limit: Int) {
+    init(_ text: UnsafeBufferPointer<UInt8>, limit: Int, firstLine: Int) {
         self.text = text
         self.limit = limit
+        self.firstLine = firstLine
         parser.initialize(to: yaml_parser_t())
         yaml_parser_initialize(parser)
         yaml_parser_set_input_string(parser, text.baseAddress, text.count)
@@ -149,8 +172,8 @@ private struct YAMLComposer {
                 try spend(1, in: position)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let done = open.removeLast()
-                if done.isMap { try checkDuplicates(done.entries) }
-                let node: YAMLNode = done.isMap ? .map(done.entries, done.position) : .list(done.items, done.position)
+                let node: YAMLNode = done.isMap ? .map(withoutRepeatedKeys(done.entries), done.position)
+                                                : .list(done.items, done.position)
                 try add(node, count: done.count, anchor: done.anchor, root: &root, spent: true)
             default:
                 break
@@ -200,10 +223,10 @@ private struct YAMLComposer {
         }
     }
 
-    /// A map may not repeat a key; the error names every repeated key and points at the first
-    /// occurrence of the first of them in order.
-    private func checkDuplicates(_ entries: [YAMLNode.Entry]) throws(YAMLSyntaxError) {
-        guard entries.count > 1 else { return }
+    /// A map may not repeat a key: each repeat is a problem at its key that names the line of the
+    /// first, and is left out (the first value is kept), so the rest of the file is still read.
+    private mutating func withoutRepeatedKeys(_ entries: [YAMLNode.Entry]) -> [YAMLNode.Entry] {
+        guard entries.count > 1 else { return entries }
         // A map of a file has a handful of keys: comparing each pair finds none repeated without
         // hashing every key (which took a tenth of reading the YAML).
         if entries.count <= 16 {
@@ -214,16 +237,24 @@ private struct YAMLComposer {
                     break
                 }
             }
-            guard repeats else { return }
+            guard repeats else { return entries }
+        } else {
+            var seen = Set<String>()
+            seen.reserveCapacity(entries.count)
+            guard entries.contains(where: { !seen.insert($0.key).inserted }) else { return entries }
         }
         var first: [String: YAMLNode.Position] = [:]
-        var repeated: Set<String> = []
+        var kept: [YAMLNode.Entry] = []
         for entry in entries {
-            if first[entry.key] == nil { first[entry.key] = entry.keyPosition } else { repeated.insert(entry.key) }
+            if let line = first[entry.key]?.line {
+                problems.append(YAMLSyntaxError(message: "duplicate key '\(entry.key)' (first on line \(firstLine + line - 1))",
+                                                position: entry.keyPosition))
+            } else {
+                first[entry.key] = entry.keyPosition
+                kept.append(entry)
+            }
         }
-        guard let firstKey = repeated.min(), let position = first[firstKey] else { return }
-        let keys = repeated.sorted().map { "'\($0)'" }.joined(separator: ", ")
-        throw YAMLSyntaxError(message: "duplicate key \(keys)", position: position)
+        return kept
     }
 
     private static func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

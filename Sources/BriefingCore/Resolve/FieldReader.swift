@@ -34,11 +34,8 @@ struct FieldReader {
         case .some(.map(let entries, let at)):
             position = at
             values.reserveCapacity(entries.count)
+            // Keys are not repeated: reading the YAML reports a repeat and keeps the first.
             for entry in entries {
-                if value(entry.key) != nil {
-                    sink.error(place.location(entry.keyPosition), "duplicate key '\(entry.key)'")
-                    continue
-                }
                 if !allowed.contains(entry.key) {
                     sink.error(place.location(entry.keyPosition), "unknown key '\(entry.key)' in \(what)",
                                hint: Suggestion.hint(for: entry.key, in: allowed)

@@ -45,7 +45,7 @@ public struct SiteResolver: Sendable {
         let personSlugs = Set(raw.people.indices.compactMap { Self.validSlug(path: raw.people[$0].path) })
         let people = await Parallel.map(raw.people) { document -> (Person?, [Diagnostic]) in
             let sink = DiagnosticSink()
-            guard let slug = resolver.fileSlug(document, sink: sink), !document.loadFailed else { return (nil, sink.diagnostics) }
+            guard let slug = resolver.fileSlug(document, sink: sink), document.isReadable else { return (nil, sink.diagnostics) }
             return (resolver.resolvePerson(document, slug: slug, sink: sink), sink.diagnostics)
         }
         var resolvedPeople = people.compactMap(\.0)
@@ -53,7 +53,7 @@ public struct SiteResolver: Sendable {
 
         var briefingResults = await Parallel.map(raw.briefings) { document -> (Briefing?, [Event], [Diagnostic]) in
             let sink = DiagnosticSink()
-            guard let slug = resolver.fileSlug(document, sink: sink), !document.loadFailed,
+            guard let slug = resolver.fileSlug(document, sink: sink), document.isReadable,
                   let (briefing, events) = resolver.resolveBriefing(
                       document, slug: slug, zone: zone, references: ReferenceChecker(people: personSlugs, sink: sink), sink: sink)
             else { return (nil, [], sink.diagnostics) }
@@ -79,7 +79,7 @@ public struct SiteResolver: Sendable {
         let references = ReferenceChecker(people: personSlugs, sink: sink)
         let builtBriefings = Set(briefings.map(\.slug.rawValue))
 
-        if let timeline = raw.timeline, !timeline.loadFailed {
+        if let timeline = raw.timeline, timeline.isReadable {
             events += resolveTimeline(timeline, zone: zone, references: references,
                                       allBriefings: allBriefingSlugs, builtBriefings: builtBriefings, sink: sink)
         }
@@ -170,7 +170,7 @@ public struct SiteResolver: Sendable {
     private func resolveConfig(_ document: RawDocument?, sink: DiagnosticSink) -> SiteConfig {
         var config = SiteConfig(title: "Briefing", description: nil, baseURL: "/", language: "en",
                                 timeZone: TimeZone(identifier: "UTC")!, unsafeHTML: false, extra: [:])
-        if let document, !document.loadFailed,
+        if let document, document.isReadable,
            let fields = FieldReader(document.yaml, place: place(document), sink: sink, allowed: Self.siteKeys, what: "site.yaml") {
             config.title = fields.string("title", required: true) ?? config.title
             config.description = fields.string("description")
