@@ -107,7 +107,7 @@ import Testing
             ---
             """])
         // Pointed at where the unclosed value starts, not at the end where libyaml noticed.
-        #expect(lines == ["Content/briefings/b.md:2:8: error: invalid YAML: found unexpected end of stream (while scanning a quoted scalar)"])
+        #expect(lines == ["Content/briefings/b.md:2:8: error: invalid YAML: the quote opened here is never closed\n    hint: close it with \" at the end of the title"])
     }
 
     @Test func missingClosingFence() async throws {

@@ -17,6 +17,149 @@ import Testing
         try await errors(["Content/briefings/b.md": "---\n\(yaml)\n---\n\(body)\n"])
     }
 
+    // MARK: - Syntax
+
+    @Test func tabInTheIndentation() async throws {
+        #expect(try await briefingErrors("title: T\ndate: 2025\npeople:\n\t- steve-witkoff") == [
+            "Content/briefings/b.md:5:1: error: invalid YAML: a tab in the indentation\n    hint: indent with spaces, not a tab",
+        ])
+        // After spaces, under a key of a list item.
+        #expect(try await briefingErrors("title: T\ndate: 2025\nquotes:\n  - person: steve-witkoff\n  \ttext: Hi") == [
+            "Content/briefings/b.md:6:3: error: invalid YAML: a tab in the indentation\n    hint: indent with spaces, not a tab",
+        ])
+    }
+
+    @Test func unquotedColonInAValue() async throws {
+        #expect(try await briefingErrors("title: Trump: talks\ndate: 2025") == [
+            "Content/briefings/b.md:2:8: error: invalid YAML: unquoted ': ' in the value of 'title'\n    hint: put the title in quotes: title: \"Trump: talks\"",
+        ])
+        // In a list item's map, with a quote inside: single quotes are offered.
+        #expect(try await briefingErrors("title: T\ndate: 2025\nquotes:\n  - person: steve-witkoff\n    text: He said \"no\": twice") == [
+            "Content/briefings/b.md:6:11: error: invalid YAML: unquoted ': ' in the value of 'text'\n    hint: put the text in quotes: text: 'He said \"no\": twice'",
+        ])
+        // On a line that goes on with the value above it.
+        #expect(try await briefingErrors("title: T\ndate: 2025\nsummary: The envoys met\n  and then: more talks") == [
+            "Content/briefings/b.md:5:11: error: invalid YAML: unquoted ': ' in the value of 'summary', which starts on line 4\n    hint: put the whole summary in quotes",
+        ])
+    }
+
+    @Test func quotesInsideQuotes() async throws {
+        #expect(try await briefingErrors("title: \"He said \"no\" today\"\ndate: 2025") == [
+            "Content/briefings/b.md:2:17: error: invalid YAML: a \" inside the double quotes of 'title' ends them early\n    hint: use single quotes outside: title: 'He said \"no\" today' (or type \\\" for each \" inside)",
+        ])
+        // With an apostrophe too, only escaping works.
+        #expect(try await briefingErrors("title: \"He said \"no\", it's over\"\ndate: 2025") == [
+            "Content/briefings/b.md:2:17: error: invalid YAML: a \" inside the double quotes of 'title' ends them early\n    hint: type \\\" for each \" inside: title: \"He said \\\"no\\\", it's over\"",
+        ])
+        #expect(try await briefingErrors("title: 'It's over'\ndate: 2025") == [
+            "Content/briefings/b.md:2:11: error: invalid YAML: a ' inside the single quotes of 'title' ends them early\n    hint: use double quotes outside: title: \"It's over\" (or type '' for each ' inside)",
+        ])
+        // A list item, columns counted in characters.
+        #expect(try await briefingErrors("title: T\ndate: 2025\nkey_points:\n  - \"Ärger \"über\" alles\"") == [
+            "Content/briefings/b.md:5:12: error: invalid YAML: a \" inside the double quotes of a list item ends them early\n    hint: use single quotes outside: - 'Ärger \"über\" alles' (or type \\\" for each \" inside)",
+        ])
+    }
+
+    @Test func textAfterAClosingQuoteOrBracket() async throws {
+        #expect(try await briefingErrors("title: T\ndate: 2025\nsummary: \"Talks\" resume") == [
+            "Content/briefings/b.md:4:18: error: invalid YAML: text after the closing quote of 'summary'\n    hint: put the whole summary in quotes: summary: '\"Talks\" resume'",
+        ])
+        #expect(try await briefingErrors("title: [Live] Talks in Moscow\ndate: 2025") == [
+            "Content/briefings/b.md:2:15: error: invalid YAML: text after the closing ']' of 'title'\n    hint: put the title in quotes: title: \"[Live] Talks in Moscow\"",
+        ])
+    }
+
+    @Test func unclosedList() async throws {
+        // At the end of the front matter, and with more lines after it.
+        #expect(try await briefingErrors("title: T\ndate: 2025\npeople: [steve-witkoff, vladimir-putin") == [
+            "Content/briefings/b.md:4:9: error: invalid YAML: the list opened here is never closed\n    hint: close the list with ]",
+        ])
+        #expect(try await briefingErrors("title: T\npeople: [steve-witkoff, vladimir-putin\ndate: 2025\nsummary: S") == [
+            "Content/briefings/b.md:3:9: error: invalid YAML: the list opened here is never closed\n    hint: close the list with ]",
+        ])
+    }
+
+    @Test func unclosedQuote() async throws {
+        #expect(try await briefingErrors("title: \"Talks in Moscow\ndate: 2025") == [
+            "Content/briefings/b.md:2:8: error: invalid YAML: the quote opened here is never closed\n    hint: close it with \" at the end of the title",
+        ])
+        // The quote runs on until the next value's opening quote closes it.
+        #expect(try await briefingErrors("title: \"Talks in Moscow\ndate: 2025\nsummary: \"Envoys met\"") == [
+            "Content/briefings/b.md:2:8: error: invalid YAML: the quote opened here is not closed on its line\n    hint: close it with \" at the end of the title",
+        ])
+    }
+
+    @Test func linesThatDoNotLineUp() async throws {
+        #expect(try await briefingErrors("title: T\ndate: 2025\nkey_points:\n  - One\n - Two") == [
+            "Content/briefings/b.md:6:2: error: invalid YAML: this list item is not lined up with the one on line 5\n    hint: start the '-' in column 3, under the one on line 5",
+        ])
+        #expect(try await briefingErrors("title: T\ndate: 2025\nquotes:\n  - person: steve-witkoff\n   text: Hi") == [
+            "Content/briefings/b.md:6:4: error: invalid YAML: 'text' is not lined up with 'person' on line 5\n    hint: start 'text' in column 5, under 'person'",
+        ])
+        #expect(try await briefingErrors("title: T\n date: 2025") == [
+            "Content/briefings/b.md:3:2: error: invalid YAML: 'date' is not lined up with 'title' on line 2\n    hint: start 'date' in column 1, under 'title'",
+        ])
+        #expect(try await briefingErrors("title: T\ndate: 2025\nsummary: S\n- Moscow") == [
+            "Content/briefings/b.md:5:1: error: invalid YAML: a list item where a 'key: value' line belongs\n    hint: a list goes on the lines after a key that has nothing after its ':'",
+        ])
+    }
+
+    @Test func valueStartingWithAReservedCharacter() async throws {
+        #expect(try await briefingErrors("title: @witkoff on talks\ndate: 2025") == [
+            "Content/briefings/b.md:2:8: error: invalid YAML: a value cannot start with '@'\n    hint: put the title in quotes: title: \"@witkoff on talks\"",
+        ])
+        #expect(try await briefingErrors("title: `Deal` or not\ndate: 2025") == [
+            "Content/briefings/b.md:2:8: error: invalid YAML: a value cannot start with '`'\n    hint: put the title in quotes: title: \"`Deal` or not\"",
+        ])
+        // Markdown emphasis reads as an alias.
+        #expect(try await briefingErrors("title: T\ndate: 2025\nkey_points:\n  - *No* breakthrough") == [
+            "Content/briefings/b.md:5:5: error: invalid YAML: a value cannot start with '*'\n    hint: put the item in quotes: - \"*No* breakthrough\"",
+        ])
+        #expect(try await briefingErrors("title: T\ndate: 2025\nsummary: > Quoted") == [
+            "Content/briefings/b.md:4:10: error: invalid YAML: a value cannot start with '>'\n    hint: put the summary in quotes: summary: \"> Quoted\"",
+        ])
+        // Elsewhere, a cleaned-up message, never libyaml's own.
+        #expect(try await briefingErrors("title: T\n@date: 2025") == [
+            "Content/briefings/b.md:3:1: error: invalid YAML: '@' cannot start a key or a value\n    hint: put the text in quotes",
+        ])
+    }
+
+    @Test func noSpaceAfterAColon() async throws {
+        #expect(try await briefingErrors("title: T\ndate:2025-12-03") == [
+            "Content/briefings/b.md:3:6: error: invalid YAML: no space after 'date:'\n    hint: type a space after the colon: date: 2025-12-03",
+        ])
+    }
+
+    @Test func unknownEscapeInDoubleQuotes() async throws {
+        #expect(try await briefingErrors("title: T\ndate: 2025\nsummary: \"Files in C:\\Users\"") == [
+            "Content/briefings/b.md:4:22: error: invalid YAML: '\\U' is not an escape YAML knows in double quotes\n    hint: type \\\\ for a backslash, or use single quotes outside: summary: 'Files in C:\\Users'",
+        ])
+    }
+
+    @Test func controlCharacter() async throws {
+        #expect(try await briefingErrors("title: T\ndate: 2025\nsummary: Talks\u{1}resume") == [
+            "Content/briefings/b.md:4:15: error: invalid YAML: a control character (U+0001) is not allowed\n    hint: delete it: it often comes with pasted text",
+        ])
+    }
+
+    @Test func secondDocumentInTimeline() async throws {
+        #expect(try await errors(["Content/timeline.yaml": "- date: 2025\n  title: A\n---\n- date: 2026\n  title: B\n"]) == [
+            "Content/timeline.yaml:3:1: error: invalid YAML: a second YAML document starts here\n    hint: a file holds one document: remove this '---' line",
+        ])
+    }
+
+    /// No common mistake leaks libyaml's own words.
+    @Test func libyamlWordsNeverLeak() async throws {
+        let raw = ["cannot start any token", "mapping values are not allowed", "did not find expected",
+                   "could not find expected", "found unexpected end of stream", "while scanning", "while parsing"]
+        for yaml in ["title: T\ndate: 2025\nsummary: |\n  a\n b", "title: T\ndate: 2025\n%x: 1",
+                     "title: T\ndate: 2025\nplaces: [Moscow Kyiv: x, y]"] {
+            let lines = try await briefingErrors(yaml)
+            #expect(lines.count == 1)
+            #expect(!lines.contains { line in raw.contains { line.contains($0) } }, "\(lines)")
+        }
+    }
+
     // MARK: - Repeated keys
 
     /// A key written twice is an error at the second occurrence, naming the line of the first; the

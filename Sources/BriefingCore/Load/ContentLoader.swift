@@ -213,7 +213,7 @@ public struct ContentLoader: Sendable {
         if !problems.isEmpty {
             let place = DocumentPlace(path: relative, text: text, yamlLine: document.yamlLine)
             for problem in problems {
-                diagnostics.append(Diagnostic(place.location(problem.position), problem.message))
+                diagnostics.append(Diagnostic(place.location(problem.position), problem.message, hint: problem.hint))
             }
         }
         return document

@@ -41,10 +41,17 @@ public enum YAMLNode: Sendable {
     }
 }
 
-/// Why YAML text could not be read.
+/// Why YAML text could not be read, or what is wrong in it, with what to type when that is clear.
 struct YAMLSyntaxError: Error {
     var message: String
+    var hint: String?
     var position: YAMLNode.Position
+
+    init(message: String, hint: String? = nil, position: YAMLNode.Position) {
+        self.message = message
+        self.hint = hint
+        self.position = position
+    }
 }
 
 /// Parses YAML text into `YAMLNode`s with libyaml, bounding how far aliases may expand.
@@ -102,6 +109,9 @@ private struct YAMLComposer {
     private let firstLine: Int
     /// Problems found that did not stop the reading (repeated keys).
     private(set) var problems: [YAMLSyntaxError] = []
+    /// Where the last value read starts and ends: a scalar, or a list or map at its end. A quote or
+    /// bracket in the wrong place shows as text right after it.
+    private var last: (start: YAMLNode.Position, end: YAMLNode.Position)?
     /// Values so far, aliases counted expanded (mapping keys are not counted).
     private var spent = 0
     private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
@@ -142,24 +152,23 @@ private struct YAMLComposer {
             guard yaml_parser_parse(parser, &event) == 1 else { throw parserError() }
             defer { yaml_event_delete(&event) }
             let position = YAMLNode.Position(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
+            let end = YAMLNode.Position(line: event.end_mark.line + 1, column: event.end_mark.column + 1)
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return root
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
-                if documents > 1 {
-                    throw located("but found another document", at: position,
-                                  context: ("expected a single document in the stream", .init(line: 1, column: 1)))
-                }
+                if documents > 1 { throw mistakes().secondDocument(at: position) }
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
+                last = (position, end)
                 try add(.scalar(value, position, isPlain: isPlain), count: 1, anchor: Self.name(scalar.anchor),
                         root: &root)
             case YAML_ALIAS_EVENT:
                 guard let name = Self.name(event.data.alias.anchor), let anchored = anchors[name] else {
-                    throw YAMLSyntaxError(message: "invalid YAML: found undefined alias", position: position)
+                    throw mistakes().explain(YAMLParserReport(problem: "found undefined alias", mark: position), last: nil)
                 }
                 try add(anchored.node, count: anchored.count, anchor: nil, root: &root)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -172,6 +181,7 @@ private struct YAMLComposer {
                 try spend(1, in: position)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let done = open.removeLast()
+                last = (done.position, end)
                 let node: YAMLNode = done.isMap ? .map(withoutRepeatedKeys(done.entries), done.position)
                                                 : .list(done.items, done.position)
                 try add(node, count: done.count, anchor: done.anchor, root: &root, spent: true)
@@ -261,31 +271,23 @@ private struct YAMLComposer {
         pointer.map { String(cString: $0) }
     }
 
-    /// libyaml's own error, with its context in parentheses.
+    /// The text's mistakes, explained (made only when reading failed).
+    private func mistakes() -> YAMLMistakes { YAMLMistakes(text, firstLine: firstLine) }
+
+    /// libyaml's error, in an editor's words.
     private func parserError() -> YAMLSyntaxError {
         let parser = parser.pointee
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-        guard parser.error != YAML_READER_ERROR, parser.error != YAML_MEMORY_ERROR else {
+        if parser.error == YAML_READER_ERROR {
+            return mistakes().badCharacter(atByte: Int(parser.problem_offset), problem: problem)
+        }
+        guard parser.error != YAML_MEMORY_ERROR else {
             return YAMLSyntaxError(message: "invalid YAML: \(problem)", position: .init(line: 1, column: 1))
         }
-        let mark = YAMLNode.Position(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
-        let context = parser.context.map { text in
-            (String(cString: text), YAMLNode.Position(line: parser.context_mark.line + 1, column: parser.context_mark.column + 1))
-        }
-        return located(problem, at: mark, context: context)
-    }
-
-    private func located(_ problem: String, at mark: YAMLNode.Position,
-                         context: (text: String, mark: YAMLNode.Position)?) -> YAMLSyntaxError {
-        var message = problem
-        var position = mark
-        if let context {
-            message = "\(problem) (\(context.text))"
-            // A problem found only at the end of the text (an unclosed `[` or quote) is best
-            // shown where the unfinished value starts.
-            let lastLine = text.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            if mark.line >= lastLine, context.mark.line < mark.line { position = context.mark }
-        }
-        return YAMLSyntaxError(message: "invalid YAML: \(message)", position: position)
+        func position(_ mark: yaml_mark_t) -> YAMLNode.Position { .init(line: mark.line + 1, column: mark.column + 1) }
+        let report = YAMLParserReport(problem: problem, mark: position(parser.problem_mark),
+                                      context: parser.context.map { String(cString: $0) },
+                                      contextMark: parser.context == nil ? nil : position(parser.context_mark))
+        return mistakes().explain(report, last: last)
     }
 }
