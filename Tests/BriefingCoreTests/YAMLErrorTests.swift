@@ -203,4 +203,73 @@ import Testing
                 == ["Content/briefings/b.md:4:1: error: duplicate key 'title' (first on line 2)"])
         }
     }
+
+    // MARK: - All errors of a file
+
+    /// A briefing with a bad date is not built, but its body, key points, updates and events are
+    /// still checked: every error of the file is reported in the same run. Links to its own events
+    /// are not errors.
+    @Test func badDateHidesNoOtherError() async throws {
+        let lines = try await errors(["Content/briefings/b.md": """
+            ---
+            title: T
+            date: 2025-13-01
+            people: [nobody]
+            key_points:
+              - "See [x](person:ghost)"
+            events:
+              - id: own-event
+                date: 2025-12
+                title: E
+                summary: "With [y](person:phantom)"
+            updates:
+              - at: 2025-12-04
+                text: "[u](briefing:nowhere)"
+            ---
+            Body [x](person:nobody) and [its event](event:own-event).
+            """])
+        #expect(lines == [
+            "Content/briefings/b.md:3:7: error: invalid date '2025-13-01' in 'date'\n    hint: write 2025, 2025-12, 2025-12-02 or 2025-12-02T10:00:00-05:00",
+            "Content/briefings/b.md:4:10: error: unknown person 'nobody'\n    hint: create Content/people/nobody.md",
+            "Content/briefings/b.md:6:5: error: unknown person 'ghost' in link",
+            "Content/briefings/b.md:11:14: error: unknown person 'phantom' in link",
+            "Content/briefings/b.md:14:11: error: unknown briefing 'nowhere' in link",
+            "Content/briefings/b.md:16:10: error: unknown person 'nobody' in link",
+        ])
+    }
+
+    /// An event or update with a bad date in a good briefing keeps its summary's links checked.
+    @Test func badDateOfAnEntryHidesNoOtherError() async throws {
+        let lines = try await briefingErrors("""
+            title: T
+            date: 2025-12-03
+            events:
+              - date: soon
+                title: E
+                summary: "[y](person:phantom)"
+            updates:
+              - at: later
+                text: "[u](person:spook)"
+            """)
+        #expect(lines == [
+            "Content/briefings/b.md:5:11: error: invalid date 'soon' in 'date'\n    hint: write 2025, 2025-12, 2025-12-02 or 2025-12-02T10:00:00-05:00",
+            "Content/briefings/b.md:7:14: error: unknown person 'phantom' in link",
+            "Content/briefings/b.md:9:9: error: invalid date 'later' in 'at'\n    hint: write 2025, 2025-12, 2025-12-02 or 2025-12-02T10:00:00-05:00",
+            "Content/briefings/b.md:10:11: error: unknown person 'spook' in link",
+        ])
+    }
+
+    /// A person without a name, or a file whose YAML cannot be read, still has its body's links checked.
+    @Test func brokenFrontMatterHidesNoBodyError() async throws {
+        let lines = try await errors([
+            "Content/people/nameless.md": "---\nrole: Envoy\n---\nSee [him](person:ghost).\n",
+            "Content/briefings/b.md": "---\ntitle: Trump: talks\ndate: 2025\n---\nSee [him](person:phantom).\n",
+        ])
+        #expect(lines == [
+            "Content/briefings/b.md:2:8: error: invalid YAML: unquoted ': ' in the value of 'title'\n    hint: put the title in quotes: title: \"Trump: talks\"",
+            "Content/briefings/b.md:5:11: error: unknown person 'phantom' in link",
+            "Content/people/nameless.md:2:1: error: missing required field 'name'",
+            "Content/people/nameless.md:4:11: error: unknown person 'ghost' in link",
+        ])
+    }
 }

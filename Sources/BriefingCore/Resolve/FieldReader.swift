@@ -3,6 +3,8 @@ import Foundation
 /// Collects diagnostics for one resolver run (one task, not shared).
 final class DiagnosticSink {
     var diagnostics: [Diagnostic] = []
+    /// What did not resolve, to be checked all the same.
+    var unresolved = Unresolved()
 
     func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
         diagnostics.append(Diagnostic(location, message, hint: hint))
