@@ -130,6 +130,19 @@ import Testing
         ])
     }
 
+    @Test func missingColonOrUnindentedLine() async throws {
+        #expect(try await briefingErrors("title: T\npeople [steve-witkoff]\ndate: 2025") == [
+            "Content/briefings/b.md:3:7: error: invalid YAML: no ':' after 'people'\n    hint: type a colon after the key: people: [steve-witkoff]",
+        ])
+        // A long value wrapped onto a line of its own.
+        #expect(try await briefingErrors("title: T\ndate: 2025\nsummary: The envoys met\nfor five hours.") == [
+            "Content/briefings/b.md:5:1: error: invalid YAML: this line goes on with the value of 'summary' on line 4, but is not indented\n    hint: indent it more than 'summary', or write the summary on one line",
+        ])
+        #expect(try await briefingErrors("title: T\ndate: 2025\nsummary: \"The envoys met\"\nfor five hours.") == [
+            "Content/briefings/b.md:5:1: error: invalid YAML: a line without 'key: ' in a map\n    hint: write 'key: value'; text that goes on from the line above is indented under it",
+        ])
+    }
+
     @Test func unknownEscapeInDoubleQuotes() async throws {
         #expect(try await briefingErrors("title: T\ndate: 2025\nsummary: \"Files in C:\\Users\"") == [
             "Content/briefings/b.md:4:22: error: invalid YAML: '\\U' is not an escape YAML knows in double quotes\n    hint: type \\\\ for a backslash, or use single quotes outside: summary: 'Files in C:\\Users'",
@@ -146,6 +159,19 @@ import Testing
         #expect(try await errors(["Content/timeline.yaml": "- date: 2025\n  title: A\n---\n- date: 2026\n  title: B\n"]) == [
             "Content/timeline.yaml:3:1: error: invalid YAML: a second YAML document starts here\n    hint: a file holds one document: remove this '---' line",
         ])
+    }
+
+    /// libyaml also ends lines at U+2028, U+0085 and a lone CR: its positions are read on its lines.
+    @Test func positionsOnLibyamlsLines() throws {
+        for separator in ["\u{2028}", "\u{85}", "\r"] {
+            var problems: [YAMLSyntaxError] = []
+            #expect {
+                _ = try YAMLReader.parse("title: \"Talks\(separator) in Moscow\"\ndate: 2025\nsummary [a]\n", problems: &problems)
+            } throws: { error in
+                let error = error as! YAMLSyntaxError
+                return error.message == "invalid YAML: no ':' after 'summary'" && error.position == .init(line: 4, column: 8)
+            }
+        }
     }
 
     /// No common mistake leaks libyaml's own words.

@@ -22,16 +22,37 @@ struct YAMLMistakes {
 
     /// The YAML text, as the composer reads it (valid while it reads).
     private let text: UnsafeBufferPointer<UInt8>
-    /// Where each line starts, in bytes (index 0 is line 1).
-    private let lineStarts: [Int]
+    /// Where each line starts and ends, in bytes (index 0 is line 1), its line break left out.
+    private let lineBounds: [Range<Int>]
     /// File line of the YAML's first line, for messages that name another line.
     private let firstLine: Int
 
     init(_ text: UnsafeBufferPointer<UInt8>, firstLine: Int) {
         self.text = text
-        var starts = [0]
-        for (offset, byte) in text.enumerated() where byte == 0x0A { starts.append(offset + 1) }
-        lineStarts = starts
+        // Lines end where libyaml ends them, so that its positions name the same lines: at LF,
+        // CR LF, a CR alone, NEL (U+0085), and the line and paragraph separators (U+2028, U+2029).
+        var bounds: [Range<Int>] = []
+        var start = 0, offset = 0
+        while offset < text.count {
+            var length = 0
+            switch text[offset] {
+            case 0x0A: length = 1
+            case 0x0D: length = offset + 1 < text.count && text[offset + 1] == 0x0A ? 2 : 1
+            case 0xC2 where offset + 1 < text.count && text[offset + 1] == 0x85: length = 2
+            case 0xE2 where offset + 2 < text.count && text[offset + 1] == 0x80 && (text[offset + 2] == 0xA8 || text[offset + 2] == 0xA9):
+                length = 3
+            default: break
+            }
+            if length > 0 {
+                bounds.append(start..<offset)
+                start = offset + length
+                offset = start
+            } else {
+                offset += 1
+            }
+        }
+        bounds.append(start..<text.count)
+        lineBounds = bounds
         self.firstLine = firstLine
     }
 
@@ -39,17 +60,17 @@ struct YAMLMistakes {
     /// starts and ends (a quoted text or a `[ ]` list ends early when a quote or bracket is misplaced).
     func explain(_ report: YAMLParserReport, last: (start: Position, end: Position)?) -> YAMLSyntaxError {
         tabIndent(report) ?? unclosedQuote(report) ?? textAfterClosing(report, last: last) ?? unknownEscape(report)
-            ?? unclosedBracket(report) ?? noSpaceAfterColon(report, last: last) ?? reservedStart(report)
+            ?? unclosedBracket(report) ?? noSpaceAfterColon(report, last: last) ?? missingColon(report) ?? reservedStart(report)
             ?? colonInValue(report) ?? misaligned(report) ?? plain(report)
     }
 
     /// The error for a byte of the text that YAML does not allow (a control character).
     func badCharacter(atByte offset: Int, problem: String) -> YAMLSyntaxError {
-        let before = text[..<min(max(offset, 0), text.count)]
-        let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        let column = String(decoding: text[lineStart..<before.endIndex], as: UTF8.self).unicodeScalars.count + 1
-        let position = Position(line: line, column: column)
+        let offset = min(max(offset, 0), text.count)
+        let index = lineBounds.lastIndex { $0.lowerBound <= offset } ?? 0
+        let start = lineBounds[index].lowerBound
+        let before = UnsafeBufferPointer(rebasing: text[start..<max(start, min(offset, lineBounds[index].upperBound))])
+        let position = Position(line: index + 1, column: String(decoding: before, as: UTF8.self).unicodeScalars.count + 1)
         guard problem == "control characters are not allowed", let scalar = character(at: position) else {
             return error(problem, at: position)
         }
@@ -221,12 +242,40 @@ struct YAMLMistakes {
         return nil
     }
 
+    /// A line without `key: ` where a map wants one: a key whose colon is missing (`people [a, b]`),
+    /// or a long value wrapped onto a line of its own, not indented.
+    private func missingColon(_ report: YAMLParserReport) -> YAMLSyntaxError? {
+        guard report.problem == "could not find expected ':'", let start = report.contextMark else { return nil }
+        let line = line(start.line)
+        var end = min(start.column - 1, line.count)
+        while end < line.count, Self.isKeyStart(line[end]) || line[end] == "-" || ("0"..."9").contains(line[end]) { end += 1 }
+        let word = Self.string(line[min(start.column - 1, end)..<end])
+        var rest = Array(rawValue(from: Position(line: start.line, column: end + 1), after: end + 1).unicodeScalars)
+        while rest.first == " " || rest.first == "\t" { rest.removeFirst() }
+        if !word.isEmpty, rest.isEmpty || "[{\"'".unicodeScalars.contains(rest[0]) {
+            let value = rest.isEmpty ? "" : " " + Self.string(rest)
+            return error("no ':' after '\(word)'", hint: "type a colon after the key: \(word):\(value)",
+                         at: Position(line: start.line, column: end + 1))
+        }
+        for number in stride(from: start.line - 1, through: 1, by: -1) {
+            let above = shape(number)
+            if above.isBlank { continue }
+            guard let key = above.key, let value = above.value, above.content >= start.column,
+                  let first = character(at: Position(line: number, column: value)),
+                  !"\"'[{|>".unicodeScalars.contains(first) else { break }
+            return error("this line goes on with the value of '\(key)' on line \(fileLine(number)), but is not indented",
+                         hint: "indent it more than '\(key)', or write the \(key) on one line", at: start)
+        }
+        return error("a line without 'key: ' in a map",
+                     hint: "write 'key: value'; text that goes on from the line above is indented under it", at: start)
+    }
+
     /// A value that starts with a character YAML reserves: `@` and `` ` `` (kept for later use),
-    /// `*` and `&` (aliases and anchors: Markdown's `*emphasis*`), `%`, `!`, `?`, `,`, `|` and `>`
-    /// (a Markdown quote), or `- ` after a key.
+    /// `*` and `&` (aliases and anchors: Markdown's `*emphasis*`), `%`, `!`, `?`, `,`, `]`, `}`,
+    /// `|` and `>` (a Markdown quote), or `- ` after a key.
     private func reservedStart(_ report: YAMLParserReport) -> YAMLSyntaxError? {
         for position in [report.mark, report.contextMark].compactMap({ $0 }) {
-            guard let scalar = character(at: position), "@`*&%!?,|>-".unicodeScalars.contains(scalar) else { continue }
+            guard let scalar = character(at: position), "@`*&%!?,|>-]}".unicodeScalars.contains(scalar) else { continue }
             let shape = shape(position.line)
             let afterKey = shape.value == position.column
             let startsItem = !shape.dashes.isEmpty && shape.content == position.column && shape.key == nil
@@ -314,13 +363,26 @@ struct YAMLMistakes {
     /// libyaml's words, cleaned up where they mean little to an editor.
     private func plain(_ report: YAMLParserReport) -> YAMLSyntaxError {
         let again = "check its indentation against the lines above, and put a value that holds ': ' or a quote in quotes"
+        /// A character that starts something an editor does not mean (an anchor, an alias, a block of text).
+        func cannotStart(at position: YAMLNode.Position) -> YAMLSyntaxError {
+            let what = character(at: position).map { "'\($0)'" } ?? "this character"
+            return error("\(what) cannot start a key or a value", hint: "put the text in quotes", at: position)
+        }
+        let startsSomething = ["while scanning an anchor", "while scanning an alias", "while scanning a block scalar"]
         switch report.problem {
-        case "found character that cannot start any token":
-            let what = character(at: report.mark).map { "'\($0)'" } ?? "this character"
-            return error("\(what) cannot start a key or a value", hint: "put the text in quotes", at: report.mark)
+        case "found character that cannot start any token", "did not find expected node content",
+             "mapping keys are not allowed in this context":
+            return cannotStart(at: report.mark)
+        case _ where report.context.map(startsSomething.contains) == true:
+            return cannotStart(at: report.contextMark ?? report.mark)
+        case "block sequence entries are not allowed in this context":
+            return error("a '- ' list item must start a line",
+                         hint: "put each '- ' item on a line of its own, or the value in quotes", at: report.mark)
+        case "found unexpected ':'":
+            return error("':' inside an item of a [ ] list", hint: "put the item in quotes", at: report.mark)
         case "mapping values are not allowed in this context":
             return error("': ' is not allowed here", hint: again, at: report.mark)
-        case "did not find expected key":
+        case "did not find expected key", "did not find expected <document start>":
             return error("expected a 'key: value' line here", hint: again, at: report.mark)
         case "did not find expected '-' indicator":
             return error("expected a '- ' list item here", hint: again, at: report.mark)
@@ -398,7 +460,8 @@ struct YAMLMistakes {
         if isInFlow(start) { return ("a list item", "item", "") }
         let shape = shape(start.line)
         let line = line(start.line)
-        let prefix = Self.string(line[((shape.dashes.first ?? shape.content) - 1)..<min(start.column - 1, line.count)])
+        let end = min(max(start.column - 1, 0), line.count)
+        let prefix = Self.string(line[min((shape.dashes.first ?? shape.content) - 1, end)..<end])
         if let key = shape.key, shape.value == start.column { return ("'\(key)'", key, prefix) }
         if !shape.dashes.isEmpty, shape.content == start.column { return ("a list item", "item", prefix) }
         return ("the value", "value", "")
@@ -427,15 +490,12 @@ struct YAMLMistakes {
         return index >= 0 && (line[index] == "[" || line[index] == "{" || line[index] == ",")
     }
 
-    private var lineCount: Int { lineStarts.count }
+    private var lineCount: Int { lineBounds.count }
 
     /// Line `number` without its line break, as Unicode scalars (empty past the text).
     private func line(_ number: Int) -> [Unicode.Scalar] {
         guard number >= 1 && number <= lineCount else { return [] }
-        let start = lineStarts[number - 1]
-        var end = number < lineCount ? lineStarts[number] - 1 : text.count
-        if end > start, text[end - 1] == 0x0D { end -= 1 }
-        return Array(String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self).unicodeScalars)
+        return Array(String(decoding: UnsafeBufferPointer(rebasing: text[lineBounds[number - 1]]), as: UTF8.self).unicodeScalars)
     }
 
     private func character(at position: Position) -> Unicode.Scalar? {
