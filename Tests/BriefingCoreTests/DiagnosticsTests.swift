@@ -22,7 +22,8 @@ import Testing
         #expect(lines == ["Content/briefings/b.md:4:10: error: unknown person 'steve-witkof'\n    hint: did you mean 'steve-witkoff'?"])
     }
 
-    /// A key written twice in one map is an error at its first occurrence, in small maps and large.
+    /// A key written twice in one map is an error at its second occurrence, naming the line of the
+    /// first, in small maps and large.
     @Test func duplicateKeysInAMap() async throws {
         let small = try await errors(["Content/briefings/b.md": """
             ---
@@ -32,7 +33,7 @@ import Testing
             ---
             Body.
             """])
-        #expect(small == ["Content/briefings/b.md:2:1: error: duplicate key 'title'"])
+        #expect(small == ["Content/briefings/b.md:4:1: error: duplicate key 'title' (first on line 2)"])
         let keys = (1...20).map { "k\($0): v" } + ["k7: again", "k3: again"]
         let large = try await errors(["Content/briefings/b.md": """
             ---
@@ -43,7 +44,10 @@ import Testing
             ---
             Body.
             """])
-        #expect(large == ["Content/briefings/b.md:7:3: error: duplicate key 'k3', 'k7'"])
+        #expect(large == [
+            "Content/briefings/b.md:25:3: error: duplicate key 'k7' (first on line 11)",
+            "Content/briefings/b.md:26:3: error: duplicate key 'k3' (first on line 7)",
+        ])
     }
 
     @Test func unknownPersonInQuote() async throws {
@@ -103,7 +107,7 @@ import Testing
             ---
             """])
         // Pointed at where the unclosed value starts, not at the end where libyaml noticed.
-        #expect(lines == ["Content/briefings/b.md:2:8: error: invalid YAML: found unexpected end of stream (while scanning a quoted scalar)"])
+        #expect(lines == ["Content/briefings/b.md:2:8: error: invalid YAML: the quote opened here is never closed\n    hint: close it with \" at the end of the title"])
     }
 
     @Test func missingClosingFence() async throws {

@@ -203,12 +203,18 @@ public struct ContentLoader: Sendable {
                 return document
             }
         }
+        var problems: [YAMLSyntaxError] = []
         do {
-            document.yaml = try YAMLReader.parse(yamlText)
-            document.loadFailed = false
+            document.yaml = try YAMLReader.parse(yamlText, firstLine: document.yamlLine, problems: &problems)
+            document.loadFailed = !problems.isEmpty
         } catch {
+            problems.append(error)
+        }
+        if !problems.isEmpty {
             let place = DocumentPlace(path: relative, text: text, yamlLine: document.yamlLine)
-            diagnostics.append(Diagnostic(place.location(error.position), error.message))
+            for problem in problems {
+                diagnostics.append(Diagnostic(place.location(problem.position), problem.message, hint: problem.hint))
+            }
         }
         return document
     }

@@ -13,8 +13,13 @@ public struct RawDocument: Sendable {
     public var body: String
     /// Line in `text` where `body` begins.
     public var bodyLine: Int
-    /// True when the file could not be read, decoded or parsed (an error was reported).
+    /// True when reading the file reported an error (it could not be read, decoded or parsed, or
+    /// its YAML repeats a key): `serve` reads it again on its next build.
     public var loadFailed: Bool
+
+    /// Whether the resolver reads the document: it loaded, or its errors left the YAML whole (a
+    /// repeated key, whose first value is kept), so that its other errors are found in the same run.
+    var isReadable: Bool { !loadFailed || yaml != nil }
 
     /// A document at `path` with nothing read yet (it stays so when reading fails).
     static func unread(_ path: String) -> RawDocument {

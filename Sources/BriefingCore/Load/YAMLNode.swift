@@ -41,10 +41,17 @@ public enum YAMLNode: Sendable {
     }
 }
 
-/// Why YAML text could not be read.
+/// Why YAML text could not be read, or what is wrong in it, with what to type when that is clear.
 struct YAMLSyntaxError: Error {
     var message: String
+    var hint: String?
     var position: YAMLNode.Position
+
+    init(message: String, hint: String? = nil, position: YAMLNode.Position) {
+        self.message = message
+        self.hint = hint
+        self.position = position
+    }
 }
 
 /// Parses YAML text into `YAMLNode`s with libyaml, bounding how far aliases may expand.
@@ -57,15 +64,33 @@ enum YAMLReader {
     /// later stage walks values recursively (as did the YAML parser Yams bundles, at the same depth).
     static let maximumDepth = 1_000
 
-    static func parse(_ text: String, maximumNodes: Int = YAMLReader.maximumNodes) throws(YAMLSyntaxError) -> YAMLNode? {
+    /// The root value of `text`. Problems that do not stop the reading (a repeated key: the first
+    /// value is kept) are added to `problems`, so that the file's other errors are found too;
+    /// `firstLine` is the file line the YAML starts on, for messages that name a line.
+    static func parse(_ text: String, firstLine: Int = 1, maximumNodes: Int = YAMLReader.maximumNodes,
+                      problems: inout [YAMLSyntaxError]) throws(YAMLSyntaxError) -> YAMLNode? {
         var text = text
         let limit = max(maximumNodes, text.utf8.count)
-        let result = text.withUTF8 { utf8 -> Result<YAMLNode?, YAMLSyntaxError> in
-            var composer = YAMLComposer(utf8, limit: limit)
+        let (result, found) = text.withUTF8 { utf8 -> (Result<YAMLNode?, YAMLSyntaxError>, [YAMLSyntaxError]) in
+            var composer = YAMLComposer(utf8, limit: limit, firstLine: firstLine)
             defer { composer.close() }
-            do throws(YAMLSyntaxError) { return .success(try composer.compose()) } catch { return .failure(error) }
+            do throws(YAMLSyntaxError) {
+                let root = try composer.compose()
+                return (.success(root), composer.problems)
+            } catch {
+                return (.failure(error), composer.problems)
+            }
         }
+        problems += found
         return try result.get()
+    }
+
+    /// The root value of `text`; any problem, a repeated key too, is thrown.
+    static func parse(_ text: String, maximumNodes: Int = YAMLReader.maximumNodes) throws(YAMLSyntaxError) -> YAMLNode? {
+        var problems: [YAMLSyntaxError] = []
+        let root = try parse(text, maximumNodes: maximumNodes, problems: &problems)
+        if let first = problems.first { throw first }
+        return root
     }
 }
 
@@ -80,6 +105,13 @@ private struct YAMLComposer {
     private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
     private let text: UnsafeBufferPointer<UInt8>
     private let limit: Int
+    /// File line of the text's first line, for messages that name a line.
+    private let firstLine: Int
+    /// Problems found that did not stop the reading (repeated keys).
+    private(set) var problems: [YAMLSyntaxError] = []
+    /// Where the last value read starts and ends: a scalar, or a list or map at its end. A quote or
+    /// bracket in the wrong place shows as text right after it.
+    private var last: (start: YAMLNode.Position, end: YAMLNode.Position)?
     /// Values so far, aliases counted expanded (mapping keys are not counted).
     private var spent = 0
     private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
@@ -97,9 +129,10 @@ private struct YAMLComposer {
     }
     private var open: [Open] = []
 
-    init(_ text: UnsafeBufferPointer<UInt8>, limit: Int) {
+    init(_ text: UnsafeBufferPointer<UInt8>, limit: Int, firstLine: Int) {
         self.text = text
         self.limit = limit
+        self.firstLine = firstLine
         parser.initialize(to: yaml_parser_t())
         yaml_parser_initialize(parser)
         yaml_parser_set_input_string(parser, text.baseAddress, text.count)
@@ -119,24 +152,23 @@ private struct YAMLComposer {
             guard yaml_parser_parse(parser, &event) == 1 else { throw parserError() }
             defer { yaml_event_delete(&event) }
             let position = YAMLNode.Position(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
+            let end = YAMLNode.Position(line: event.end_mark.line + 1, column: event.end_mark.column + 1)
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return root
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
-                if documents > 1 {
-                    throw located("but found another document", at: position,
-                                  context: ("expected a single document in the stream", .init(line: 1, column: 1)))
-                }
+                if documents > 1 { throw mistakes().secondDocument(at: position) }
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
+                last = (position, end)
                 try add(.scalar(value, position, isPlain: isPlain), count: 1, anchor: Self.name(scalar.anchor),
                         root: &root)
             case YAML_ALIAS_EVENT:
                 guard let name = Self.name(event.data.alias.anchor), let anchored = anchors[name] else {
-                    throw YAMLSyntaxError(message: "invalid YAML: found undefined alias", position: position)
+                    throw mistakes().explain(YAMLParserReport(problem: "found undefined alias", mark: position), last: nil)
                 }
                 try add(anchored.node, count: anchored.count, anchor: nil, root: &root)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -149,8 +181,9 @@ private struct YAMLComposer {
                 try spend(1, in: position)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let done = open.removeLast()
-                if done.isMap { try checkDuplicates(done.entries) }
-                let node: YAMLNode = done.isMap ? .map(done.entries, done.position) : .list(done.items, done.position)
+                last = (done.position, end)
+                let node: YAMLNode = done.isMap ? .map(withoutRepeatedKeys(done.entries), done.position)
+                                                : .list(done.items, done.position)
                 try add(node, count: done.count, anchor: done.anchor, root: &root, spent: true)
             default:
                 break
@@ -200,10 +233,10 @@ private struct YAMLComposer {
         }
     }
 
-    /// A map may not repeat a key; the error names every repeated key and points at the first
-    /// occurrence of the first of them in order.
-    private func checkDuplicates(_ entries: [YAMLNode.Entry]) throws(YAMLSyntaxError) {
-        guard entries.count > 1 else { return }
+    /// A map may not repeat a key: each repeat is a problem at its key that names the line of the
+    /// first, and is left out (the first value is kept), so the rest of the file is still read.
+    private mutating func withoutRepeatedKeys(_ entries: [YAMLNode.Entry]) -> [YAMLNode.Entry] {
+        guard entries.count > 1 else { return entries }
         // A map of a file has a handful of keys: comparing each pair finds none repeated without
         // hashing every key (which took a tenth of reading the YAML).
         if entries.count <= 16 {
@@ -214,47 +247,47 @@ private struct YAMLComposer {
                     break
                 }
             }
-            guard repeats else { return }
+            guard repeats else { return entries }
+        } else {
+            var seen = Set<String>()
+            seen.reserveCapacity(entries.count)
+            guard entries.contains(where: { !seen.insert($0.key).inserted }) else { return entries }
         }
         var first: [String: YAMLNode.Position] = [:]
-        var repeated: Set<String> = []
+        var kept: [YAMLNode.Entry] = []
         for entry in entries {
-            if first[entry.key] == nil { first[entry.key] = entry.keyPosition } else { repeated.insert(entry.key) }
+            if let line = first[entry.key]?.line {
+                problems.append(YAMLSyntaxError(message: "duplicate key '\(entry.key)' (first on line \(firstLine + line - 1))",
+                                                position: entry.keyPosition))
+            } else {
+                first[entry.key] = entry.keyPosition
+                kept.append(entry)
+            }
         }
-        guard let firstKey = repeated.min(), let position = first[firstKey] else { return }
-        let keys = repeated.sorted().map { "'\($0)'" }.joined(separator: ", ")
-        throw YAMLSyntaxError(message: "duplicate key \(keys)", position: position)
+        return kept
     }
 
     private static func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         pointer.map { String(cString: $0) }
     }
 
-    /// libyaml's own error, with its context in parentheses.
+    /// The text's mistakes, explained (made only when reading failed).
+    private func mistakes() -> YAMLMistakes { YAMLMistakes(text, firstLine: firstLine) }
+
+    /// libyaml's error, in an editor's words.
     private func parserError() -> YAMLSyntaxError {
         let parser = parser.pointee
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-        guard parser.error != YAML_READER_ERROR, parser.error != YAML_MEMORY_ERROR else {
+        if parser.error == YAML_READER_ERROR {
+            return mistakes().badCharacter(atByte: Int(parser.problem_offset), problem: problem)
+        }
+        guard parser.error != YAML_MEMORY_ERROR else {
             return YAMLSyntaxError(message: "invalid YAML: \(problem)", position: .init(line: 1, column: 1))
         }
-        let mark = YAMLNode.Position(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
-        let context = parser.context.map { text in
-            (String(cString: text), YAMLNode.Position(line: parser.context_mark.line + 1, column: parser.context_mark.column + 1))
-        }
-        return located(problem, at: mark, context: context)
-    }
-
-    private func located(_ problem: String, at mark: YAMLNode.Position,
-                         context: (text: String, mark: YAMLNode.Position)?) -> YAMLSyntaxError {
-        var message = problem
-        var position = mark
-        if let context {
-            message = "\(problem) (\(context.text))"
-            // A problem found only at the end of the text (an unclosed `[` or quote) is best
-            // shown where the unfinished value starts.
-            let lastLine = text.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            if mark.line >= lastLine, context.mark.line < mark.line { position = context.mark }
-        }
-        return YAMLSyntaxError(message: "invalid YAML: \(message)", position: position)
+        func position(_ mark: yaml_mark_t) -> YAMLNode.Position { .init(line: mark.line + 1, column: mark.column + 1) }
+        let report = YAMLParserReport(problem: problem, mark: position(parser.problem_mark),
+                                      context: parser.context.map { String(cString: $0) },
+                                      contextMark: parser.context == nil ? nil : position(parser.context_mark))
+        return mistakes().explain(report, last: last)
     }
 }

@@ -22,6 +22,7 @@ public struct LinkTable: Sendable {
         drafts = site.draftSlugs
         var events: [String: String] = [:]
         for event in site.events { if let id = event.id { events[id] = SiteURLs.eventAnchor(id: id) } }
+        for id in site.unresolved.eventIDs where events[id] == nil { events[id] = SiteURLs.eventAnchor(id: id) }
         self.events = events
         media = Set(site.media)
     }

@@ -83,6 +83,11 @@ struct RenderedMarkdown: Sendable {
                                    diagnostics: &ignored, notes: &ignoredNotes).html
         }
         var diagnostics = briefings.flatMap(\.diagnostics) + bios.flatMap(\.2) + summaries.flatMap(\.3)
+        // What did not resolve is not rendered, but its broken links are errors of its file all the same.
+        for text in site.unresolved.markdown {
+            var ignoredNotes = MarkdownNotes()
+            _ = renderer.render(text, root: pageRoot, diagnostics: &diagnostics, notes: &ignoredNotes)
+        }
         diagnostics.sort()
         var notes = MarkdownNotes()
         for found in briefings.map(\.notes) + bios.map(\.3) + summaries.map(\.4) { notes.merge(found) }

@@ -144,6 +144,19 @@ public struct Briefing: Sendable {
     }
 }
 
+/// What a file holds that did not resolve (a briefing with a bad date, an event without a title).
+/// It is not built, but its Markdown's links are checked, so that one run reports all of a file's
+/// errors; and its event ids stay valid link targets, so that links to them are not errors too.
+struct Unresolved: Sendable {
+    var markdown: [MarkdownText] = []
+    var eventIDs: [String] = []
+
+    mutating func add(_ other: Unresolved) {
+        markdown += other.markdown
+        eventIDs += other.eventIDs
+    }
+}
+
 /// The resolved site: every reference checked, everything sorted for output.
 public struct Site: Sendable {
     public var config: SiteConfig
@@ -160,6 +173,8 @@ public struct Site: Sendable {
     /// Every person and briefing file with a valid name, for checking links.
     public var linkablePeople: Set<String>
     public var linkableBriefings: Set<String>
+    /// What did not resolve (a build with it fails): checked all the same.
+    var unresolved = Unresolved()
 
     public init(config: SiteConfig, people: [Person], briefings: [Briefing], events: [Event], media: [String],
                 draftSlugs: Set<String> = []) {

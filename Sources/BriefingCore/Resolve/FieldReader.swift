@@ -3,6 +3,8 @@ import Foundation
 /// Collects diagnostics for one resolver run (one task, not shared).
 final class DiagnosticSink {
     var diagnostics: [Diagnostic] = []
+    /// What did not resolve, to be checked all the same.
+    var unresolved = Unresolved()
 
     func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
         diagnostics.append(Diagnostic(location, message, hint: hint))
@@ -34,11 +36,8 @@ struct FieldReader {
         case .some(.map(let entries, let at)):
             position = at
             values.reserveCapacity(entries.count)
+            // Keys are not repeated: reading the YAML reports a repeat and keeps the first.
             for entry in entries {
-                if value(entry.key) != nil {
-                    sink.error(place.location(entry.keyPosition), "duplicate key '\(entry.key)'")
-                    continue
-                }
                 if !allowed.contains(entry.key) {
                     sink.error(place.location(entry.keyPosition), "unknown key '\(entry.key)' in \(what)",
                                hint: Suggestion.hint(for: entry.key, in: allowed)

@@ -43,21 +43,30 @@ public struct SiteResolver: Sendable {
         // its own sink; results keep the files' order.
         let resolver = self
         let personSlugs = Set(raw.people.indices.compactMap { Self.validSlug(path: raw.people[$0].path) })
-        let people = await Parallel.map(raw.people) { document -> (Person?, [Diagnostic]) in
+        let people = await Parallel.map(raw.people) { document -> (Person?, [Diagnostic], Unresolved) in
             let sink = DiagnosticSink()
-            guard let slug = resolver.fileSlug(document, sink: sink), !document.loadFailed else { return (nil, sink.diagnostics) }
-            return (resolver.resolvePerson(document, slug: slug, sink: sink), sink.diagnostics)
+            guard let slug = resolver.fileSlug(document, sink: sink), document.isReadable,
+                  let person = resolver.resolvePerson(document, slug: slug, sink: sink)
+            else {
+                Self.unresolvedBody(of: document, sink: sink)
+                return (nil, sink.diagnostics, sink.unresolved)
+            }
+            return (person, sink.diagnostics, sink.unresolved)
         }
         var resolvedPeople = people.compactMap(\.0)
         sink.diagnostics += people.flatMap(\.1)
+        for person in people { sink.unresolved.add(person.2) }
 
-        var briefingResults = await Parallel.map(raw.briefings) { document -> (Briefing?, [Event], [Diagnostic]) in
+        var briefingResults = await Parallel.map(raw.briefings) { document -> (Briefing?, [Event], [Diagnostic], Unresolved) in
             let sink = DiagnosticSink()
-            guard let slug = resolver.fileSlug(document, sink: sink), !document.loadFailed,
+            guard let slug = resolver.fileSlug(document, sink: sink), document.isReadable,
                   let (briefing, events) = resolver.resolveBriefing(
                       document, slug: slug, zone: zone, references: ReferenceChecker(people: personSlugs, sink: sink), sink: sink)
-            else { return (nil, [], sink.diagnostics) }
-            return (briefing, events, sink.diagnostics)
+            else {
+                Self.unresolvedBody(of: document, sink: sink)
+                return (nil, [], sink.diagnostics, sink.unresolved)
+            }
+            return (briefing, events, sink.diagnostics, sink.unresolved)
         }
         let allBriefingSlugs = Set(raw.briefings.indices.compactMap { Self.validSlug(path: raw.briefings[$0].path) })
         var draftSlugs = Set<String>()
@@ -66,8 +75,9 @@ public struct SiteResolver: Sendable {
         var events: [Event] = []
         events.reserveCapacity(briefingResults.reduce(0) { $0 + $1.1.count })
         for index in briefingResults.indices {
-            var result = briefingResults.take(index, leaving: (nil, [], []))
+            var result = briefingResults.take(index, leaving: (nil, [], [], Unresolved()))
             sink.diagnostics += result.2
+            sink.unresolved.add(result.3)
             guard let briefing = result.0.take() else { continue }
             if briefing.status == .draft && !options.includeDrafts {
                 draftSlugs.insert(briefing.slug.rawValue)
@@ -79,7 +89,7 @@ public struct SiteResolver: Sendable {
         let references = ReferenceChecker(people: personSlugs, sink: sink)
         let builtBriefings = Set(briefings.map(\.slug.rawValue))
 
-        if let timeline = raw.timeline, !timeline.loadFailed {
+        if let timeline = raw.timeline, timeline.isReadable {
             events += resolveTimeline(timeline, zone: zone, references: references,
                                       allBriefings: allBriefingSlugs, builtBriefings: builtBriefings, sink: sink)
         }
@@ -104,6 +114,7 @@ public struct SiteResolver: Sendable {
         // Files that failed to resolve still exist for links: their own errors say what is wrong.
         site.linkablePeople = personSlugs
         site.linkableBriefings = allBriefingSlugs.subtracting(draftSlugs)
+        site.unresolved = sink.unresolved
         return (site, sink.diagnostics)
     }
 
@@ -161,6 +172,13 @@ public struct SiteResolver: Sendable {
         return slug
     }
 
+    /// The body of a file that did not resolve, for its links to be checked.
+    private static func unresolvedBody(of document: RawDocument, sink: DiagnosticSink) {
+        guard !document.body.isEmpty else { return }
+        sink.unresolved.markdown.append(
+            MarkdownText(text: document.body, location: SourceLocation(path: document.path, line: document.bodyLine), isInline: false))
+    }
+
     private func place(_ document: RawDocument) -> DocumentPlace {
         DocumentPlace(path: document.path, text: document.head, yamlLine: document.yamlLine)
     }
@@ -171,7 +189,7 @@ public struct SiteResolver: Sendable {
         var config = SiteConfig(title: "Briefing", description: nil, baseURL: "/", language: "en",
                                 timeZone: TimeZone(identifier: "UTC")!, unsafeHTML: false, extra: [:])
         var baseLocation: SourceLocation?
-        if let document, !document.loadFailed,
+        if let document, document.isReadable,
            let fields = FieldReader(document.yaml, place: place(document), sink: sink, allowed: Self.siteKeys, what: "site.yaml") {
             config.title = fields.string("title", required: true) ?? config.title
             config.description = fields.string("description")
@@ -296,7 +314,12 @@ public struct SiteResolver: Sendable {
             keyPoints: keyPoints, quotes: quotes, sources: sources, updates: updates,
             body: MarkdownText(text: document.body, location: SourceLocation(path: document.path, line: document.bodyLine), isInline: false),
             extra: fields.extra())
-        guard title != nil, date != nil else { return nil }
+        guard title != nil, date != nil else {
+            // Not built, but what it holds is still checked (its body by the caller).
+            sink.unresolved.markdown += keyPoints + updates.map(\.text) + events.compactMap(\.summary)
+            sink.unresolved.eventIDs += events.compactMap(\.id)
+            return nil
+        }
         return (briefing, events)
     }
 
@@ -318,7 +341,11 @@ public struct SiteResolver: Sendable {
         guard let fields = FieldReader(node, place: place, sink: sink, allowed: Self.updateKeys, what: "an update") else { return nil }
         let at = fields.date("at", timeZone: zone, required: true)
         let text = fields.string("text", required: true)
-        guard let at, let text, let location = fields.location(of: "text") else { return nil }
+        let location = fields.location(of: "text")
+        guard let at, let text, let location else {
+            if let text, let location { sink.unresolved.markdown.append(MarkdownText(text: text, location: location, isInline: true)) }
+            return nil
+        }
         return Update(at: at, text: MarkdownText(text: text, location: location, isInline: true))
     }
 
@@ -384,7 +411,11 @@ public struct SiteResolver: Sendable {
         if let text = fields.string("summary"), let location = fields.location(of: "summary") {
             summary = MarkdownText(text: text, location: location, isInline: true)
         }
-        guard let date, let title else { return nil }
+        guard let date, let title else {
+            if let summary { sink.unresolved.markdown.append(summary) }
+            if let id { sink.unresolved.eventIDs.append(id) }
+            return nil
+        }
         return Event(id: id, date: date, title: title, people: people, place: fields.string("place"), summary: summary,
                      briefing: linkedBriefing, sources: ownSources, expected: fields.bool("expected") ?? false,
                      location: place.location(node.position), dateLocation: fields.location(of: "date"))
