@@ -6,7 +6,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all site deps test check check-site bench clean
+.PHONY: all site deps starter test check check-site bench clean
 
 all: site
 
@@ -22,6 +22,11 @@ site: deps
 check: deps
 	$(SWIFT) build --product briefing
 	.build/debug/briefing check --site .
+
+# The files `briefing init` writes, carried in the program: run after changing Templates/ or
+# Starter/Content/ (a test fails, naming this target, until it is).
+starter:
+	$(SWIFT) Starter/generate.swift
 
 test: deps
 	$(SWIFT) build --product briefing
