@@ -20,6 +20,7 @@ struct Briefing: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "briefing",
         abstract: "Build a static site of event briefings from Markdown, people and timeline files.",
+        version: Version.text,
         subcommands: [Init.self, Build.self, Check.self, Serve.self, New.self]
     )
 }
