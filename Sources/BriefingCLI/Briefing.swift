@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingCore
+import Foundation
 
 @main
 struct Briefing: AsyncParsableCommand {
@@ -13,6 +14,12 @@ struct Briefing: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            // A wrong command line exits with 2, as with most Unix tools (argument-parser's own
+            // code would be 64); help, --version and completion scripts keep theirs (0).
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
             exit(withError: error)
         }
     }

@@ -16,9 +16,13 @@ enum ExitStatus {
 
     static func code(for failure: BuildFailure) -> ExitCode {
         switch failure.cause {
-        case .content: contentErrors
-        case .usage: usage
-        case .environment: environment
+        case .content:
+            // Errors located at an option (`--base-url:1:1: error: invalid --base-url ...`) are
+            // the command line's, found while reading the site.
+            let errors = failure.diagnostics.filter { $0.severity == .error }
+            return !errors.isEmpty && errors.allSatisfy({ $0.location.path.hasPrefix("--") }) ? usage : contentErrors
+        case .usage: return usage
+        case .environment: return environment
         }
     }
 }
