@@ -7,12 +7,12 @@ struct Init: ParsableCommand {
         abstract: "Create a new site that builds: example content and the default templates.",
         discussion: """
             Writes Content/ (site.yaml, an example briefing, person, timeline and topics) and \
-            Templates/ into DIR, made if missing. DIR must be new or empty (hidden entries such \
+            Templates/ into <dir>. The folder must be new or empty (hidden entries such \
             as .git aside); with --force, the site is added beside what is there, and init still \
             refuses, writing nothing, if any of its files already exists.
             """)
 
-    @Argument(help: "The folder of the new site (default: the current folder).")
+    @Argument(help: ArgumentHelp("The folder of the new site, made if missing.", valueName: "dir"))
     var folder: String = "."
 
     @Flag(name: .long, help: "Add the site to a folder that is not empty, as long as no file would be overwritten.")
