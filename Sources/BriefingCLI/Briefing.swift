@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingCore
+import Foundation
 
 @main
 struct Briefing: AsyncParsableCommand {
@@ -13,6 +14,12 @@ struct Briefing: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            // A wrong command line exits with 2, as with most Unix tools (argument-parser's own
+            // code would be 64); help, --version and completion scripts keep theirs (0).
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
             exit(withError: error)
         }
     }
@@ -20,7 +27,8 @@ struct Briefing: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "briefing",
         abstract: "Build a static site of event briefings from Markdown, people and timeline files.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self]
+        version: Version.text,
+        subcommands: [Init.self, Build.self, Check.self, Serve.self, New.self]
     )
 }
 

@@ -10,17 +10,23 @@ struct Check: AsyncParsableCommand {
     @Flag(name: .long, help: "Treat warnings (a quote without a source, an unnamed person, a future event not marked expected, an image without alt text) as errors.")
     var strict = false
 
+    @OptionGroup var outputOptions: OutputOptions
+
     func run() async throws {
-        let builder = SiteBuilder(siteRoot: siteOptions.site, options: BuildOptions(includeDrafts: siteOptions.drafts))
+        let progress = outputOptions.stageReporter().map { BuildProgress(report: nil, stages: $0) }
+        let builder = SiteBuilder(siteRoot: siteOptions.site, options: BuildOptions(includeDrafts: siteOptions.drafts),
+                                  progress: progress)
         do {
             // Only check reads the clock, to find future events; a build never does.
             let report = try await builder.check(now: Date(), strict: strict)
-            DiagnosticPrinter.print(report.warnings)
-            print("no errors" + (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning(s)"))
+            DiagnosticPrinter.print(report.warnings, quiet: outputOptions.quiet)
+            if !outputOptions.quiet {
+                print("no errors" + (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning(s)"))
+            }
         } catch {
-            DiagnosticPrinter.print(error.diagnostics)
-            DiagnosticPrinter.printSummary(error, action: "check")
-            throw ExitCode(1)
+            DiagnosticPrinter.print(error.diagnostics, quiet: outputOptions.quiet)
+            DiagnosticPrinter.printSummary(error, action: "check", quiet: outputOptions.quiet)
+            throw ExitStatus.code(for: error)
         }
     }
 }

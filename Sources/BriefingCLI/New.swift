@@ -15,7 +15,7 @@ enum ScaffoldOutcome {
             print(try make())
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
-            throw ExitCode(1)
+            throw ExitStatus.code(for: error)
         }
     }
 
@@ -30,11 +30,12 @@ struct NewBriefing: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "briefing", abstract: "Create Content/briefings/<slug>.md.")
     @Option(name: .long, help: "The site folder.") var site: String = "."
     @Option(name: .long, help: "Publication date (default: today).") var date: String?
+    @Option(name: .long, help: "The file name, without .md (default: made from the title, in any script).") var slug: String?
     @Argument(help: "The title; the file name is made from it.") var title: String
 
     func run() throws {
         try ScaffoldOutcome.report { () throws(BuildFailure) in
-            try Scaffold(siteRoot: site).newBriefing(title: title, date: date ?? ScaffoldOutcome.today)
+            try Scaffold(siteRoot: site).newBriefing(title: title, date: date ?? ScaffoldOutcome.today, slug: slug)
         }
     }
 }
@@ -42,10 +43,11 @@ struct NewBriefing: ParsableCommand {
 struct NewPerson: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "person", abstract: "Create Content/people/<slug>.md.")
     @Option(name: .long, help: "The site folder.") var site: String = "."
+    @Option(name: .long, help: "The file name, without .md (default: made from the name, in any script).") var slug: String?
     @Argument(help: "The person's full name; the file name is made from it.") var name: String
 
     func run() throws {
-        try ScaffoldOutcome.report { () throws(BuildFailure) in try Scaffold(siteRoot: site).newPerson(name: name) }
+        try ScaffoldOutcome.report { () throws(BuildFailure) in try Scaffold(siteRoot: site).newPerson(name: name, slug: slug) }
     }
 }
 

@@ -33,14 +33,18 @@ public struct SiteBuilder: Sendable {
     /// Everything up to rendering pages; the problems of every stage are collected before failing.
     /// `loaded` is the content already read (by `serve`), instead of reading it here.
     func prepare(loaded: (RawSite, [Diagnostic])? = nil) async throws(BuildFailure) -> (PageRenderer, [Diagnostic]) {
+        var stages = StageClock(progress)
         let (raw, loadDiagnostics): (RawSite, [Diagnostic])
         if let loaded { (raw, loadDiagnostics) = loaded } else { (raw, loadDiagnostics) = await ContentLoader(root: siteRoot).load() }
+        stages.done("load")
         var diagnostics: [Diagnostic] = []
         var templates: TemplateSet?
         do { templates = try TemplateSet.load(siteRoot: siteRoot) } catch { diagnostics += error.diagnostics }
+        stages.done("templates")
 
         let (site, siteDiagnostics) = await SiteResolver(options: options).resolve(raw, loadDiagnostics: loadDiagnostics)
         diagnostics += siteDiagnostics
+        stages.done("resolve")
         // The loaded files (texts and YAML trees) are freed by a thread of their own while the
         // stages below run: freed here, where the function ends, they kept one core busy alone for
         // about 20 ms at 10,000 briefings.
@@ -51,11 +55,13 @@ public struct SiteBuilder: Sendable {
         async let index = SiteIndex(site: site)
         let (markdown, markdownDiagnostics) = await RenderedMarkdown.render(site, renderer: renderer)
         diagnostics += markdownDiagnostics
+        stages.done("markdown")
 
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(diagnostics)
         }
         let contexts = await PageContexts(site: site, index: index, markdown: markdown).sharingItems()
+        stages.done("page contexts")
         return (PageRenderer(templates: templates, contexts: contexts), diagnostics.sorted())
     }
 
@@ -64,8 +70,10 @@ public struct SiteBuilder: Sendable {
     /// passes the clock here, and only here); with `strict`, every warning is an error.
     public func check(now: Date? = nil, strict: Bool = false) async throws(BuildFailure) -> BuildReport {
         let (renderer, found) = try await prepare()
+        var stages = StageClock(progress)
         let contexts = renderer.contexts
         let warnings = (found + NewsroomChecks(site: contexts.site, markdown: contexts.markdown, now: now).warnings()).sorted()
+        stages.done("newsroom checks")
         if strict && !warnings.isEmpty {
             throw BuildFailure(warnings.map { warning in
                 var error = warning
@@ -81,17 +89,21 @@ public struct SiteBuilder: Sendable {
         let writer = OutputWriter(siteRoot: siteRoot, output: output)
         try writer.checkOutputChoice()
         let (renderer, warnings) = try await prepare()
+        var stages = StageClock(progress)
         let plan = OutputPlan(renderer: renderer, siteRoot: siteRoot)
         let staging = try writer.prepare()
         var failures = await plan.write(into: staging, progress: progress)
+        stages.done("render and write")
         if failures.isEmpty {
             do { try staging.commit() } catch {
                 failures.append(Diagnostic(SourceLocation(path: output), "cannot replace the output folder: \(error)"))
             }
+            stages.done("replace the output")
         }
         if !failures.isEmpty {
             staging.discard()
-            throw BuildFailure(failures)
+            // The site is fine; the output folder could not be written.
+            throw BuildFailure(failures, cause: .environment)
         }
         if !freesModel { KeptUntilExit.keep(plan) }
         return BuildReport(warnings: warnings, pages: plan.items.filter(\.isPage).count, files: plan.items.count + 1)

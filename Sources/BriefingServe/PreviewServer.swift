@@ -27,16 +27,51 @@ public actor PreviewServer {
     /// Where messages for the person at the terminal go.
     public typealias Log = @Sendable (String) -> Void
 
+    /// A message for the person at the terminal, with what it is about, so that the command line
+    /// can choose what to print (`--quiet`, `--verbose`) and how (colours).
+    public struct Note: Sendable {
+        public enum Kind: Sendable {
+            /// Where the site is served, what a rebuild changed.
+            case status
+            /// What only `--verbose` shows: each file a rebuild wrote or removed, timings.
+            case detail
+            /// A problem of the site: `diagnostic` says which; or the closing count of errors.
+            case problem
+        }
+
+        public var kind: Kind
+        public var text: String
+        /// The warning or error the note reports, when it is one.
+        public var diagnostic: Diagnostic?
+
+        /// Whether the note reports an error (not a warning).
+        public var isError: Bool { kind == .problem && (diagnostic?.severity ?? .error) == .error }
+    }
+
     let settings: Settings
-    let log: Log
+    let notes: @Sendable (Note) -> Void
     let site = ServedSite()
     let builder: IncrementalBuilder
     private var server: HTTPServer?
 
     public init(settings: Settings, log: @escaping Log) {
+        self.init(settings: settings, notes: { log($0.text) })
+    }
+
+    /// With a trailing closure, `init(settings:log:)` is meant: this one is called with its label.
+    @_disfavoredOverload
+    public init(settings: Settings, notes: @escaping @Sendable (Note) -> Void) {
         self.settings = settings
-        self.log = log
+        self.notes = notes
         builder = IncrementalBuilder(siteRoot: settings.siteRoot, options: settings.options)
+    }
+
+    private func log(_ text: String, _ kind: Note.Kind = .status) {
+        notes(Note(kind: kind, text: text))
+    }
+
+    private func log(_ diagnostic: Diagnostic) {
+        notes(Note(kind: .problem, text: diagnostic.description, diagnostic: diagnostic))
     }
 
     /// Why the server could not listen, in the words the terminal shows:
@@ -46,6 +81,8 @@ public actor PreviewServer {
         public var address: String
         public var reason: String
         public var hint: String
+        /// The address given is not one (a wrong command line, not a refusal of the system).
+        public var isBadAddress = false
 
         public var description: String { "cannot listen on \(address): \(reason)" }
 
@@ -84,8 +121,10 @@ public actor PreviewServer {
         do {
             address = try sockaddr_in.inet(ip4: host, port: settings.port)
         } catch {
-            throw ListenFailure(host: settings.host, port: settings.port, reason: "'\(settings.host)' is not an IPv4 address",
-                                hint: "leave out --host to listen on 127.0.0.1, or give an address such as 192.168.1.20")
+            var failure = ListenFailure(host: settings.host, port: settings.port, reason: "'\(settings.host)' is not an IPv4 address",
+                                        hint: "leave out --host to listen on 127.0.0.1, or give an address such as 192.168.1.20")
+            failure.isBadAddress = true
+            throw failure
         }
         let server = HTTPServer(address: address, logger: .disabled)
         self.server = server
@@ -202,10 +241,14 @@ public actor PreviewServer {
             let basePath = await builder.basePath ?? "/"
             let (hadGoodBuild, oldBasePath) = (await site.hasGoodBuild, await site.basePath)
             await site.replace(files: await builder.files, basePath: basePath)
-            for warning in warnings { log(warning.description) }
+            for warning in warnings { log(warning) }
             let elapsed = clock.now - start
             if !initial {
                 log("rebuilt: \(changedFiles.count) file(s) updated, \(removed.count) removed in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+                for path in changedFiles.sorted() { log("  updated \(path)", .detail) }
+                for path in removed.sorted() { log("  removed \(path)", .detail) }
+            } else {
+                log("built \(await site.files.count) files in memory in \(elapsed.formatted(.units(allowed: [.milliseconds])))", .detail)
             }
             // The address printed at the start no longer leads to the site.
             if !initial, basePath != oldBasePath {
@@ -213,10 +256,10 @@ public actor PreviewServer {
             }
         case .failed(let diagnostics):
             await site.show(errors: diagnostics)
-            for diagnostic in diagnostics.sorted() { log(diagnostic.description) }
+            for diagnostic in diagnostics.sorted() { log(diagnostic) }
             let count = diagnostics.filter { $0.severity == .error }.count
             log(await site.hasGoodBuild ? "\(count) error(s); still serving the last good site"
-                                        : "\(count) error(s); nothing to serve until they are fixed")
+                                        : "\(count) error(s); nothing to serve until they are fixed", .problem)
         }
     }
 

@@ -45,7 +45,7 @@ import Testing
         watchdog.cancel()
         let elapsed = Date().timeIntervalSince(started)
 
-        #expect(process.terminationReason == .exit && process.terminationStatus == 1)
+        #expect(process.terminationReason == .exit && process.terminationStatus == 3)
         let lines = stderr.split(separator: "\n").map(String.init)
         #expect(lines.contains("error: cannot listen on 127.0.0.1:\(port): address already in use"), "\(stderr)")
         #expect(lines.contains("    hint: stop the other server or pass --port N for another port"), "\(stderr)")

@@ -32,9 +32,17 @@ extension Diagnostic: Error {}
 /// Thrown when a stage found problems; carries all of them, sorted by place.
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    /// What went wrong, for the exit code of the command line.
+    public var cause: Cause
 
-    public init(_ diagnostics: [Diagnostic]) {
+    /// `content`: the site's files have errors. `usage`: a value given on the command line
+    /// cannot be used. `environment`: neither is at fault, but the system refused or something is
+    /// in the way (a folder that cannot be written, a file that already exists).
+    public enum Cause: Sendable { case content, usage, environment }
+
+    public init(_ diagnostics: [Diagnostic], cause: Cause = .content) {
         self.diagnostics = diagnostics.sorted()
+        self.cause = cause
     }
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }

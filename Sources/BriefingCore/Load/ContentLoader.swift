@@ -75,7 +75,8 @@ public struct ContentLoader: Sendable {
 
         // Anything besides the known kinds is named, so a misplaced file never vanishes silently.
         // Only the unknown top-level entries are walked (the known folders hold thousands of files).
-        let known: Set<String> = ["site.yaml", "timeline.yaml", "people", "briefings", "media"]
+        // topics.yaml (optional) names the topics briefings are filed under.
+        let known: Set<String> = ["site.yaml", "timeline.yaml", "topics.yaml", "people", "briefings", "media"]
         for top in (try? fm.contentsOfDirectory(atPath: path(content))) ?? [] where !known.contains(top) && !top.hasPrefix(".") {
             var isTopFolder: ObjCBool = false
             _ = fm.fileExists(atPath: path("\(content)/\(top)"), isDirectory: &isTopFolder)

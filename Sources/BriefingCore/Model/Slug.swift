@@ -1,3 +1,5 @@
+import Foundation
+
 /// A URL- and file-safe name: lowercase `a-z`, `0-9` and `-`, not empty, not starting with `-`.
 public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let rawValue: String
@@ -12,9 +14,12 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
         return text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
 
-    /// A slug made from free text ("Steve Witkoff" -> "steve-witkoff"), for scaffolding and anchors.
+    /// A slug made from free text in any script ("Steve Witkoff" -> "steve-witkoff",
+    /// "Шойгу прибыл в Пекин" -> "shoygu-pribyl-v-pekin"), for scaffolding, anchors and hints.
+    /// Empty when the text has no letter or digit that can be spelt in Latin (only emoji or
+    /// punctuation).
     public static func make(from text: String) -> String {
-        // ASCII text (most titles) by bytes: no decomposition, no Character per scalar.
+        // ASCII text (most titles) by bytes: no transliteration, no Character per scalar.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             var out: [UInt8] = []
             out.reserveCapacity(text.utf8.count)
@@ -33,8 +38,11 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
         var out = ""
         var pendingDash = false
-        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
+        for scalar in latin(text).decomposedStringWithCompatibilityMapping.unicodeScalars {
+            // Accents, and the modifier letters of transliterations (Arabic ʿayn, a Ukrainian
+            // apostrophe), belong to their word: dropped, not a break between words.
+            let category = scalar.properties.generalCategory
+            if category == .nonspacingMark || category == .modifierLetter { continue }
             let lower = Character(scalar).lowercased()
             if lower.count == 1, let ascii = lower.unicodeScalars.first, ascii.isASCII,
                ("a"..."z").contains(lower) || ("0"..."9").contains(lower) {
@@ -46,6 +54,36 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
             }
         }
         return out
+    }
+
+    /// `text` spelt in ASCII Latin letters by ICU's transliterators: Cyrillic by the BGN/PCGN
+    /// romanization (Ukrainian's when the text has a letter only Ukrainian uses, else Russian's:
+    /// "Шойгу" -> "Shoygu", "Зеленський у Києві" -> "Zelenskyy u Kyyevi"), Greek by UNGEGN's
+    /// ("Αθήνα" -> "Athina"), every other script by `Any-Latin` (Arabic, Chinese in pinyin,
+    /// Hebrew, Korean...), then `Latin-ASCII` ("Đà Nẵng", "Straße" -> "Da Nang", "Strasse").
+    /// Soft and hard signs are dropped rather than spelt with an apostrophe that would split a
+    /// word. What no transliterator spells (emoji) is left as it is.
+    static func latin(_ text: String) -> String {
+        var kept = String.UnicodeScalarView()
+        var cyrillic = false, ukrainian = false, greek = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x042A, 0x042C, 0x044A, 0x044C: continue  // Ъ Ь ъ ь
+            case 0x0404, 0x0406, 0x0407, 0x0454, 0x0456, 0x0457, 0x0490, 0x0491:  // Є І Ї є і ї Ґ ґ
+                cyrillic = true
+                ukrainian = true
+            case 0x0400...0x052F: cyrillic = true
+            case 0x0370...0x03FF, 0x1F00...0x1FFF: greek = true
+            default: break
+            }
+            kept.append(scalar)
+        }
+        var steps: [String] = []
+        if cyrillic { steps.append(ukrainian ? "Ukrainian-Latin/BGN" : "Russian-Latin/BGN") }
+        if greek { steps.append("Greek-Latin/UNGEGN") }
+        steps += ["Any-Latin", "Latin-ASCII"]
+        let prepared = String(kept)
+        return prepared.applyingTransform(StringTransform(steps.joined(separator: "; ")), reverse: false) ?? prepared
     }
 
     /// `make(from:)` cut to at most `limit` bytes at a dash, so a long title gives a short name.

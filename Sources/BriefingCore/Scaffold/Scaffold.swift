@@ -9,9 +9,10 @@ public struct Scaffold: Sendable {
         self.siteRoot = siteRoot
     }
 
-    /// `Content/briefings/<slug>.md`; returns the site-relative path written.
-    public func newBriefing(title: String, date: String) throws(BuildFailure) -> String {
-        let slug = try slug(from: title, what: "title")
+    /// `Content/briefings/<slug>.md`, the slug made from the title in any script unless given;
+    /// returns the site-relative path written.
+    public func newBriefing(title: String, date: String, slug given: String? = nil) throws(BuildFailure) -> String {
+        let slug = try slug(given, from: title, what: "title", example: "talks-resume")
         try check(date: date)
         let path = "Content/briefings/\(slug).md"
         let text = """
@@ -29,9 +30,9 @@ public struct Scaffold: Sendable {
         return path
     }
 
-    /// `Content/people/<slug>.md`.
-    public func newPerson(name: String) throws(BuildFailure) -> String {
-        let slug = try slug(from: name, what: "name")
+    /// `Content/people/<slug>.md`, the slug made from the name in any script unless given.
+    public func newPerson(name: String, slug given: String? = nil) throws(BuildFailure) -> String {
+        let slug = try slug(given, from: name, what: "name", example: "first-last")
         let path = "Content/people/\(slug).md"
         let text = """
             ---
@@ -50,12 +51,12 @@ public struct Scaffold: Sendable {
     /// anchor on the timeline, never move. Returns the path of the file changed.
     public func newEvent(title: String, date: String, briefing: String?, id: String? = nil) throws(BuildFailure) -> String {
         try check(date: date)
-        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw failure("new", "the event needs a title") }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw failure("new", "the event needs a title", cause: .usage) }
         let id = try eventID(id, title: title)
         if let briefing {
             let path = "Content/briefings/\(briefing).md"
             guard let text = read(path) else {
-                throw failure(path, "no briefing '\(briefing)'", hint: "create it with: briefing new briefing \"Title\"")
+                throw failure(path, "no briefing '\(briefing)'", hint: "create it with: briefing new briefing \"Title\"", cause: .usage)
             }
             let updated = try EventInsertion.insert(id: id, title: title, date: date, intoBriefing: text, path: path)
             try replace(path, updated)
@@ -92,9 +93,19 @@ public struct Scaffold: Sendable {
         return out + "\""
     }
 
-    private func slug(from text: String, what: String) throws(BuildFailure) -> String {
+    /// The slug given (checked), or one made from `text`.
+    private func slug(_ given: String?, from text: String, what: String, example: String) throws(BuildFailure) -> String {
+        if let given {
+            guard Slug.isValid(given) else {
+                throw failure("--slug", "invalid slug '\(given)'", hint: "use lowercase a-z, 0-9 and '-', e.g. --slug \(example)", cause: .usage)
+            }
+            return given
+        }
         let slug = Slug.make(from: text)
-        guard !slug.isEmpty else { throw failure("new", "cannot make a file name from the \(what) '\(text)'") }
+        guard !slug.isEmpty else {
+            throw failure("new", "cannot make a file name from the \(what) '\(text)': it has no letter or digit",
+                          hint: "give one with --slug, e.g. --slug \(example)", cause: .usage)
+        }
         return slug
     }
 
@@ -103,14 +114,17 @@ public struct Scaffold: Sendable {
         let used = usedIDs()
         if let given {
             guard Slug.isValid(given) else {
-                throw failure("--id", "invalid event id '\(given)'", hint: "use lowercase a-z, 0-9 and '-'")
+                throw failure("--id", "invalid event id '\(given)'", hint: "use lowercase a-z, 0-9 and '-'", cause: .usage)
             }
-            guard !used.contains(given) else { throw failure("--id", "the event id '\(given)' is already used", hint: "choose another --id") }
+            guard !used.contains(given) else {
+                throw failure("--id", "the event id '\(given)' is already used", hint: "choose another --id", cause: .usage)
+            }
             return given
         }
         let base = Slug.make(from: title, limit: 48)
         guard !base.isEmpty else {
-            throw failure("new", "cannot make an event id from the title '\(title)'", hint: "give one with --id, e.g. --id moscow-meeting")
+            throw failure("new", "cannot make an event id from the title '\(title)'", hint: "give one with --id, e.g. --id moscow-meeting",
+                          cause: .usage)
         }
         var id = base
         var n = 1
@@ -144,7 +158,8 @@ public struct Scaffold: Sendable {
 
     private func check(date: String) throws(BuildFailure) {
         guard PartialDate(parsing: date, timeZone: TimeZone(identifier: "UTC")!) != nil else {
-            throw failure("--date", "invalid date '\(date)'", hint: "write 2025, 2025-12, 2025-12-02 or 2025-12-02T10:00:00-05:00")
+            throw failure("--date", "invalid date '\(date)'", hint: "write 2025, 2025-12, 2025-12-02 or 2025-12-02T10:00:00-05:00",
+                          cause: .usage)
         }
     }
 
@@ -155,7 +170,8 @@ public struct Scaffold: Sendable {
     private func create(_ path: String, _ text: String) throws(BuildFailure) {
         let full = siteRoot + "/" + path
         guard !FileManager.default.fileExists(atPath: full) else {
-            throw failure(path, "the file already exists; nothing was written", hint: "edit it, or choose another title")
+            throw failure(path, "the file already exists; nothing was written", hint: "edit it, or choose another title or --slug",
+                          cause: .environment)
         }
         do {
             try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -168,7 +184,7 @@ public struct Scaffold: Sendable {
                 throw POSIXError(.EIO)
             }
         } catch {
-            throw failure(path, "cannot write the file: \(error.localizedDescription)")
+            throw failure(path, "cannot write the file: \(error.localizedDescription)", cause: .environment)
         }
     }
 
@@ -176,12 +192,12 @@ public struct Scaffold: Sendable {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: siteRoot + "/" + path), options: .atomic)
         } catch {
-            throw failure(path, "cannot write the file: \(error.localizedDescription)")
+            throw failure(path, "cannot write the file: \(error.localizedDescription)", cause: .environment)
         }
     }
 
-    private func failure(_ path: String, _ message: String, hint: String? = nil) -> BuildFailure {
-        BuildFailure([Diagnostic(SourceLocation(path: path), message, hint: hint)])
+    private func failure(_ path: String, _ message: String, hint: String? = nil, cause: BuildFailure.Cause = .content) -> BuildFailure {
+        BuildFailure([Diagnostic(SourceLocation(path: path), message, hint: hint)], cause: cause)
     }
 }
 

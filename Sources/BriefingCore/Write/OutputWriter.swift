@@ -61,8 +61,9 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// A refusal or a failure of the output folder: the system's, not the site's.
     private func failure(_ message: String, hint: String? = nil) -> BuildFailure {
-        BuildFailure([Diagnostic(SourceLocation(path: output), message, hint: hint)])
+        BuildFailure([Diagnostic(SourceLocation(path: output), message, hint: hint)], cause: .environment)
     }
 
     /// Staging and old folders left by a build that was killed (they hold our marker).
