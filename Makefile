@@ -69,9 +69,9 @@ check: deps
 	.build/debug/briefing check --site .
 
 # The files `briefing init` writes, carried in the program: run after changing Templates/ or
-# Starter/Content/ (a test fails, naming this target, until it is).
+# Sources/BriefingCore/Scaffold/Starter/Content/ (a test fails, naming this target, until it is).
 starter:
-	$(SWIFT) Starter/generate.swift
+	$(SWIFT) Sources/BriefingCore/Scaffold/Starter/generate.swift
 
 test: deps
 	$(SWIFT) build --product briefing

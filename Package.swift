@@ -34,7 +34,9 @@ let package = Package(
         ),
         .target(
             name: "BriefingCore",
-            dependencies: ["CCmark", "CYAML"]
+            dependencies: ["CCmark", "CYAML"],
+            // What `briefing init` writes and the script that makes StarterFiles.swift of it: not sources.
+            exclude: ["Scaffold/Starter"]
         ),
         // The preview server: HTTP, file watching and browser reload for `briefing serve`.
         .target(
@@ -58,6 +60,8 @@ let package = Package(
             name: "BriefingCoreTests",
             // swift-mustache is the oracle our own Mustache engine is tested against.
             dependencies: ["BriefingCore", .product(name: "Mustache", package: "swift-mustache")],
+            // Golden pages are read from the checkout (so BRIEFING_UPDATE_GOLDEN=1 can rewrite them).
+            exclude: ["Golden"],
             // The official Mustache spec's tests (MIT, its LICENSE beside them).
             resources: [.copy("MustacheSpec")]
         ),

@@ -27,13 +27,13 @@ import Testing
         for (path, data) in try Self.files(under: Self.repository + "/Templates", excluding: ["screenshots", "README.md"]) {
             expected["Templates/" + path] = data
         }
-        for (path, data) in try Self.files(under: Self.repository + "/Starter/Content") { expected["Content/" + path] = data }
+        for (path, data) in try Self.files(under: Self.repository + "/Sources/BriefingCore/Scaffold/Starter/Content") { expected["Content/" + path] = data }
         var carried: [String: Data] = [:]
         for file in StarterFiles.files {
             carried[file.path] = file.text.map { Data($0.utf8) }
                 ?? Data(base64Encoded: file.base64 ?? "", options: .ignoreUnknownCharacters)
         }
-        let advice = "Sources/BriefingCore/Scaffold/StarterFiles.swift is out of date with Templates/ and Starter/Content/: run `make starter`"
+        let advice = "Sources/BriefingCore/Scaffold/StarterFiles.swift is out of date with Templates/ and Sources/BriefingCore/Scaffold/Starter/Content/: run `make starter`"
         #expect(Set(carried.keys) == Set(expected.keys), "\(advice) (files differ)")
         for (path, data) in expected.sorted(by: { $0.key < $1.key }) where carried[path] != nil {
             #expect(carried[path] == data, "\(advice) (\(path) differs)")
@@ -67,7 +67,7 @@ import Testing
             "Templates/empty.css": Data(),
             "Templates/README.md": Data("left out\n".utf8),
             "Templates/screenshots/a.png": Data([0x89, 0x50]),
-            "Starter/Content/site.yaml": Data("title: \"Ünïcödé 🕊️\"\n".utf8),
+            "Sources/BriefingCore/Scaffold/Starter/Content/site.yaml": Data("title: \"Ünïcödé 🕊️\"\n".utf8),
         ]
         for (path, data) in samples {
             let url = URL(fileURLWithPath: folder + "/" + path)
@@ -75,7 +75,7 @@ import Testing
             try data.write(to: url)
         }
         let generated = folder + "/StarterFiles.swift"
-        try Self.swift([Self.repository + "/Starter/generate.swift", "--root", folder, "--output", generated])
+        try Self.swift([Self.repository + "/Sources/BriefingCore/Scaffold/Starter/generate.swift", "--root", folder, "--output", generated])
         let script = folder + "/dump.swift"
         try (try String(contentsOfFile: generated, encoding: .utf8) + """
 
@@ -95,7 +95,7 @@ import Testing
         }
         var expected: [String: Data] = [:]
         for (path, data) in samples where !path.hasSuffix("README.md") && !path.contains("screenshots") {
-            expected[path.replacingOccurrences(of: "Starter/Content/", with: "Content/")] = data
+            expected[path.replacingOccurrences(of: "Sources/BriefingCore/Scaffold/Starter/Content/", with: "Content/")] = data
         }
         #expect(back == expected)
     }
