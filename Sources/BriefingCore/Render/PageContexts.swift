@@ -223,7 +223,8 @@ final class PageContexts: Sendable {
         var context = pageBase(root: "./", path: "", title: config.title, description: config.description,
                                section: "home", ogType: "website", jsonLD: jsonLD)
         if !site.briefings.isEmpty { context["lead"] = briefingItem(0) }
-        Self.put((1..<min(site.briefings.count, 11)).map(briefingItem), "latest", into: &context)
+        // The lead is the first; up to ten more follow it (none, on a site without briefings).
+        Self.put(site.briefings.indices.dropFirst().prefix(10).map(briefingItem), "latest", into: &context)
         let mentioned = site.people.indices
             .filter { !index.briefingsOfPerson[$0].isEmpty }
             .sorted { (index.briefingsOfPerson[$0].count, $1) > (index.briefingsOfPerson[$1].count, $0) }
