@@ -142,3 +142,21 @@ import Testing
             + "\(Int(Double(builds) / seconds)) builds a second; shapes \(shapes.sorted { $0.key < $1.key })")
     }
 }
+
+extension GenerativeSiteTests {
+    /// Found by the run above: libyaml puts an error at the end of a file without a final line
+    /// break on a line after the file's last.
+    @Test func yamlErrorAtTheEndOfAFileWithoutALineBreakPointsInsideTheFile() async throws {
+        let site = Self.base.site.replacing([
+            "Content/site.yaml": Array("title: x\n".utf8),
+            "Content/timeline.yaml": Array("events: [".utf8),
+        ])
+        do {
+            _ = try await SiteBuilder(site: site, templates: Self.base.templates).renderInMemory()
+            Issue.record("the build must fail")
+        } catch {
+            #expect(error.diagnostics.map(\.location.description) == ["Content/timeline.yaml:1:10"])
+            #expect(SiteMutator.locationProblems(error.diagnostics, site: site) == [])
+        }
+    }
+}
