@@ -54,10 +54,12 @@ import Testing
         }
         var expected = ["index.html", "briefings/index.html", "timeline/index.html", "people/index.html", "404.html",
                         "feed.xml", "sitemap.xml", "robots.txt", "search/index.html", "search/index.json", "data/briefings.json"]
-        expected += site.published.map { "briefings/\($0)/index.html" } + site.people.map { "people/\($0)/index.html" }
+        expected += site.built.map { "briefings/\($0)/index.html" } + site.people.map { "people/\($0)/index.html" }
         for path in expected where files[path] == nil { problems.append("\(path): missing") }
-        for slug in site.drafts where files["briefings/\(slug)/index.html"] != nil { problems.append("draft \(slug) was built") }
-        if site.published.isEmpty, let home = files["index.html"],
+        for slug in site.drafts where !site.options.includeDrafts && files["briefings/\(slug)/index.html"] != nil {
+            problems.append("draft \(slug) was built")
+        }
+        if site.built.isEmpty, let home = files["index.html"],
            !String(decoding: home, as: UTF8.self).contains("No briefings have been published yet.") {
             problems.append("index.html: a site without briefings does not say so")
         }
@@ -82,14 +84,14 @@ import Testing
             let memory = base.replacing(site.files)
             builds += 1
             do {
-                let (files, warnings) = try await SiteBuilder(site: memory, templates: templates).renderInMemory()
+                let (files, warnings) = try await SiteBuilder(site: memory, options: site.options, templates: templates).renderInMemory()
                 for problem in Self.pageProblems(files, site: site) + SiteMutator.locationProblems(warnings, site: memory) {
                     Issue.record("\(label): \(problem)\n  the site: \(Self.keep(site.files, label: "\(index)"))")
                 }
                 // The same input gives the same bytes.
                 if index % 10 == 0 {
                     builds += 1
-                    let again = try await SiteBuilder(site: memory, templates: templates).renderInMemory().files
+                    let again = try await SiteBuilder(site: memory, options: site.options, templates: templates).renderInMemory().files
                     if again != files { Issue.record("\(label): a second build differs\n  the site: \(Self.keep(site.files, label: "\(index)"))") }
                 }
             } catch {
@@ -111,7 +113,7 @@ import Testing
                 builds += 1
                 let diagnostics: [Diagnostic]
                 do {
-                    let (output, warnings) = try await SiteBuilder(site: mutant, templates: templates).renderInMemory()
+                    let (output, warnings) = try await SiteBuilder(site: mutant, options: site.options, templates: templates).renderInMemory()
                     mutantsBuilt += 1
                     diagnostics = warnings
                     // Still a site: its pages parse (raw HTML, when allowed, is the editor's).

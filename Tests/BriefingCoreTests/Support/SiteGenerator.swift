@@ -49,6 +49,10 @@ struct SiteGenerator {
         var people: [String]
         /// Raw HTML reaches pages: only balanced inline tags are written then.
         var unsafeHTML: Bool
+        /// How to build it: with drafts (`--drafts`), with another base URL (`--base-url`).
+        var options: BuildOptions
+        /// The briefings that get a page.
+        var built: [String] { options.includeDrafts ? published + drafts : published }
     }
 
     // MARK: - Random pieces
@@ -429,6 +433,9 @@ struct SiteGenerator {
                     .dropFirst().map { $0.hasPrefix("  ") ? String($0.dropFirst(2)) : String($0) }.joined(separator: "\n"))
             }
         }
-        return Site(files: files, shape: shape, published: published, drafts: drafts, people: people, unsafeHTML: unsafeHTML)
+        let options = BuildOptions(includeDrafts: chance(0.2),
+                                   baseURL: chance(0.1) ? pick(["https://other.example/", "/preview/", "http://127.0.0.1:8080"]) : nil)
+        return Site(files: files, shape: shape, published: published, drafts: drafts, people: people, unsafeHTML: unsafeHTML,
+                    options: options)
     }
 }
