@@ -69,10 +69,16 @@ import Testing
         let feed = try site.page("feed.xml")
         #expect(!feed.contains("<entry>"))
         #expect(feed.contains("<title>Quiet Desk</title>"))
-        let data = try JSONSerialization.jsonObject(with: Data(try site.page("data/briefings.json").utf8)) as? [String: Any]
-        #expect((data?["briefings"] as? [Any])?.isEmpty == true)
+        #expect(try Self.jsonList(site, "data/briefings.json", "briefings")?.isEmpty == true)
         #expect(try site.page("search/index.html").visibleText.contains("0 briefings"))
-        #expect(!(try site.page("sitemap.xml")).contains("/briefings/not-ready/"))
+        let sitemap = try site.page("sitemap.xml")
+        #expect(!sitemap.contains("/briefings/not-ready/"))
+        #expect(sitemap.contains("<loc>https://example.org/quiet/briefings/</loc>"))
+    }
+
+    static func jsonList(_ site: FixtureSite, _ path: String, _ key: String) throws -> [Any]? {
+        let object = try JSONSerialization.jsonObject(with: Data(try site.page(path).utf8)) as? [String: Any]
+        return object?[key] as? [Any]
     }
 
     func expectNoEvents(_ site: FixtureSite) throws {
@@ -80,6 +86,8 @@ import Testing
         #expect(timeline.contains("No events yet."))
         #expect(!timeline.contains("0 in all"))
         #expect(!FileManager.default.fileExists(atPath: site.output + "/timeline.ics"), "a calendar needs an event")
+        #expect(try Self.jsonList(site, "data/timeline.json", "events")?.isEmpty == true)
+        #expect(try Self.jsonList(site, "search/index.json", "e")?.isEmpty == true)
         let home = try site.page("index.html").visibleText
         #expect(!home.contains("Latest events") && !home.contains("What’s next"))
     }
@@ -89,6 +97,7 @@ import Testing
         #expect(people.visibleText.contains("No people yet."))
         #expect(!people.contains("<ul class=\"people-grid"), "no empty grid")
         #expect(!(try site.page("index.html")).visibleText.contains("Key people"))
+        #expect(try Self.jsonList(site, "data/people.json", "people")?.isEmpty == true)
     }
 
     @Test func brandNewSiteWithNothingButItsTitleBuilds() async throws {
