@@ -162,3 +162,26 @@ extension GenerativeSiteTests {
         }
     }
 }
+
+extension GenerativeSiteTests {
+    /// The checks above catch what they are for (FoundationXML's parser included).
+    @Test func wellFormedChecksCatchBrokenFiles() {
+        let page = "<!doctype html>\n<html><head><script>if (a < b) {}</script></head><body><p>x<br><img src=\"a>b\"></p>"
+        #expect(WellFormed.problems(path: "a.html", bytes: Array((page + "</body></html>").utf8)) == [])
+        #expect(WellFormed.problems(path: "a.html", bytes: Array((page + "</div></body></html>").utf8)).count == 1)
+        #expect(WellFormed.problems(path: "a.html", bytes: Array((page + "</body>").utf8)) == ["a.html: elements never closed: <html>"])
+        #expect(WellFormed.problems(path: "a.html", bytes: Array("<html></html>".utf8)) == ["a.html: does not start with <!DOCTYPE html>"])
+        #expect(WellFormed.problems(path: "a.html", bytes: Array("<!DOCTYPE html><p>a < b</p>".utf8)).count == 1)
+        #expect(WellFormed.problems(path: "feed.xml", bytes: Array("<feed><title>a &amp; b</title></feed>".utf8)) == [])
+        #expect(WellFormed.problems(path: "feed.xml", bytes: Array("<feed><title>a & b</title></feed>".utf8)).count == 1)
+        #expect(!WellFormed.problems(path: "sitemap.xml", bytes: Array("<urlset><url></urlset>".utf8)).isEmpty)
+        #expect(!WellFormed.problems(path: "sitemap.xml", bytes: Array("<urlset>".utf8)).isEmpty)
+        #expect(!WellFormed.problems(path: "sitemap.xml", bytes: Array("<a>x</a><b/>".utf8)).isEmpty)
+        #expect(WellFormed.problems(path: "d.json", bytes: Array("{\"a\": [1, 2]}".utf8)) == [])
+        #expect(WellFormed.problems(path: "d.json", bytes: Array("{\"a\": [1, 2}".utf8)).count == 1)
+        let calendar = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        #expect(WellFormed.problems(path: "t.ics", bytes: Array(calendar.utf8)) == [])
+        #expect(!WellFormed.problems(path: "t.ics", bytes: Array(calendar.replacingOccurrences(of: "END:VEVENT\r\n", with: "").utf8)).isEmpty)
+        #expect(!WellFormed.problems(path: "t.ics", bytes: Array(calendar.replacingOccurrences(of: "\r\n", with: "\n").utf8)).isEmpty)
+    }
+}

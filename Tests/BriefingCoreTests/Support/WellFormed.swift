@@ -113,11 +113,33 @@ enum WellFormed {
         return problems
     }
 
+    /// An XML file: FoundationXML's parser (libxml2) reports no error, and every element it
+    /// started it ended. On Linux `parse()` alone returns true for a document cut short (`<a>`,
+    /// or `<a><b></a>` at the end): the delegate's errors and counts tell.
     static func xml(_ bytes: [UInt8]) -> [String] {
+        final class Watcher: NSObject, XMLParserDelegate {
+            var errors: [String] = []
+            var started = 0, ended = 0
+            func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+                errors.append("line \(parser.lineNumber), column \(parser.columnNumber): \(parseError)")
+            }
+            func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                        qualifiedName: String?, attributes: [String: String] = [:]) { started += 1 }
+            func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+                        qualifiedName: String?) { ended += 1 }
+        }
         let parser = XMLParser(data: Data(bytes))
-        if parser.parse() { return [] }
-        return ["does not parse as XML: line \(parser.lineNumber), column \(parser.columnNumber): "
-            + (parser.parserError.map { "\($0)" } ?? "unknown error")]
+        let watcher = Watcher()
+        parser.delegate = watcher
+        let parsed = parser.parse()
+        var problems = watcher.errors.map { "does not parse as XML: \($0)" }
+        if problems.isEmpty && (!parsed || parser.parserError != nil) {
+            problems.append("does not parse as XML: \(parser.parserError.map { "\($0)" } ?? "unknown error")")
+        }
+        if problems.isEmpty && (watcher.started == 0 || watcher.started != watcher.ended) {
+            problems.append("XML elements do not balance: \(watcher.started) started, \(watcher.ended) ended")
+        }
+        return problems
     }
 
     static func json(_ bytes: [UInt8]) -> [String] {
