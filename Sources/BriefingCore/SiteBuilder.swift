@@ -21,13 +21,32 @@ public struct SiteBuilder: Sendable {
     /// memory until exit instead of being freed object by object, which costs a few tenths of a
     /// second at 10,000 briefings and helps no one.
     public let freesModel: Bool
+    /// Where the site's files are read from.
+    let source: any SiteSource
+    /// Templates compiled before, used instead of reading `Templates/` again; nil reads them.
+    let templates: TemplateSet?
 
     public init(siteRoot: String, options: BuildOptions = BuildOptions(), progress: BuildProgress? = nil,
                 freesModel: Bool = true) {
-        self.siteRoot = siteRoot
+        self.init(source: DiskSite(root: siteRoot), options: options, progress: progress, freesModel: freesModel)
+    }
+
+    /// A builder for a site held in memory, with no file system under it (tests, fuzzing): the same
+    /// pipeline as on disk. `templates`, compiled once with `TemplateSet.load(from:)`, spares
+    /// compiling them for every build; the site's files must still hold `Templates/assets/` for
+    /// the assets to be copied.
+    public init(site: InMemorySite, options: BuildOptions = BuildOptions(), templates: TemplateSet? = nil) {
+        self.init(source: site, options: options, templates: templates)
+    }
+
+    init(source: any SiteSource, options: BuildOptions, progress: BuildProgress? = nil, freesModel: Bool = true,
+         templates: TemplateSet? = nil) {
+        siteRoot = source.root
+        self.source = source
         self.options = options
         self.progress = progress
         self.freesModel = freesModel
+        self.templates = templates
     }
 
     /// Everything up to rendering pages; the problems of every stage are collected before failing.
@@ -35,11 +54,13 @@ public struct SiteBuilder: Sendable {
     func prepare(loaded: (RawSite, [Diagnostic])? = nil) async throws(BuildFailure) -> (PageRenderer, [Diagnostic]) {
         var stages = StageClock(progress)
         let (raw, loadDiagnostics): (RawSite, [Diagnostic])
-        if let loaded { (raw, loadDiagnostics) = loaded } else { (raw, loadDiagnostics) = await ContentLoader(root: siteRoot).load() }
+        if let loaded { (raw, loadDiagnostics) = loaded } else { (raw, loadDiagnostics) = await ContentLoader(source: source).load() }
         stages.done("load")
         var diagnostics: [Diagnostic] = []
-        var templates: TemplateSet?
-        do { templates = try TemplateSet.load(siteRoot: siteRoot) } catch { diagnostics += error.diagnostics }
+        var templates = self.templates
+        if templates == nil {
+            do { templates = try TemplateSet.load(from: source) } catch { diagnostics += error.diagnostics }
+        }
         stages.done("templates")
 
         let (site, siteDiagnostics) = await SiteResolver(options: options).resolve(raw, loadDiagnostics: loadDiagnostics)
@@ -90,7 +111,7 @@ public struct SiteBuilder: Sendable {
         try writer.checkOutputChoice()
         let (renderer, warnings) = try await prepare()
         var stages = StageClock(progress)
-        let plan = OutputPlan(renderer: renderer, siteRoot: siteRoot)
+        let plan = OutputPlan(renderer: renderer, source: source)
         let staging = try writer.prepare()
         var failures = await plan.write(into: staging, progress: progress)
         stages.done("render and write")
@@ -112,7 +133,7 @@ public struct SiteBuilder: Sendable {
     /// Renders the whole site in memory, keyed by output path: what `serve` serves.
     public func renderInMemory() async throws(BuildFailure) -> (files: [String: [UInt8]], warnings: [Diagnostic]) {
         let (renderer, warnings) = try await prepare()
-        let files = try await OutputPlan(renderer: renderer, siteRoot: siteRoot).render()
+        let files = try await OutputPlan(renderer: renderer, source: source).render()
         return (files, warnings)
     }
 }

@@ -4,9 +4,16 @@ import Foundation
 public struct ContentLoader: Sendable {
     /// The site folder (holding `Content/`).
     public let root: String
+    /// Where the files are read from.
+    let source: any SiteSource
 
     public init(root: String) {
-        self.root = root
+        self.init(source: DiskSite(root: root))
+    }
+
+    init(source: any SiteSource) {
+        root = source.root
+        self.source = source
     }
 
     /// Reads every content file once. Problems with single files are collected, not thrown,
@@ -20,24 +27,22 @@ public struct ContentLoader: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         let content = "Content"
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: path(content), isDirectory: &isDir), isDir.boolValue else {
+        let source = self.source
+        guard source.kind(of: content) == .folder else {
             diagnostics.append(Diagnostic(SourceLocation(path: content), "no Content/ folder in the site folder",
                                           hint: "run in the folder that holds Content/ and Templates/, or pass --site"))
             return (RawSite(root: root, siteConfig: nil, people: [], briefings: [], timeline: nil, media: []), diagnostics)
         }
-        let files = SiteFiles(root: root)
-        if let problem = files.problem(content) {
+        if let problem = source.problem(content) {
             diagnostics.append(problem)
             return (RawSite(root: root, siteConfig: nil, people: [], briefings: [], timeline: nil, media: []), diagnostics)
         }
 
         var siteConfig: RawDocument?
         let siteYAML = "\(content)/site.yaml"
-        if let problem = files.problem(siteYAML) {
+        if let problem = source.problem(siteYAML) {
             diagnostics.append(problem)
-        } else if fm.fileExists(atPath: path(siteYAML)) {
+        } else if source.kind(of: siteYAML) != nil {
             siteConfig = cached(siteYAML) ?? loadDocument(siteYAML, kind: .yaml, diagnostics: &diagnostics)
         } else {
             diagnostics.append(Diagnostic(SourceLocation(path: siteYAML), "missing site.yaml",
@@ -45,17 +50,17 @@ public struct ContentLoader: Sendable {
         }
         var timeline: RawDocument?
         let timelineYAML = "\(content)/timeline.yaml"
-        if let problem = files.problem(timelineYAML) {
+        if let problem = source.problem(timelineYAML) {
             diagnostics.append(problem)
-        } else if fm.fileExists(atPath: path(timelineYAML)) {
+        } else if source.kind(of: timelineYAML) != nil {
             timeline = cached(timelineYAML) ?? loadDocument(timelineYAML, kind: .yaml, diagnostics: &diagnostics)
         }
 
-        let peopleFiles = markdownFiles(in: "\(content)/people", files: files, diagnostics: &diagnostics)
-        let briefingFiles = markdownFiles(in: "\(content)/briefings", files: files, diagnostics: &diagnostics)
+        let peopleFiles = markdownFiles(in: "\(content)/people", diagnostics: &diagnostics)
+        let briefingFiles = markdownFiles(in: "\(content)/briefings", diagnostics: &diagnostics)
         let loader = self
         let reusable = cache.filter { !changed.contains($0.key) }
-        Self.prefetch((peopleFiles + briefingFiles).filter { reusable[$0] == nil }.map(path))
+        source.prefetch((peopleFiles + briefingFiles).filter { reusable[$0] == nil })
         var loaded = await Parallel.map(peopleFiles + briefingFiles) { file -> (RawDocument, [Diagnostic]) in
             if let document = reusable[file], !document.loadFailed { return (document, []) }
             var found: [Diagnostic] = []
@@ -77,15 +82,12 @@ public struct ContentLoader: Sendable {
         // Only the unknown top-level entries are walked (the known folders hold thousands of files).
         // topics.yaml (optional) names the topics briefings are filed under.
         let known: Set<String> = ["site.yaml", "timeline.yaml", "topics.yaml", "people", "briefings", "media"]
-        for top in (try? fm.contentsOfDirectory(atPath: path(content))) ?? [] where !known.contains(top) && !top.hasPrefix(".") {
-            var isTopFolder: ObjCBool = false
-            _ = fm.fileExists(atPath: path("\(content)/\(top)"), isDirectory: &isTopFolder)
-            let names = isTopFolder.boolValue ? fm.subpathsOrEmpty(atPath: path("\(content)/\(top)")).map { "\(top)/\($0)" } : [top]
+        for (top, _) in source.entries(of: content) ?? [] where !known.contains(top) && !top.hasPrefix(".") {
+            let isTopFolder = source.kind(of: "\(content)/\(top)") == .folder
+            let names = isTopFolder ? source.subpaths(of: "\(content)/\(top)").map { "\(top)/\($0)" } : [top]
             for name in names {
                 if name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-                var isFolder: ObjCBool = false
-                _ = fm.fileExists(atPath: path("\(content)/\(name)"), isDirectory: &isFolder)
-                if isFolder.boolValue { continue }
+                if source.kind(of: "\(content)/\(name)") == .folder { continue }
                 diagnostics.append(Diagnostic(SourceLocation(path: "\(content)/\(name)"),
                                               "ignored: not a kind of content file Briefing knows",
                                               hint: "briefings go in Content/briefings/, people in Content/people/, files to copy in Content/media/",
@@ -95,7 +97,7 @@ public struct ContentLoader: Sendable {
 
         // Symlinks leading outside the site are reported, not followed; names that differ only by
         // case are reported, as they would overwrite each other on a case-insensitive host.
-        let media = files.files(under: "\(content)/media", diagnostics: &diagnostics)
+        let media = source.files(under: "\(content)/media", diagnostics: &diagnostics)
         diagnostics += SiteFiles.caseCollisions(media, in: "\(content)/media")
 
         return (RawSite(root: root, siteConfig: siteConfig, people: people, briefings: briefings,
@@ -125,14 +127,13 @@ public struct ContentLoader: Sendable {
 
     /// `.md` files of a folder, sorted; other files are reported and skipped, and so are symlinks
     /// that lead outside the site.
-    private func markdownFiles(in folder: String, files siteFiles: SiteFiles, diagnostics: inout [Diagnostic]) -> [String] {
-        let fm = FileManager.default
-        if let problem = siteFiles.problem(folder) {
+    private func markdownFiles(in folder: String, diagnostics: inout [Diagnostic]) -> [String] {
+        if let problem = source.problem(folder) {
             diagnostics.append(problem)
             return []
         }
-        guard let entries = FolderListing.entries(of: path(folder)) else {
-            if fm.fileExists(atPath: path(folder)) {
+        guard let entries = source.entries(of: folder) else {
+            if source.kind(of: folder) != nil {
                 diagnostics.append(Diagnostic(SourceLocation(path: folder), "cannot read the folder", hint: "check its permissions"))
             }
             return []
@@ -143,13 +144,11 @@ public struct ContentLoader: Sendable {
             var isFolder = kind == .folder
             // Only symlinks pay for resolving their target.
             if kind == .symlink {
-                if let problem = siteFiles.problem(relative) {
+                if let problem = source.problem(relative) {
                     diagnostics.append(problem)
                     continue
                 }
-                var target: ObjCBool = false
-                _ = fm.fileExists(atPath: path(relative), isDirectory: &target)
-                isFolder = target.boolValue
+                isFolder = source.kind(of: relative) == .folder
             }
             if isFolder || !name.hasSuffix(".md") {
                 diagnostics.append(Diagnostic(SourceLocation(path: relative), "ignored: only .md files are read here",
@@ -161,13 +160,11 @@ public struct ContentLoader: Sendable {
         return files
     }
 
-    func path(_ relative: String) -> String { root + "/" + relative }
-
     /// Reads, decodes and splits one file; on failure the document is returned with no YAML.
     func loadDocument(_ relative: String, kind: Kind, diagnostics: inout [Diagnostic]) -> RawDocument {
         var document = RawDocument.unread(relative)
         let at = { (line: Int, column: Int) in SourceLocation(path: relative, line: line, column: column) }
-        guard let data = FileManager.default.contents(atPath: path(relative)) else {
+        guard let data = source.contents(of: relative) else {
             diagnostics.append(Diagnostic(at(1, 1), "cannot read the file", hint: "check its permissions"))
             return document
         }

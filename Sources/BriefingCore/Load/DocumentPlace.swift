@@ -19,7 +19,12 @@ struct DocumentPlace {
 
     func location(_ position: YAMLNode.Position) -> SourceLocation {
         let line = yamlLine + position.line - 1
-        guard line >= 1, line <= lineStarts.count else { return SourceLocation(path: path, line: line, column: position.column) }
+        // libyaml places the end of a file without a final line break on the line after it:
+        // that is the end of the last line.
+        if line > lineStarts.count, let last = lineStarts.last {
+            return SourceLocation(path: path, line: lineStarts.count, column: String(decoding: bytes[last...], as: UTF8.self).count + 1)
+        }
+        guard line >= 1 else { return SourceLocation(path: path, line: line, column: position.column) }
         // Walk the line's first `column - 1` scalars, counting characters only when not ASCII.
         var offset = lineStarts[line - 1]
         var scalars = 0

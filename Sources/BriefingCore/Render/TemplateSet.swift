@@ -13,23 +13,29 @@ public struct TemplateSet: Sendable {
 
     /// Loads and compiles every `.mustache` file under `root/Templates`; throws all problems found.
     public static func load(siteRoot root: String) throws(BuildFailure) -> TemplateSet {
+        try load(from: DiskSite(root: root))
+    }
+
+    /// The templates of a site held in memory (compiled once, they serve any number of builds).
+    public static func load(from site: InMemorySite) throws(BuildFailure) -> TemplateSet {
+        try load(from: site as any SiteSource)
+    }
+
+    static func load(from source: any SiteSource) throws(BuildFailure) -> TemplateSet {
         let folder = "Templates"
-        let base = root + "/" + folder
-        let fm = FileManager.default
         var diagnostics: [Diagnostic] = []
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: base, isDirectory: &isDir), isDir.boolValue else {
+        guard source.kind(of: folder) == .folder else {
             throw BuildFailure([Diagnostic(SourceLocation(path: folder), "no Templates/ folder in the site folder",
                                            hint: "copy the Templates/ folder of the Briefing repository next to Content/")])
         }
-        let files = fm.subpathsOrEmpty(atPath: base)
+        let files = source.subpaths(of: folder)
             .filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
             .sorted()
         var texts: [String: (path: String, text: String)] = [:]
         for file in files {
             let path = "\(folder)/\(file)"
             let name = String(file.dropLast(".mustache".count))
-            guard let data = fm.contents(atPath: base + "/" + file) else {
+            guard let data = source.contents(of: path) else {
                 diagnostics.append(Diagnostic(SourceLocation(path: path), "cannot read the template"))
                 continue
             }
@@ -76,7 +82,7 @@ public struct TemplateSet: Sendable {
         }
         // Symlinks leading outside the site are errors here too: the build would copy what they point at.
         var assetProblems: [Diagnostic] = []
-        let assets = SiteFiles(root: root).files(under: "\(folder)/assets", diagnostics: &assetProblems)
+        let assets = source.files(under: "\(folder)/assets", diagnostics: &assetProblems)
         diagnostics += assetProblems.filter { $0.severity == .error }
         guard let templates, diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
         return TemplateSet(templates: templates, assets: assets)

@@ -1301,14 +1301,16 @@ main {
 {{$main}}
 <h1>Briefings</h1>
 <p class="page-intro">Every briefing, newest first.</p>
+{{#hasBriefings}}
 <ol class="briefing-list briefing-list-full">
 {{#briefings}}
 <li>{{> partials/briefing-item}}</li>
 {{/briefings}}
 </ol>
-{{^briefings}}
+{{/hasBriefings}}
+{{^hasBriefings}}
 <p class="empty">No briefings have been published yet.</p>
-{{/briefings}}
+{{/hasBriefings}}
 {{/main}}
 {{/layout}}
 
@@ -1608,14 +1610,16 @@ main {
 {{$main}}
 <h1>People</h1>
 <p class="page-intro">Everyone named in these briefings, by name.</p>
+{{#hasPeople}}
 <ul class="people-grid people-directory">
 {{#people}}
 <li>{{> partials/person-card}}</li>
 {{/people}}
 </ul>
-{{^people}}
+{{/hasPeople}}
+{{^hasPeople}}
 <p class="empty">No people yet.</p>
-{{/people}}
+{{/hasPeople}}
 {{/main}}
 {{/layout}}
 
@@ -1752,7 +1756,9 @@ Sitemap: {{sitemapURL}}
 {{$eventLevel}}4{{/eventLevel}}
 {{$main}}
 <h1>Timeline</h1>
+{{#hasYears}}
 <p class="page-intro">Every event in time order, oldest first ({{eventCount}} in all). Dates show only what is known: a month or a year when the day is not.</p>
+{{/hasYears}}
 {{#calendar}}
 <p class="calendar-link"><a href="{{root}}{{url}}" type="text/calendar">Add the timeline to a calendar</a> (iCalendar, {{entries}}).{{#leftOut}} {{.}}{{/leftOut}}</p>
 {{/calendar}}

@@ -8,8 +8,8 @@ struct OutputItem: Sendable {
         case page(PageJob)
         /// Bytes made from the site model (feeds of data, indexes).
         case generated(@Sendable () -> [UInt8])
-        /// A file copied as it is (template assets, `Content/media/`).
-        case file(absolutePath: String)
+        /// A file copied as it is (template assets, `Content/media/`), by its path in the site.
+        case file(sitePath: String)
     }
 
     let path: OutputPath
@@ -25,15 +25,23 @@ struct OutputItem: Sendable {
 struct OutputPlan: Sendable {
     let renderer: PageRenderer
     let items: [OutputItem]
+    /// Where copied files are read from.
+    let source: any SiteSource
 
-    /// A plan for some files only.
+    /// A plan for some files only (pages and generated files: nothing to copy).
     init(renderer: PageRenderer, items: [OutputItem]) {
         self.renderer = renderer
         self.items = items
+        source = InMemorySite(texts: [:])
     }
 
     init(renderer: PageRenderer, siteRoot: String) {
+        self.init(renderer: renderer, source: DiskSite(root: siteRoot))
+    }
+
+    init(renderer: PageRenderer, source: any SiteSource) {
         self.renderer = renderer
+        self.source = source
         // Site-wide files first (the timeline, the lists, the data files): each is large and made
         // by one thread, so they start early and the per-briefing pages fill in around them.
         let jobs = renderer.jobs()
@@ -43,11 +51,11 @@ struct OutputPlan: Sendable {
         items += jobs.filter { !$0.isSiteWide }.map { OutputItem(path: $0.path, source: .page($0)) }
         for asset in renderer.templates.assets {
             guard let path = OutputPath("assets/" + asset) else { continue }
-            items.append(OutputItem(path: path, source: .file(absolutePath: siteRoot + "/Templates/assets/" + asset)))
+            items.append(OutputItem(path: path, source: .file(sitePath: "Templates/assets/" + asset)))
         }
         for file in renderer.contexts.site.media {
             guard let path = OutputPath("media/" + file) else { continue }
-            items.append(OutputItem(path: path, source: .file(absolutePath: siteRoot + "/Content/media/" + file)))
+            items.append(OutputItem(path: path, source: .file(sitePath: "Content/media/" + file)))
         }
         self.items = items
     }
@@ -57,9 +65,9 @@ struct OutputPlan: Sendable {
         switch item.source {
         case .page(let job): return renderer.render(job)
         case .generated(let make): return make()
-        case .file(let source):
-            guard let data = FileManager.default.contents(atPath: source) else {
-                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source])
+        case .file(let path):
+            guard let data = source.contents(of: path) else {
+                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source.diskPath(of: path) ?? path])
             }
             return [UInt8](data)
         }
@@ -74,8 +82,8 @@ struct OutputPlan: Sendable {
             let item = plan.items[index]
             defer { progress?.fileDone(of: plan.items.count) }
             do {
-                if case .file(let source) = item.source {
-                    try staging.copy(from: source, to: item.path)
+                if case .file(let path) = item.source, let file = plan.source.diskPath(of: path) {
+                    try staging.copy(from: file, to: item.path)
                 } else {
                     try staging.write(plan.bytes(of: item), to: item.path, opensFolder: opensFolder[index])
                 }
