@@ -15,6 +15,7 @@
       out.push({ k: kind, r: rank, t: title, u: url, m: meta, s: text, nt: norm(title), nh: norm(title + " " + hay) });
     }
     p.forEach(function (x) { add("Person", 0, x[1], "people/" + x[0] + "/", x[2], "", x[2]); });
+    (d.t || []).forEach(function (x) { add("Topic", 0, x[1], "topics/" + x[0] + "/", x[2], "", x[2]); });
     b.forEach(function (x) {
       add("Briefing", 1, x[1], "briefings/" + x[0] + "/", x[2], x[3], x[2] + " " + x[3] + " " + x[4]);
     });

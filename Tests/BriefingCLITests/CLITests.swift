@@ -55,7 +55,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: site) }
         let result = try run(["build"], in: site)
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("built 15 pages"))
+        #expect(result.stdout.hasPrefix("built 20 pages"))
         #expect(FileManager.default.fileExists(atPath: site + "/public/index.html"))
     }
 

@@ -56,6 +56,14 @@ public struct ContentLoader: Sendable {
             timeline = cached(timelineYAML) ?? loadDocument(timelineYAML, kind: .yaml, diagnostics: &diagnostics)
         }
 
+        var topics: RawDocument?
+        let topicsYAML = "\(content)/topics.yaml"
+        if let problem = source.problem(topicsYAML) {
+            diagnostics.append(problem)
+        } else if source.kind(of: topicsYAML) != nil {
+            topics = cached(topicsYAML) ?? loadDocument(topicsYAML, kind: .yaml, diagnostics: &diagnostics)
+        }
+
         let peopleFiles = markdownFiles(in: "\(content)/people", diagnostics: &diagnostics)
         let briefingFiles = markdownFiles(in: "\(content)/briefings", diagnostics: &diagnostics)
         let loader = self
@@ -80,7 +88,6 @@ public struct ContentLoader: Sendable {
 
         // Anything besides the known kinds is named, so a misplaced file never vanishes silently.
         // Only the unknown top-level entries are walked (the known folders hold thousands of files).
-        // topics.yaml (optional) names the topics briefings are filed under.
         let known: Set<String> = ["site.yaml", "timeline.yaml", "topics.yaml", "people", "briefings", "media"]
         for (top, _) in source.entries(of: content) ?? [] where !known.contains(top) && !top.hasPrefix(".") {
             let isTopFolder = source.kind(of: "\(content)/\(top)") == .folder
@@ -101,7 +108,7 @@ public struct ContentLoader: Sendable {
         diagnostics += SiteFiles.caseCollisions(media, in: "\(content)/media")
 
         return (RawSite(root: root, siteConfig: siteConfig, people: people, briefings: briefings,
-                        timeline: timeline, media: media), diagnostics)
+                        timeline: timeline, topics: topics, media: media), diagnostics)
     }
 
     enum Kind { case yaml, markdown }

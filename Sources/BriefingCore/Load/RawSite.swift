@@ -34,6 +34,8 @@ public struct RawSite: Sendable {
     public var people: [RawDocument]
     public var briefings: [RawDocument]
     public var timeline: RawDocument?
+    /// `Content/topics.yaml`, when there is one.
+    public var topics: RawDocument? = nil
     /// Files under `Content/media/`, relative to it, sorted.
     public var media: [String]
 }

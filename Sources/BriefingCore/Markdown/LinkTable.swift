@@ -78,6 +78,8 @@ public enum SiteURLs {
     public static let briefings = "briefings/"
     public static let timeline = "timeline/"
     public static let people = "people/"
+    public static let topics = "topics/"
+    public static func topic(_ slug: String) -> String { "topics/\(slug)/" }
     public static func briefing(_ slug: String) -> String { "briefings/\(slug)/" }
     public static func person(_ slug: String) -> String { "people/\(slug)/" }
     public static func eventAnchor(id: String) -> String { "event-\(id)" }

@@ -157,6 +157,19 @@ struct Unresolved: Sendable {
     }
 }
 
+/// A topic briefings are filed under (`topics: [slug]`), named in `Content/topics.yaml` or from its slug.
+public struct Topic: Sendable {
+    public var slug: Slug
+    public var name: String
+    public var description: String?
+
+    /// The name of a topic `topics.yaml` does not name: its slug in words ("peace-talks" -> "Peace talks").
+    static func name(from slug: Slug) -> String {
+        let words = slug.rawValue.replacingOccurrences(of: "-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
 /// The resolved site: every reference checked, everything sorted for output.
 public struct Site: Sendable {
     public var config: SiteConfig
@@ -168,6 +181,8 @@ public struct Site: Sendable {
     public var events: [Event]
     /// Files under `Content/media/`, relative to it.
     public var media: [String]
+    /// Every topic a built briefing is filed under, by name.
+    public var topics: [Topic] = []
     /// Briefings left out of this build (drafts): links to them are dropped with a warning.
     public var draftSlugs: Set<String>
     /// Every person and briefing file with a valid name, for checking links.

@@ -17,6 +17,7 @@ struct DataExports: Sendable {
     static let peoplePath = "data/people.json"
     static let timelinePath = "data/timeline.json"
     static let timelineJSPath = "data/timelinejs.json"
+    static let topicsPath = "data/topics.json"
 
     // MARK: - Shared pieces
 
@@ -113,6 +114,21 @@ struct DataExports: Sendable {
                 }
             }
             json.key("events"); json.array { json in for e in index.eventsOfBriefing[b] { json.string(index.eventKeys[e]) } }
+        }
+    }
+
+    func topics() -> [UInt8] {
+        records("topics", count: site.topics.count, topic)
+    }
+
+    private func topic(_ t: Int, to json: inout JSONWriter) {
+        let topic = site.topics[t]
+        json.object { json in
+            json.field("slug", topic.slug.rawValue)
+            json.field("url", contexts.absoluteURL(SiteURLs.topic(topic.slug.rawValue)))
+            json.field("name", topic.name)
+            json.field("description", topic.description)
+            json.key("briefings"); json.array { json in for b in index.briefingsOfTopic[t] { json.string(site.briefings[b].slug.rawValue) } }
         }
     }
 

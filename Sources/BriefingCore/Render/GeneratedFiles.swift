@@ -36,6 +36,7 @@ struct GeneratedFiles: Sendable {
         add(DataExports.peoplePath) { data.people() }
         add(DataExports.timelinePath) { data.timeline() }
         add(DataExports.timelineJSPath) { data.timelineJS() }
+        add(DataExports.topicsPath) { data.topics() }
         add(SearchIndex.path) { SearchIndex(contexts: contexts).json() }
         // The search page is a template page; a site whose Templates/ has no search.mustache has none.
         if let templates, templates.templates.has("search") {

@@ -54,7 +54,7 @@ final class PageContexts: Sendable {
 
     func siteView() -> Made<SiteView> {
         SiteView(title: config.title, language: config.language, baseURL: config.baseURL, feedURL: addressURL("feed.xml"),
-                 description: config.description, extra: config.extra).made
+                 description: config.description, hasTopics: !site.topics.isEmpty, extra: config.extra).made
     }
 
     /// What every page starts from.
@@ -74,7 +74,20 @@ final class PageContexts: Sendable {
         let briefing = site.briefings[b]
         return BriefingItemView(title: briefing.title, url: SiteURLs.briefing(briefing.slug.rawValue), slug: briefing.slug.rawValue,
                                 date: date(briefing.date), summaryText: briefing.summary, updated: briefing.updated.map(date),
-                                isDraft: briefing.status == .draft, topics: briefing.topics.map(\.rawValue))
+                                isDraft: briefing.status == .draft, topics: briefing.topics.compactMap(topicLink))
+    }
+
+    /// A topic's link; nil for a topic no built briefing is filed under (none, as links come from briefings).
+    func topicLink(_ slug: Slug) -> Made<TopicLinkView>? {
+        guard let t = index.topicIndex[slug] else { return nil }
+        let topic = site.topics[t]
+        return TopicLinkView(name: topic.name, url: SiteURLs.topic(slug.rawValue), slug: slug.rawValue).made
+    }
+
+    func topicCard(_ t: Int) -> Made<TopicCardView> {
+        let topic = site.topics[t]
+        return TopicCardView(name: topic.name, url: SiteURLs.topic(topic.slug.rawValue), slug: topic.slug.rawValue,
+                             description: topic.description, briefingCount: index.briefingsOfTopic[t].count).made
     }
 
     func personItem(_ p: Int) -> Made<PersonCardView> { shared?.people[p] ?? personCardView(p).made }
@@ -211,7 +224,8 @@ final class PageContexts: Sendable {
                 .object([("@type", .string("Person")), ("name", .string(site.people[p].name)),
                          ("url", .string(absoluteURL(SiteURLs.person(site.people[p].slug.rawValue))))])
             })),
-            ("keywords", briefing.topics.isEmpty ? nil : .string(briefing.topics.map(\.rawValue).joined(separator: ", "))),
+            ("keywords", briefing.topics.isEmpty ? nil
+                : .string(briefing.topics.map { index.topicIndex[$0].map { site.topics[$0].name } ?? $0.rawValue }.joined(separator: ", "))),
             ("coverageStartTime", isLive ? .string(coverageStart(b).iso) : nil),
             ("liveBlogUpdate", isLive ? .array(briefing.updates.indices.map { liveBlogUpdate(b, $0) }) : nil),
         ])
@@ -415,17 +429,53 @@ final class PageContexts: Sendable {
                                          jsonLD: jsonLD)).map
     }
 
+    // MARK: - Topics
+
+    func topicList() -> TemplateMap {
+        let jsonLD = JSONValue.object([
+            ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
+            ("name", .string("Topics")), ("url", .string(absoluteURL(SiteURLs.topics))),
+        ])
+        let frame = frame(root: "../", path: SiteURLs.topics, title: "Topics",
+                          description: "The topics of \(config.title), with their briefings.",
+                          section: "topics", ogType: "website", jsonLD: jsonLD)
+        return TopicListPage(frame: frame, topics: site.topics.indices.map(topicCard)).map
+    }
+
+    func topic(_ t: Int) -> TemplateMap {
+        let topic = site.topics[t]
+        let path = SiteURLs.topic(topic.slug.rawValue)
+        let briefings = index.briefingsOfTopic[t]
+        let jsonLD = JSONValue.object([
+            ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
+            ("name", .string(topic.name)), ("description", JSONValue.text(topic.description)),
+            ("url", .string(absoluteURL(path))),
+        ])
+        let frame = frame(root: "../../", path: path, title: topic.name,
+                          description: topic.description ?? "Briefings on \(topic.name.lowercased()) in \(config.title).",
+                          section: "topics", ogType: "website", jsonLD: jsonLD)
+        // Events in time order, each once (a timeline entry may name a briefing of the topic).
+        let events = Set(briefings.flatMap { index.eventsOfBriefing[$0] }).sorted()
+        return TopicPage(frame: frame, topic: topicCard(t), briefings: briefings.map(briefingItem),
+                         quotes: briefings.flatMap { b in site.briefings[b].quotes.map { quote($0, briefing: b) } },
+                         events: events.map { event($0, on: .page) }, feedURL: addressURL(path + "feed.xml")).map
+    }
+
     // MARK: - Feeds
 
-    /// The 20 newest briefings as Atom entries.
-    func feed() -> TemplateMap {
-        let entries = site.briefings.prefix(20).map { briefing in
+    /// The 20 newest briefings as Atom entries: of the whole site, or of topic `t`.
+    func feed(topic t: Int? = nil) -> TemplateMap {
+        let briefings = t.map { index.briefingsOfTopic[$0].map { site.briefings[$0] } } ?? site.briefings
+        let entries = briefings.prefix(20).map { briefing in
             let url = absoluteURL(SiteURLs.briefing(briefing.slug.rawValue))
             return FeedEntryView(title: briefing.title, url: url, id: url, published: briefing.date.rfc3339,
                                  updated: briefing.lastModified.rfc3339, summaryText: briefing.summary).made
         }
-        let newest = site.briefings.map(\.lastModified).max()
-        return FeedPage(site: siteView(), updated: newest?.rfc3339 ?? "1970-01-01T00:00:00Z", feedURL: absoluteURL("feed.xml"),
+        let newest = briefings.map(\.lastModified).max()
+        let page = t.map { SiteURLs.topic(site.topics[$0].slug.rawValue) } ?? ""
+        return FeedPage(site: siteView(), title: t.map { "\(site.topics[$0].name) · \(config.title)" } ?? config.title,
+                        id: absoluteURL(page), pageURL: absoluteURL(page),
+                        updated: newest?.rfc3339 ?? "1970-01-01T00:00:00Z", feedURL: absoluteURL(page + "feed.xml"),
                         entries: entries).map
     }
 
@@ -440,6 +490,10 @@ final class PageContexts: Sendable {
                                        lastmod: briefing.lastModified.precision >= .day ? briefing.lastModified.iso : nil).made)
         }
         for person in site.people { urls.append(SitemapURLView(loc: absoluteURL(SiteURLs.person(person.slug.rawValue)), lastmod: nil).made) }
+        if !site.topics.isEmpty {
+            urls.append(SitemapURLView(loc: absoluteURL(SiteURLs.topics), lastmod: nil).made)
+            for topic in site.topics { urls.append(SitemapURLView(loc: absoluteURL(SiteURLs.topic(topic.slug.rawValue)), lastmod: nil).made) }
+        }
         return SitemapPage(site: siteView(), urls: urls).map
     }
 

@@ -2,6 +2,7 @@
 struct PageJob: Sendable {
     enum Kind: Sendable {
         case home, briefingList, briefing(Int), timeline, peopleList, person(Int), notFound, feed, sitemap, robots
+        case topicList, topic(Int), topicFeed(Int)
     }
 
     let kind: Kind
@@ -44,6 +45,17 @@ struct PageRenderer: Sendable {
         }
         jobs += site.briefings.indices.map(briefingJob)
         jobs += site.people.indices.map(personJob)
+        // Topic pages where the templates have them (sites made before topics had pages have not).
+        if !site.topics.isEmpty, templates.templates.has("topics") {
+            jobs.append(job(.topicList, SiteURLs.topics + "index.html", "topics"))
+        }
+        if templates.templates.has("topic") {
+            for t in site.topics.indices {
+                let folder = SiteURLs.topic(site.topics[t].slug.rawValue)
+                jobs.append(job(.topic(t), folder + "index.html", "topic"))
+                if site.config.hasAbsoluteBaseURL { jobs.append(job(.topicFeed(t), folder + "feed.xml", "feed")) }
+            }
+        }
         return jobs
     }
 
@@ -72,6 +84,9 @@ struct PageRenderer: Sendable {
         case .feed: context = contexts.feed()
         case .sitemap: context = contexts.sitemap()
         case .robots: context = contexts.robots()
+        case .topicList: context = contexts.topicList()
+        case .topic(let t): context = contexts.topic(t)
+        case .topicFeed(let t): context = contexts.feed(topic: t)
         }
         return templates.render(job.template, context, expectedSize: expectedSize(of: job))
     }

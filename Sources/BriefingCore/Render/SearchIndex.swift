@@ -12,6 +12,7 @@ import Foundation
 ///  "p": [[slug, name, text]],                           people: people/<slug>/
 ///  "q": [[text, person, briefing]],                     quotes: positions in "p" and "b"
 ///  "e": [[anchor, title, date, text, briefing, [people]]]   events: timeline/#<anchor>; briefing -1 when none
+///  "t": [[slug, name, text]]                           topics: topics/<slug>/ (text: `3 briefings · description`)
 /// }
 /// ```
 /// `date` is what a reader sees (`2 December 2025`); `text` is a short plain-text snippet.
@@ -37,7 +38,8 @@ struct SearchIndex: Sendable {
             json.array { json in
                 for b in site.briefings.indices {
                     let briefing = site.briefings[b]
-                    let keywords = briefing.topics.map { String($0.rawValue.map { $0 == "-" ? " " : $0 }) } + briefing.places
+                    let keywords = briefing.topics.map { index.topicIndex[$0].map { site.topics[$0].name } ?? $0.rawValue }
+                        + briefing.places
                     json.array { json in
                         json.string(briefing.slug.rawValue)
                         json.string(briefing.title)
@@ -85,6 +87,17 @@ struct SearchIndex: Sendable {
                         json.array { json in
                             for p in index.peopleOfEvent[e] { json.int(p) }
                         }
+                    }
+                }
+            }
+            json.key("t")
+            json.array { json in
+                for t in site.topics.indices {
+                    let topic = site.topics[t], count = index.briefingsOfTopic[t].count
+                    json.array { json in
+                        json.string(topic.slug.rawValue)
+                        json.string(topic.name)
+                        json.string(["\(count) briefing\(count == 1 ? "" : "s")", topic.description].compactMap { $0 }.joined(separator: " · "))
                     }
                 }
             }

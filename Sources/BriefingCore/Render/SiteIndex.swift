@@ -28,6 +28,10 @@ struct SiteIndex: Sendable {
     /// exports: `event-<id>` when it has an id, else `event.<hash>` of its file, date and title
     /// (`.` cannot be in an id, so the two never meet).
     let eventKeys: [String]
+    /// Positions in `site.topics`, by slug.
+    let topicIndex: [Slug: Int]
+    /// Per topic: positions in `site.briefings`, newest first.
+    let briefingsOfTopic: [[Int]]
 
     init(site: Site) {
         self.site = site
@@ -37,6 +41,14 @@ struct SiteIndex: Sendable {
         var briefingIndex: [Slug: Int] = [:]
         briefingIndex.reserveCapacity(site.briefings.count)
         for i in site.briefings.indices { briefingIndex[site.briefings[i].slug] = i }
+        var topicIndex: [Slug: Int] = [:]
+        for i in site.topics.indices { topicIndex[site.topics[i].slug] = i }
+        var briefingsOfTopic = [[Int]](repeating: [], count: site.topics.count)
+        for b in site.briefings.indices {
+            for slug in site.briefings[b].topics { if let t = topicIndex[slug] { briefingsOfTopic[t].append(b) } }
+        }
+        self.topicIndex = topicIndex
+        self.briefingsOfTopic = briefingsOfTopic
         var briefingsOfPerson = [[Int]](repeating: [], count: site.people.count)
         var quotesOfPerson = [[QuoteRef]](repeating: [], count: site.people.count)
         // Everyone each person shares a list with, repeats and all; sorted and made unique at the end

@@ -29,6 +29,7 @@ public struct SiteResolver: Sendable {
     static let eventKeys = ["id", "date", "title", "people", "place", "summary", "sources", "source", "expected"]
     static let timelineEventKeys = eventKeys + ["briefing"]
     static let sourceKeys = ["id", "title", "publisher", "url"]
+    static let topicKeys = ["name", "description"]
     static let updateKeys = ["at", "text"]
 
     /// Resolves `raw` into the best site it can, with every problem found (errors and warnings).
@@ -38,6 +39,8 @@ public struct SiteResolver: Sendable {
         sink.diagnostics = loadDiagnostics
         let config = resolveConfig(raw.siteConfig, sink: sink)
         let zone = config.timeZone
+        let declaredTopics = raw.topics.flatMap { resolveTopics($0, sink: sink) }
+        let declaredTopicSlugs = declaredTopics.map { Set($0.keys) }
 
         // People first: every other file refers to them. Files resolve on all cores, each with
         // its own sink; results keep the files' order.
@@ -61,7 +64,7 @@ public struct SiteResolver: Sendable {
             let sink = DiagnosticSink()
             guard let slug = resolver.fileSlug(document, sink: sink), document.isReadable,
                   let (briefing, events) = resolver.resolveBriefing(
-                      document, slug: slug, zone: zone, references: ReferenceChecker(people: personSlugs, sink: sink), sink: sink)
+                      document, slug: slug, zone: zone, references: ReferenceChecker(people: personSlugs, topics: declaredTopicSlugs, sink: sink), sink: sink)
             else {
                 Self.unresolvedBody(of: document, sink: sink)
                 return (nil, [], sink.diagnostics, sink.unresolved)
@@ -86,7 +89,7 @@ public struct SiteResolver: Sendable {
             briefings.append(briefing)
             for e in result.1.indices { events.append(result.1.take(e, leaving: .moved)) }
         }
-        let references = ReferenceChecker(people: personSlugs, sink: sink)
+        let references = ReferenceChecker(people: personSlugs, topics: declaredTopicSlugs, sink: sink)
         let builtBriefings = Set(briefings.map(\.slug.rawValue))
 
         if let timeline = raw.timeline, timeline.isReadable {
@@ -111,6 +114,7 @@ public struct SiteResolver: Sendable {
         Self.apply(await eventOrder, to: &events)
         var site = Site(config: config, people: resolvedPeople, briefings: briefings, events: events, media: raw.media,
                         draftSlugs: draftSlugs)
+        site.topics = Self.topics(of: briefings, declared: declaredTopics ?? [:])
         // Files that failed to resolve still exist for links: their own errors say what is wrong.
         site.linkablePeople = personSlugs
         site.linkableBriefings = allBriefingSlugs.subtracting(draftSlugs)
@@ -310,7 +314,7 @@ public struct SiteResolver: Sendable {
         let briefing = Briefing(
             slug: slug, path: document.path, title: title ?? "", date: date ?? PartialDate(parsing: "1970", timeZone: zone)!,
             updated: fields.date("updated", timeZone: zone), summary: fields.string("summary"), status: status,
-            people: people, topics: fields.slugs("topics").map(\.0), places: fields.strings("places").map(\.0),
+            people: people, topics: references.topics(fields.slugs("topics")), places: fields.strings("places").map(\.0),
             keyPoints: keyPoints, quotes: quotes, sources: sources, updates: updates,
             body: MarkdownText(text: document.body, location: SourceLocation(path: document.path, line: document.bodyLine), isInline: false),
             extra: fields.extra())
@@ -445,6 +449,49 @@ public struct SiteResolver: Sendable {
         }
     }
 
+    // MARK: - topics.yaml
+
+    /// The topics `topics.yaml` names: a map from slug to `name` and an optional `description`
+    /// (or to the name alone: `peace-talks: "Peace talks"`).
+    private func resolveTopics(_ document: RawDocument, sink: DiagnosticSink) -> [String: Topic]? {
+        guard document.isReadable else { return nil }
+        let place = place(document)
+        guard let root = document.yaml else { return [:] }
+        guard case .map(let entries, _) = root else {
+            sink.error(place.location(root.position), "topics.yaml must map each topic's slug to its name, found \(root.kindName)",
+                       hint: "write one topic a line: peace-talks: {name: \"Peace talks\", description: \"…\"}")
+            return [:]
+        }
+        var topics: [String: Topic] = [:]
+        for entry in entries {
+            guard let slug = Slug(entry.key) else {
+                sink.error(place.location(entry.keyPosition), "invalid topic slug '\(entry.key)': use lowercase a-z, 0-9 and '-'",
+                           hint: Slug.make(from: entry.key).isEmpty ? nil : "write it as '\(Slug.make(from: entry.key))'")
+                continue
+            }
+            if case .scalar(let name, _, _) = entry.value, !entry.value.isNull {
+                topics[slug.rawValue] = Topic(slug: slug, name: name, description: nil)
+                continue
+            }
+            guard let fields = FieldReader(entry.value, place: place, sink: sink, allowed: Self.topicKeys, what: "a topic"),
+                  let name = fields.string("name", required: true) else { continue }
+            topics[slug.rawValue] = Topic(slug: slug, name: name, description: fields.string("description"))
+        }
+        return topics
+    }
+
+    /// Every topic a built briefing is filed under, named by `declared` or from its slug, by name.
+    static func topics(of briefings: [Briefing], declared: [String: Topic]) -> [Topic] {
+        var seen = Set<Slug>()
+        var topics: [Topic] = []
+        for briefing in briefings {
+            for slug in briefing.topics where seen.insert(slug).inserted {
+                topics.append(declared[slug.rawValue] ?? Topic(slug: slug, name: Topic.name(from: slug), description: nil))
+            }
+        }
+        return topics.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+    }
+
     private func checkEventIDs(_ events: [Event], sink: DiagnosticSink) {
         var seen: [String: SourceLocation] = [:]
         // Positions sorted, not the events: sorting events copied each at every step.
@@ -463,7 +510,24 @@ public struct SiteResolver: Sendable {
 /// Checks person slugs against the people that exist.
 struct ReferenceChecker {
     let people: Set<String>
+    /// The topics `topics.yaml` names; nil without the file (then any topic is named from its slug).
+    var topics: Set<String>? = nil
     let sink: DiagnosticSink
+
+    /// A briefing's topics, each once; one `topics.yaml` does not name is a warning (an error
+    /// under `check --strict`), as it is most likely a typo.
+    func topics(_ slugs: [(Slug, SourceLocation)]) -> [Slug] {
+        var seen = Set<Slug>()
+        return slugs.compactMap { slug, location in
+            guard seen.insert(slug).inserted else { return nil }
+            if let topics, !topics.contains(slug.rawValue) {
+                sink.warning(location, "topic '\(slug)' is not in topics.yaml",
+                             hint: Suggestion.hint(for: slug.rawValue, in: topics)
+                                 ?? "add it to Content/topics.yaml: \(slug): {name: \"\(Topic.name(from: slug))\"}")
+            }
+            return slug
+        }
+    }
 
     func person(_ text: String, at location: SourceLocation) -> Slug? {
         guard let slug = Slug(text) else {

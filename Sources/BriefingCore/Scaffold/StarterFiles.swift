@@ -164,6 +164,7 @@ getting-started:
       out.push({ k: kind, r: rank, t: title, u: url, m: meta, s: text, nt: norm(title), nh: norm(title + " " + hay) });
     }
     p.forEach(function (x) { add("Person", 0, x[1], "people/" + x[0] + "/", x[2], "", x[2]); });
+    (d.t || []).forEach(function (x) { add("Topic", 0, x[1], "topics/" + x[0] + "/", x[2], "", x[2]); });
     b.forEach(function (x) {
       add("Briefing", 1, x[1], "briefings/" + x[0] + "/", x[2], x[3], x[2] + " " + x[3] + " " + x[4]);
     });
@@ -603,6 +604,11 @@ main {
 .facts dd { display: inline; margin: 0; }
 .facts dd + dd::before { content: ", "; }
 .facts-topics dd { display: inline-block; margin: 0.2rem 0.3rem 0 0; }
+/* Pills link to their topic's page. */
+.topics a,
+.facts-topics a { color: inherit; text-decoration: none; }
+.topics a:hover,
+.facts-topics a:hover { text-decoration: underline; }
 .facts .facts-topics dd + dd::before { content: none; }
 
 .prose { max-width: var(--measure); }
@@ -1188,6 +1194,24 @@ main {
 .search-hit-meta, .search-hit-text { margin: 0.15rem 0; }
 .search-hit-meta { color: var(--muted); font-size: 0.9rem; }
 
+/* Topics: a grid of cards on /topics/. */
+.topic-list {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+  gap: 1rem;
+  margin: 1.25rem 0 0;
+  padding: 0;
+  list-style: none;
+}
+.topic-card {
+  padding: 0.9rem 1rem;
+  border: 1px solid var(--rule);
+  border-radius: 0.5rem;
+}
+.topic-card-name { margin: 0; font-size: 1.15rem; }
+.topic-card-description { margin: 0.4rem 0 0; }
+.feed-link-topic { margin: 0.5rem 0 0; }
+
 """#, nil),
 ("Templates/briefing.mustache", #"""
 {{< layout}}
@@ -1220,7 +1244,7 @@ main {
 <div><dt>Places</dt>{{#.places}}<dd>{{.}}</dd>{{/.places}}</div>
 {{/.hasPlaces}}
 {{#.hasTopics}}
-<div class="facts-topics"><dt>Topics</dt>{{#.topics}}<dd>{{.}}</dd>{{/.topics}}</div>
+<div class="facts-topics"><dt>Topics</dt>{{#.topics}}<dd><a href="{{root}}{{url}}">{{name}}</a></dd>{{/.topics}}</div>
 {{/.hasTopics}}
 {{#.hasSources}}
 <div class="facts-sources"><dt>Sources</dt><dd><a href="#sources">Jump to the sources</a></dd></div>
@@ -1318,14 +1342,14 @@ main {
 ("Templates/feed.mustache", #"""
 <?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{site.language}}">
-<id>{{site.baseURL}}</id>
-<title>{{site.title}}</title>
+<id>{{id}}</id>
+<title>{{title}}</title>
 {{#site.description}}
 <subtitle>{{.}}</subtitle>
 {{/site.description}}
 <updated>{{updated}}</updated>
-<link rel="self" type="application/atom+xml" href="{{site.feedURL}}"/>
-<link rel="alternate" type="text/html" href="{{site.baseURL}}"/>
+<link rel="self" type="application/atom+xml" href="{{feedURL}}"/>
+<link rel="alternate" type="text/html" href="{{pageURL}}"/>
 <author><name>{{site.title}}</name></author>
 {{#generator}}
 <generator>{{.}}</generator>
@@ -1485,6 +1509,9 @@ main {
 <li><a href="{{root}}briefings/"{{#page.isBriefings}} aria-current="page"{{/page.isBriefings}}>Briefings</a></li>
 <li><a href="{{root}}timeline/"{{#page.isTimeline}} aria-current="page"{{/page.isTimeline}}>Timeline</a></li>
 <li><a href="{{root}}people/"{{#page.isPeople}} aria-current="page"{{/page.isPeople}}>People</a></li>
+{{#site.hasTopics}}
+<li><a href="{{root}}topics/"{{#page.isTopics}} aria-current="page"{{/page.isTopics}}>Topics</a></li>
+{{/site.hasTopics}}
 </ul>
 </nav>
 </div>
@@ -1518,7 +1545,7 @@ main {
 {{#.hasTopics}}
 <ul class="topics" aria-label="Topics">
 {{#.topics}}
-<li>{{.}}</li>
+<li><a href="{{root}}{{url}}">{{name}}</a></li>
 {{/.topics}}
 </ul>
 {{/.hasTopics}}
@@ -1792,6 +1819,83 @@ Sitemap: {{sitemapURL}}
 {{^years}}
 <p class="empty">No events yet.</p>
 {{/years}}
+{{/main}}
+{{/layout}}
+
+"""#, nil),
+("Templates/topic.mustache", #"""
+{{< layout}}
+{{$head}}
+{{#feedURL}}
+<link rel="alternate" type="application/atom+xml" title="{{topic.name}} · {{site.title}}" href="{{.}}">
+{{/feedURL}}
+{{/head}}
+{{$main}}
+{{#topic}}
+<header class="topic-header">
+<p class="meta"><a href="{{root}}topics/">Topics</a></p>
+<h1>{{name}}</h1>
+{{#.description}}
+<p class="lede">{{.}}</p>
+{{/.description}}
+</header>
+{{/topic}}
+{{#feedURL}}
+<p class="feed-link-topic"><a class="feed-link" href="{{.}}">Follow this topic with its Atom feed</a></p>
+{{/feedURL}}
+{{#hasBriefings}}
+<section class="person-section">
+<h2>Briefings</h2>
+<ol class="briefing-list">
+{{#briefings}}
+<li>{{> partials/briefing-item}}</li>
+{{/briefings}}
+</ol>
+</section>
+{{/hasBriefings}}
+{{#hasQuotes}}
+<section class="person-section">
+<h2>Quotes</h2>
+{{#quotes}}
+{{> partials/quote}}
+{{/quotes}}
+</section>
+{{/hasQuotes}}
+{{#hasEvents}}
+<section class="person-section">
+<h2>Events</h2>
+<ol class="event-list">
+{{#events}}
+<li>{{> partials/event}}</li>
+{{/events}}
+</ol>
+</section>
+{{/hasEvents}}
+{{/main}}
+{{/layout}}
+
+"""#, nil),
+("Templates/topics.mustache", #"""
+{{< layout}}
+{{$main}}
+<h1>Topics</h1>
+<p class="page-intro">The topics these briefings are filed under, by name.</p>
+{{#hasTopics}}
+<ul class="topic-list">
+{{#topics}}
+<li class="topic-card">
+<h2 class="topic-card-name"><a href="{{root}}{{url}}">{{name}}</a></h2>
+<p class="meta">{{briefingCountText}}</p>
+{{#.description}}
+<p class="topic-card-description">{{.}}</p>
+{{/.description}}
+</li>
+{{/topics}}
+</ul>
+{{/hasTopics}}
+{{^hasTopics}}
+<p class="empty">No topics yet.</p>
+{{/hasTopics}}
 {{/main}}
 {{/layout}}
 

@@ -21,7 +21,7 @@ struct BriefingItemView: TemplateView {
     let summaryText: String?
     let updated: Made<DateView>?
     let isDraft: Bool
-    let topics: [String]
+    let topics: [Made<TopicLinkView>]
 
     static let fields: [ViewField<Self>] = [
         .text("title", "the briefing's title") { $0.title },
@@ -31,7 +31,36 @@ struct BriefingItemView: TemplateView {
         .text("summary", "its summary") { $0.summaryText },
         .view("updated", "when it was last updated") { $0.updated },
         .flag("isDraft", "a draft (built with `--drafts`)") { $0.isDraft },
-        .texts("topics", "its topics' slugs") { $0.topics },
+        .list("topics", "its topics") { $0.topics },
+    ]
+}
+
+struct TopicLinkView: TemplateView {
+    static let viewName = "topic link"
+    static let summary = "a link to a topic's page"
+    let name: String, url: String, slug: String
+
+    static let fields: [ViewField<Self>] = [
+        .text("name", "the topic's name, from `topics.yaml` or its slug") { $0.name },
+        .text("url", "its page, from the root") { $0.url },
+        .text("slug", "its slug") { $0.slug },
+    ]
+}
+
+struct TopicCardView: TemplateView {
+    static let viewName = "topic card"
+    static let summary = "a topic in a list"
+    let name: String, url: String, slug: String
+    let description: String?
+    let briefingCount: Int
+
+    static let fields: [ViewField<Self>] = [
+        .text("name", "the topic's name") { $0.name },
+        .text("url", "its page, from the root") { $0.url },
+        .text("slug", "its slug") { $0.slug },
+        .text("description", "its description from `topics.yaml`") { $0.description },
+        .number("briefingCount", "how many briefings are filed under it") { $0.briefingCount },
+        .text("briefingCountText", "`1 briefing`, `3 briefings`") { "\($0.briefingCount) briefing\($0.briefingCount == 1 ? "" : "s")" },
     ]
 }
 

@@ -6,6 +6,7 @@ struct SiteView: TemplateView {
     let title: String, language: String, baseURL: String
     let feedURL: String?
     let description: String?
+    let hasTopics: Bool
     let extra: [String: ExtraValue]
 
     static let fields: [ViewField<Self>] = [
@@ -14,6 +15,7 @@ struct SiteView: TemplateView {
         .text("baseURL", "`base_url`, ending in `/` (`/` when none is set)") { $0.baseURL },
         .text("feedURL", "the feed's absolute URL; absent without a `base_url` that is an address") { $0.feedURL },
         .text("description", "its description") { $0.description },
+        .flag("hasTopics", "some briefing is filed under a topic: there is a topics page") { $0.hasTopics },
         .extra { $0.extra },
     ]
 }
@@ -28,13 +30,14 @@ struct PageMetaView: TemplateView {
         .text("title", "the page's own title") { $0.title },
         .text("ogType", "`website`, `article` or `profile`") { $0.ogType },
         .html("jsonLDHTML", "a complete `<script type=\"application/ld+json\">` element") { $0.jsonLDHTML },
-        .text("section", "`home`, `briefings`, `timeline`, `people`, `search` or `none`") { $0.section },
+        .text("section", "`home`, `briefings`, `timeline`, `people`, `topics`, `search` or `none`") { $0.section },
         .text("description", "the page's description") { $0.description },
         .text("canonicalURL", "its absolute URL; absent without a `base_url` that is an address") { $0.canonicalURL },
         .flag("isHome", "on the home page") { $0.section == "home" },
         .flag("isBriefings", "on briefing pages") { $0.section == "briefings" },
         .flag("isTimeline", "on the timeline") { $0.section == "timeline" },
         .flag("isPeople", "on people pages") { $0.section == "people" },
+        .flag("isTopics", "on topic pages") { $0.section == "topics" },
         .flag("isSearch", "on the search page") { $0.section == "search" },
     ]
 }
@@ -201,6 +204,38 @@ struct PersonPage: TemplateView {
     ]
 }
 
+struct TopicListPage: TemplateView {
+    static let viewName = "topics"
+    static let summary = "`topics/index.html` (written when `Templates/` has `topics.mustache`)"
+    let frame: Made<PageFrameView>
+    let topics: [Made<TopicCardView>]
+
+    static let fields: [ViewField<Self>] = [
+        .base { $0.frame },
+        .list("topics", "every topic, by name") { $0.topics },
+    ]
+}
+
+struct TopicPage: TemplateView {
+    static let viewName = "topic"
+    static let summary = "`topics/<slug>/index.html` (written when `Templates/` has `topic.mustache`)"
+    let frame: Made<PageFrameView>
+    let topic: Made<TopicCardView>
+    let briefings: [Made<BriefingItemView>]
+    let quotes: [Made<QuoteView>]
+    let events: [Made<EventView>]
+    let feedURL: String?
+
+    static let fields: [ViewField<Self>] = [
+        .base { $0.frame },
+        .view("topic", "the topic") { $0.topic },
+        .list("briefings", "its briefings, newest first") { $0.briefings },
+        .list("quotes", "the quotes of its briefings") { $0.quotes },
+        .list("events", "the events of its briefings, in time order") { $0.events },
+        .text("feedURL", "its own feed's absolute URL; absent without a `base_url` that is an address") { $0.feedURL },
+    ]
+}
+
 struct SearchPage: TemplateView {
     static let viewName = "search"
     static let summary = "`search/index.html`"
@@ -224,18 +259,24 @@ struct NotFoundPage: TemplateView {
 
 struct FeedPage: TemplateView {
     static let viewName = "feed"
-    static let summary = "`feed.xml` (Atom; written only with a `base_url` that is an address)"
+    static let summary = "`feed.xml` and each topic's `topics/<slug>/feed.xml` (Atom; written only with a `base_url` that is an address)"
     let site: Made<SiteView>
+    let title: String
+    let id: String
+    let pageURL: String
     let updated: String
     let feedURL: String
     let entries: [Made<FeedEntryView>]
 
     static let fields: [ViewField<Self>] = [
         .view("site", "the site") { $0.site },
-        .text("updated", "RFC 3339: the newest change of any briefing") { $0.updated },
+        .text("title", "the feed's title: the site's, or the topic's and the site's") { $0.title },
+        .text("id", "the feed's Atom id: the absolute URL of its page") { $0.id },
+        .text("pageURL", "the absolute URL of the page it follows: the home page or the topic's") { $0.pageURL },
+        .text("updated", "RFC 3339: the newest change of any of its briefings") { $0.updated },
         .text("feedURL", "the feed's absolute URL") { $0.feedURL },
         .text("generator", "`Briefing`") { _ in "Briefing" },
-        .list("entries", "the 20 newest briefings") { $0.entries },
+        .list("entries", "its 20 newest briefings") { $0.entries },
     ]
 }
 

@@ -9,6 +9,8 @@ enum TemplateSchema {
         ("timeline", TimelinePage.schema),
         ("people", PeopleListPage.schema),
         ("person", PersonPage.schema),
+        ("topics", TopicListPage.schema),
+        ("topic", TopicPage.schema),
         ("search", SearchPage.schema),
         ("404", NotFoundPage.schema),
         ("feed", FeedPage.schema),
