@@ -58,12 +58,31 @@ final class PageContexts: Sendable {
     }
 
     /// What every page starts from.
+    /// What every page starts from; a page of a list split into pages says which in its title and
+    /// links to its neighbours.
     func frame(root: String, path: String, title: String, description: String?, section: String,
-               ogType: String, jsonLD: JSONValue) -> Made<PageFrameView> {
-        let page = PageMetaView(title: title, ogType: ogType, jsonLDHTML: jsonLD.scriptElement, section: section,
+               ogType: String, jsonLD: JSONValue, page number: Int = 1, of pages: Pagination? = nil) -> Made<PageFrameView> {
+        var page = PageMetaView(title: title, ogType: ogType, jsonLDHTML: jsonLD.scriptElement, section: section,
                                 description: description ?? config.description ?? config.title,
                                 canonicalURL: addressURL(path))
+        if let pages, pages.count > 1 {
+            page = PageMetaView(title: "\(title), page \(number) of \(pages.count)", ogType: ogType, jsonLDHTML: jsonLD.scriptElement,
+                                section: section, description: page.description, canonicalURL: addressURL(pages.url(number)),
+                                previousURL: number > 1 ? pages.url(number - 1) : nil,
+                                nextURL: number < pages.count ? pages.url(number + 1) : nil)
+        }
         return PageFrameView(root: root, site: siteView(), page: page.made).made
+    }
+
+    /// The navigation of page `number` of `pages`; nil for a list of one page.
+    func pagination(_ pages: Pagination, _ number: Int) -> Made<PaginationView>? {
+        pages.count > 1 ? PaginationView(pages: pages, current: number).made : nil
+    }
+
+    var briefingPages: Pagination { Pagination(base: SiteURLs.briefings, itemCount: site.briefings.count) }
+
+    func topicPages(_ t: Int) -> Pagination {
+        Pagination(base: SiteURLs.topic(site.topics[t].slug.rawValue), itemCount: index.briefingsOfTopic[t].count)
     }
 
     func date(_ date: PartialDate) -> Made<DateView> { DateView(date: date).made }
@@ -194,15 +213,17 @@ final class PageContexts: Sendable {
                         latestUpdates: latestUpdates()).map
     }
 
-    func briefingList() -> TemplateMap {
+    func briefingList(page number: Int = 1) -> TemplateMap {
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
             ("name", .string("Briefings")), ("url", .string(absoluteURL(SiteURLs.briefings))),
         ])
-        let frame = frame(root: "../", path: SiteURLs.briefings, title: "Briefings",
+        let pages = briefingPages
+        let frame = frame(root: pages.root(number), path: SiteURLs.briefings, title: "Briefings",
                           description: "All briefings of \(config.title), newest first.",
-                          section: "briefings", ogType: "website", jsonLD: jsonLD)
-        return BriefingListPage(frame: frame, briefings: site.briefings.indices.map(briefingItem)).map
+                          section: "briefings", ogType: "website", jsonLD: jsonLD, page: number, of: pages)
+        return BriefingListPage(frame: frame, briefings: pages.items(number).map(briefingItem),
+                                pagination: pagination(pages, number)).map
     }
 
     func briefing(_ b: Int) -> TemplateMap {
@@ -442,23 +463,26 @@ final class PageContexts: Sendable {
         return TopicListPage(frame: frame, topics: site.topics.indices.map(topicCard)).map
     }
 
-    func topic(_ t: Int) -> TemplateMap {
+    func topic(_ t: Int, page number: Int = 1) -> TemplateMap {
         let topic = site.topics[t]
         let path = SiteURLs.topic(topic.slug.rawValue)
-        let briefings = index.briefingsOfTopic[t]
+        let pages = topicPages(t)
+        let briefings = Array(index.briefingsOfTopic[t][pages.items(number)])
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
             ("name", .string(topic.name)), ("description", JSONValue.text(topic.description)),
             ("url", .string(absoluteURL(path))),
         ])
-        let frame = frame(root: "../../", path: path, title: topic.name,
+        let frame = frame(root: pages.root(number), path: path, title: topic.name,
                           description: topic.description ?? "Briefings on \(topic.name.lowercased()) in \(config.title).",
-                          section: "topics", ogType: "website", jsonLD: jsonLD)
+                          section: "topics", ogType: "website", jsonLD: jsonLD, page: number, of: pages)
         // Events in time order, each once (a timeline entry may name a briefing of the topic).
         let events = Set(briefings.flatMap { index.eventsOfBriefing[$0] }).sorted()
         return TopicPage(frame: frame, topic: topicCard(t), briefings: briefings.map(briefingItem),
                          quotes: briefings.flatMap { b in site.briefings[b].quotes.map { quote($0, briefing: b) } },
-                         events: events.map { event($0, on: .page) }, feedURL: addressURL(path + "feed.xml")).map
+                         // Summaries' links are made for pages two folders deep: past page 1, titles only.
+                         events: events.map { event($0, on: number == 1 ? .page : .home) }, feedURL: addressURL(path + "feed.xml"),
+                         pagination: pagination(pages, number)).map
     }
 
     // MARK: - Feeds

@@ -1,8 +1,8 @@
 /// One file a build writes from a template.
 struct PageJob: Sendable {
     enum Kind: Sendable {
-        case home, briefingList, briefing(Int), timeline, peopleList, person(Int), notFound, feed, sitemap, robots
-        case topicList, topic(Int), topicFeed(Int)
+        case home, briefingList(page: Int), briefing(Int), timeline, peopleList, person(Int), notFound, feed, sitemap, robots
+        case topicList, topic(Int, page: Int), topicFeed(Int)
     }
 
     let kind: Kind
@@ -32,7 +32,6 @@ struct PageRenderer: Sendable {
         }
         var jobs = [
             job(.home, "index.html", "home"),
-            job(.briefingList, SiteURLs.briefings + "index.html", "briefings"),
             job(.timeline, SiteURLs.timeline + "index.html", "timeline"),
             job(.peopleList, SiteURLs.people + "index.html", "people"),
             job(.notFound, "404.html", "404"),
@@ -43,6 +42,8 @@ struct PageRenderer: Sendable {
         if site.config.hasAbsoluteBaseURL {
             jobs += [job(.feed, "feed.xml", "feed"), job(.sitemap, "sitemap.xml", "sitemap")]
         }
+        let briefingPages = contexts.briefingPages
+        jobs += (1...briefingPages.count).map { job(.briefingList(page: $0), briefingPages.url($0) + "index.html", "briefings") }
         jobs += site.briefings.indices.map(briefingJob)
         jobs += site.people.indices.map(personJob)
         // Topic pages where the templates have them (sites made before topics had pages have not).
@@ -52,7 +53,8 @@ struct PageRenderer: Sendable {
         if templates.templates.has("topic") {
             for t in site.topics.indices {
                 let folder = SiteURLs.topic(site.topics[t].slug.rawValue)
-                jobs.append(job(.topic(t), folder + "index.html", "topic"))
+                let pages = contexts.topicPages(t)
+                jobs += (1...pages.count).map { job(.topic(t, page: $0), pages.url($0) + "index.html", "topic") }
                 if site.config.hasAbsoluteBaseURL { jobs.append(job(.topicFeed(t), folder + "feed.xml", "feed")) }
             }
         }
@@ -75,7 +77,7 @@ struct PageRenderer: Sendable {
         let context: TemplateMap
         switch job.kind {
         case .home: context = contexts.home()
-        case .briefingList: context = contexts.briefingList()
+        case .briefingList(let page): context = contexts.briefingList(page: page)
         case .briefing(let b): context = contexts.briefing(b)
         case .timeline: context = contexts.timeline()
         case .peopleList: context = contexts.peopleList()
@@ -85,7 +87,7 @@ struct PageRenderer: Sendable {
         case .sitemap: context = contexts.sitemap()
         case .robots: context = contexts.robots()
         case .topicList: context = contexts.topicList()
-        case .topic(let t): context = contexts.topic(t)
+        case .topic(let t, let page): context = contexts.topic(t, page: page)
         case .topicFeed(let t): context = contexts.feed(topic: t)
         }
         return templates.render(job.template, context, expectedSize: expectedSize(of: job))
@@ -98,7 +100,7 @@ struct PageRenderer: Sendable {
         let site = contexts.site
         let listed = switch job.kind {
         case .timeline: site.events.count * 2_048
-        case .briefingList: site.briefings.count * 1_024
+        case .briefingList: Pagination.briefingsPerPage * 1_024
         case .peopleList: site.people.count * 1_024
         case .sitemap: (site.briefings.count + site.people.count) * 256
         default: 0

@@ -1212,6 +1212,29 @@ main {
 .topic-card-description { margin: 0.4rem 0 0; }
 .feed-link-topic { margin: 0.5rem 0 0; }
 
+/* Pages of a long list: numbers in a row that wraps, the current one filled. */
+.pagination { margin: 2rem 0 0; }
+.pagination-text { margin: 0 0 0.5rem; color: var(--muted); font-size: 0.9rem; }
+.pagination ul {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.4rem;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+.pagination a {
+  display: inline-block;
+  min-width: 2.75rem;
+  padding: 0.5rem 0.7rem;
+  border: 1px solid var(--rule);
+  border-radius: 0.4rem;
+  text-align: center;
+  text-decoration: none;
+}
+.pagination-gap { align-self: center; color: var(--muted); }
+.pagination a[aria-current="page"] { background: var(--accent-strong); border-color: var(--accent-strong); color: var(--bg); }
+
 """#, nil),
 ("Templates/briefing.mustache", #"""
 {{< layout}}
@@ -1331,6 +1354,7 @@ main {
 <li>{{> partials/briefing-item}}</li>
 {{/briefings}}
 </ol>
+{{> partials/pagination}}
 {{/hasBriefings}}
 {{^hasBriefings}}
 <p class="empty">No briefings have been published yet.</p>
@@ -1477,6 +1501,12 @@ main {
 {{#page.canonicalURL}}
 <link rel="canonical" href="{{page.canonicalURL}}">
 {{/page.canonicalURL}}
+{{#page.previousURL}}
+<link rel="prev" href="{{root}}{{.}}">
+{{/page.previousURL}}
+{{#page.nextURL}}
+<link rel="next" href="{{root}}{{.}}">
+{{/page.nextURL}}
 <meta property="og:title" content="{{page.title}}">
 {{#page.description}}
 <meta property="og:description" content="{{page.description}}">
@@ -1588,6 +1618,26 @@ main {
 {{/.hasSources}}
 </div>
 </article>
+
+"""#, nil),
+("Templates/partials/pagination.mustache", #"""
+{{! The navigation of a list split into pages: first, previous, the numbers around the current
+    page, next, last. Shown only where there is more than one page. }}
+{{#pagination}}
+<nav class="pagination" aria-label="Pages">
+<p class="pagination-text">Page {{current}} of {{count}}</p>
+<ul>
+{{#firstURL}}<li><a href="{{root}}{{.}}" aria-label="First page">« First</a></li>{{/firstURL}}
+{{#previousURL}}<li><a href="{{root}}{{.}}" rel="prev">‹ Previous</a></li>{{/previousURL}}
+{{#numbers}}
+{{#followsAGap}}<li class="pagination-gap" aria-hidden="true">…</li>{{/followsAGap}}
+<li>{{#isCurrent}}<a aria-current="page" href="{{root}}{{url}}">{{number}}</a>{{/isCurrent}}{{^isCurrent}}<a href="{{root}}{{url}}">{{number}}</a>{{/isCurrent}}</li>
+{{/numbers}}
+{{#nextURL}}<li><a href="{{root}}{{.}}" rel="next">Next ›</a></li>{{/nextURL}}
+{{#lastURL}}<li><a href="{{root}}{{.}}" aria-label="Last page">Last »</a></li>{{/lastURL}}
+</ul>
+</nav>
+{{/pagination}}
 
 """#, nil),
 ("Templates/partials/person-card.mustache", #"""
@@ -1851,6 +1901,7 @@ Sitemap: {{sitemapURL}}
 <li>{{> partials/briefing-item}}</li>
 {{/briefings}}
 </ol>
+{{> partials/pagination}}
 </section>
 {{/hasBriefings}}
 {{#hasQuotes}}

@@ -280,3 +280,48 @@ struct SitemapURLView: TemplateView {
         .text("lastmod", "a day or a date-time; absent for dates known only to the month or year") { $0.lastmod },
     ]
 }
+
+struct PageNumberView: TemplateView {
+    static let viewName = "page number"
+    static let summary = "one link of a list's page navigation"
+    let number: Int
+    let url: String
+    let isCurrent: Bool
+    let followsAGap: Bool
+
+    static let fields: [ViewField<Self>] = [
+        .number("number", "the page's number") { $0.number },
+        .text("url", "the page, from the root") { $0.url },
+        .flag("isCurrent", "the page shown") { $0.isCurrent },
+        .flag("followsAGap", "numbers are skipped before this one (write an ellipsis)") { $0.followsAGap },
+    ]
+}
+
+/// The navigation of a list too long for one page; absent when the list has one page.
+struct PaginationView: TemplateView {
+    static let viewName = "pagination"
+    static let summary = "the navigation of a list split into pages (absent when there is one page)"
+    let pages: Pagination
+    let current: Int
+
+    /// Page numbers shown around the current one.
+    static let window = 2
+
+    static let fields: [ViewField<Self>] = [
+        .number("current", "the page shown, from 1") { $0.current },
+        .number("count", "how many pages") { $0.pages.count },
+        .text("text", "`page 3 of 200`") { "page \($0.current) of \($0.pages.count)" },
+        .text("firstURL", "page 1, from the root; absent on page 1") { $0.current > 1 ? $0.pages.url(1) : nil },
+        .text("previousURL", "the page before, from the root; absent on page 1") { $0.current > 1 ? $0.pages.url($0.current - 1) : nil },
+        .text("nextURL", "the page after, from the root; absent on the last page") { $0.current < $0.pages.count ? $0.pages.url($0.current + 1) : nil },
+        .text("lastURL", "the last page, from the root; absent on the last page") { $0.current < $0.pages.count ? $0.pages.url($0.pages.count) : nil },
+        .list("numbers", "the pages around the current one, and the first and last") { view in
+            let window = max(1, view.current - window)...min(view.pages.count, view.current + window)
+            let numbers = Set([1, view.pages.count] + Array(window)).sorted()
+            return numbers.indices.map { i in
+                PageNumberView(number: numbers[i], url: view.pages.url(numbers[i]), isCurrent: numbers[i] == view.current,
+                               followsAGap: i > 0 && numbers[i] - numbers[i - 1] > 1).made
+            }
+        },
+    ]
+}

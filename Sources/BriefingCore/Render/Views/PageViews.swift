@@ -25,6 +25,9 @@ struct PageMetaView: TemplateView {
     static let summary = "the page's own title and metadata"
     let title: String, ogType: String, jsonLDHTML: String, section: String, description: String
     let canonicalURL: String?
+    /// Of a list split into pages: the pages before and after, from the root.
+    var previousURL: String? = nil
+    var nextURL: String? = nil
 
     static let fields: [ViewField<Self>] = [
         .text("title", "the page's own title") { $0.title },
@@ -33,6 +36,8 @@ struct PageMetaView: TemplateView {
         .text("section", "`home`, `briefings`, `timeline`, `people`, `topics`, `search` or `none`") { $0.section },
         .text("description", "the page's description") { $0.description },
         .text("canonicalURL", "its absolute URL; absent without a `base_url` that is an address") { $0.canonicalURL },
+        .text("previousURL", "of a list split into pages: the page before, from the root (for `<link rel=\"prev\">`)") { $0.previousURL },
+        .text("nextURL", "of a list split into pages: the page after, from the root (for `<link rel=\"next\">`)") { $0.nextURL },
         .flag("isHome", "on the home page") { $0.section == "home" },
         .flag("isBriefings", "on briefing pages") { $0.section == "briefings" },
         .flag("isTimeline", "on the timeline") { $0.section == "timeline" },
@@ -82,13 +87,15 @@ struct HomePage: TemplateView {
 
 struct BriefingListPage: TemplateView {
     static let viewName = "briefings"
-    static let summary = "`briefings/index.html`"
+    static let summary = "`briefings/index.html`, and `briefings/page/<n>/index.html` past 50 briefings"
     let frame: Made<PageFrameView>
     let briefings: [Made<BriefingItemView>]
+    let pagination: Made<PaginationView>?
 
     static let fields: [ViewField<Self>] = [
         .base { $0.frame },
-        .list("briefings", "every briefing, newest first") { $0.briefings },
+        .list("briefings", "the briefings of this page, newest first") { $0.briefings },
+        .view("pagination", "the pages of the list") { $0.pagination },
     ]
 }
 
@@ -225,13 +232,15 @@ struct TopicPage: TemplateView {
     let quotes: [Made<QuoteView>]
     let events: [Made<EventView>]
     let feedURL: String?
+    let pagination: Made<PaginationView>?
 
     static let fields: [ViewField<Self>] = [
         .base { $0.frame },
         .view("topic", "the topic") { $0.topic },
-        .list("briefings", "its briefings, newest first") { $0.briefings },
-        .list("quotes", "the quotes of its briefings") { $0.quotes },
-        .list("events", "the events of its briefings, in time order") { $0.events },
+        .list("briefings", "its briefings on this page, newest first") { $0.briefings },
+        .view("pagination", "the pages of its briefings (50 a page)") { $0.pagination },
+        .list("quotes", "the quotes of the briefings on this page") { $0.quotes },
+        .list("events", "the events of the briefings on this page, in time order") { $0.events },
         .text("feedURL", "its own feed's absolute URL; absent without a `base_url` that is an address") { $0.feedURL },
     ]
 }
