@@ -70,10 +70,13 @@ public struct SiteBuilder: Sendable {
         // stages below run: freed here, where the function ends, they kept one core busy alone for
         // about 20 ms at 10,000 briefings.
         BackgroundRelease.release(consume raw)
-        let renderer = MarkdownRenderer(links: LinkTable(site: site), unsafeHTML: site.config.unsafeHTML)
+        // Where each event lands, which links to events need before any Markdown renders; a
+        // template set without a page for a year keeps the whole timeline on one page.
+        let timeline = TimelineLayout(events: site.events, splits: templates?.templates.has("timeline-page") ?? false)
+        let renderer = MarkdownRenderer(links: LinkTable(site: site, timeline: timeline), unsafeHTML: site.config.unsafeHTML)
         // The index needs only the model: made by one thread while the others render Markdown,
         // instead of alone after it.
-        async let index = SiteIndex(site: site)
+        async let index = SiteIndex(site: site, timeline: timeline)
         let (markdown, markdownDiagnostics) = await RenderedMarkdown.render(site, renderer: renderer)
         diagnostics += markdownDiagnostics
         stages.done("markdown")

@@ -21,7 +21,7 @@
     });
     d.e.forEach(function (x) {
       var names = x[5].map(function (i) { return p[i][1]; }).join(", ");
-      add("Event", 2, x[1], "timeline/#" + x[0], x[2] + (names ? " \u00b7 " + names : ""), x[3],
+      add("Event", 2, x[1], x[0], x[2] + (names ? " \u00b7 " + names : ""), x[3],
         x[2] + " " + x[3] + " " + names);
     });
     d.q.forEach(function (x) {

@@ -393,7 +393,7 @@ import Testing
         defer { site.remove() }
         try await site.build()
         let index = try json(site, "search/index.json")
-        #expect(index["v"] as? Int == 1)
+        #expect(index["v"] as? Int == 2)
         let briefings = try #require(index["b"] as? [[Any]])
         #expect(briefings.map { $0[0] as? String } == ["developing", "moscow-meeting"])
         #expect(briefings[1][1] as? String == "Meeting in Moscow")
@@ -408,6 +408,7 @@ import Testing
         #expect(quotes[0][1] as? Int == 1 && quotes[0][2] as? Int == 1)  // Putin, in the Moscow briefing
         let events = try #require(index["e"] as? [[Any]])
         #expect(events.count == 1)
+        #expect(events[0][0] as? String == "timeline/#e-2025-12-02-witkoff-meets-putin")
         #expect(events[0][1] as? String == "Witkoff meets Putin")
         #expect(events[0][3] as? String == "Moscow")
         #expect(events[0][4] as? Int == 1)

@@ -102,7 +102,7 @@ import Testing
         // The shared link, the search index and the data export all use the same anchor.
         let json = try site.page("data/timeline.json")
         #expect(json.contains("timeline/#e-2025-12-02-witkoff-and-kushner-meet-putin-in-moscow\""))
-        #expect(try site.page("search/index.json").contains("\"e-2025-12-02-ushakov-no-compromise-yet\""))
+        #expect(try site.page("search/index.json").contains("\"timeline/#e-2025-12-02-ushakov-no-compromise-yet\""))
     }
 
     @Test func eventsOfTheSameDayAndTitleGetAnchorsOfTheirOwn() async throws {

@@ -111,7 +111,7 @@ import Testing
     }
 
     @Test func markdownRewritesReferenceLinksPerPageDepth() throws {
-        let linkable = LinkTable(people: ["steve-witkoff"], briefings: ["moscow"], drafts: [], events: ["talks": "event-talks"])
+        let linkable = LinkTable(people: ["steve-witkoff"], briefings: ["moscow"], drafts: [], events: ["talks": "timeline/#event-talks"])
         let renderer = MarkdownRenderer(links: linkable, unsafeHTML: false)
         var diagnostics: [Diagnostic] = []
         let text = MarkdownText(text: "[W](person:steve-witkoff), [B](briefing:moscow), [E](event:talks), [X](https://x.org)",
@@ -131,7 +131,7 @@ import Testing
                           people: [Slug("a")!, Slug("b")!], sources: [], expected: false, location: SourceLocation(path: "t"))
         let site = Site(config: SiteConfig(title: "T", baseURL: "/", language: "en", timeZone: zone, unsafeHTML: false, extra: [:]),
                         people: [person("a"), person("b"), person("c")], briefings: [], events: [event], media: [])
-        let index = SiteIndex(site: site)
+        let index = SiteIndex(site: site, timeline: TimelineLayout(events: site.events, splits: true))
         #expect(index.seenWith == [[1], [0], []])
         #expect(index.eventsOfPerson == [[0], [0], []])
     }

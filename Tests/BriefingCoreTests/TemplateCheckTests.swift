@@ -36,7 +36,7 @@ import Testing
             "Templates/briefing.mustache:18:5: error: no field 'titel' here — did you mean 'title'?\n" + hint,
             "Templates/briefing.mustache:27:1: error: no field 'hasPlace' here — did you mean 'hasPlaces'?\n" + hint,
             "Templates/layout.mustache:7:18: error: no field 'titl' in 'page' — did you mean 'title'?\n"
-                + "    hint: looked up in the briefings, briefing, timeline, people, person, topics, topic, search, 404 pages; Templates/README.md lists every field",
+                + "    hint: looked up in the briefings, briefing, timeline, timeline page, people, person, topics, topic, search, 404 pages; Templates/README.md lists every field",
         ])
     }
 

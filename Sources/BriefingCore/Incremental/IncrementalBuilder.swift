@@ -70,7 +70,7 @@ public actor IncrementalBuilder {
             return .failed(error.diagnostics)
         }
         renderer = prepared.0
-        markdownRenderer = MarkdownRenderer(links: LinkTable(site: prepared.0.contexts.site),
+        markdownRenderer = MarkdownRenderer(links: LinkTable(site: prepared.0.contexts.site, timeline: prepared.0.contexts.index.timeline),
                                             unsafeHTML: prepared.0.contexts.site.config.unsafeHTML)
         warnings = prepared.1
         return replace(with: rendered, complete: true)

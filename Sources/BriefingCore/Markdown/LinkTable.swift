@@ -3,7 +3,7 @@ public struct LinkTable: Sendable {
     let people: Set<String>
     let briefings: Set<String>
     let drafts: Set<String>
-    /// Event id -> anchor on the timeline page.
+    /// Event id -> its place on the timeline, from the site root (`timeline/2025/#event-talks`).
     let events: [String: String]
     /// Files under `Content/media/`, relative to it.
     let media: Set<String>
@@ -16,13 +16,16 @@ public struct LinkTable: Sendable {
         self.media = media
     }
 
-    init(site: Site) {
+    init(site: Site, timeline: TimelineLayout) {
         people = site.linkablePeople
         briefings = site.linkableBriefings
         drafts = site.draftSlugs
         var events: [String: String] = [:]
-        for event in site.events { if let id = event.id { events[id] = SiteURLs.eventAnchor(id: id) } }
-        for id in site.unresolved.eventIDs where events[id] == nil { events[id] = SiteURLs.eventAnchor(id: id) }
+        for e in site.events.indices {
+            if let id = site.events[e].id { events[id] = timeline.url(of: e, anchor: SiteURLs.eventAnchor(id: id)) }
+        }
+        // Ids of files that did not resolve (the build fails on them anyway) stay valid targets.
+        for id in site.unresolved.eventIDs where events[id] == nil { events[id] = SiteURLs.timeline + "#" + SiteURLs.eventAnchor(id: id) }
         self.events = events
         media = Set(site.media)
     }
@@ -52,10 +55,10 @@ public struct LinkTable: Sendable {
             return .unknown(message: "unknown briefing '\(slug)' in link", hint: Suggestion.hint(for: slug, in: briefings))
         }
         if let id = destination.removingPrefix("event:") {
-            guard let anchor = events[id] else {
+            guard let url = events[id] else {
                 return .unknown(message: "unknown event '\(id)' in link", hint: Suggestion.hint(for: id, in: events.keys))
             }
-            return .rewrite(root + SiteURLs.timeline + "#" + anchor)
+            return .rewrite(root + url)
         }
         // Site media written as a site path works from any page and under any base URL.
         if let path = destination.removingPrefix("/media/") ?? destination.removingPrefix("media/") {

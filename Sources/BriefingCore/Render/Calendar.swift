@@ -204,7 +204,7 @@ struct CalendarFiles: Sendable {
         if !description.isEmpty { out.text("DESCRIPTION", description.joined(separator: "\n")) }
         // URL is a URI (RFC 5545 3.3.13): left out where the base URL is only a path.
         if contexts.site.config.hasAbsoluteBaseURL {
-            out.raw("URL", contexts.absoluteURL(SiteURLs.timeline + "#" + index.eventAnchors[e]))
+            out.raw("URL", contexts.absoluteURL(index.eventURL(e)))
         }
         out.raw("STATUS", event.expected ? "TENTATIVE" : "CONFIRMED")
         out.raw("TRANSP", "TRANSPARENT")

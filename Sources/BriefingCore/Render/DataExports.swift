@@ -173,7 +173,7 @@ struct DataExports: Sendable {
             json.field("briefing", event.briefing?.rawValue)
             json.field("summary", markdown.eventSummaryTexts[e])
             json.key("sources"); json.array { json in for source in event.sources { Self.source(source, to: &json) } }
-            json.field("url", contexts.absoluteURL(SiteURLs.timeline + "#" + index.eventAnchors[e]))
+            json.field("url", contexts.absoluteURL(index.eventURL(e)))
         }
     }
 

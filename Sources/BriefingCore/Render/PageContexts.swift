@@ -151,12 +151,16 @@ final class PageContexts: Sendable {
     }
 
     func eventView(_ e: Int, on place: EventPlace) -> EventView {
-        let event = site.events[e]
         let summary: String? = switch place {
         case .home: nil
         case .timeline: markdown.eventSummariesOnTimeline[e]
         case .page: markdown.eventSummariesOnPages[e]
         }
+        return eventView(e, summary: summary)
+    }
+
+    func eventView(_ e: Int, summary: String?) -> EventView {
+        let event = site.events[e]
         return EventView(anchor: index.eventAnchors[e], title: event.title, date: date(event.date), place: event.place,
                          summaryHTML: summary, expected: event.expected, people: index.peopleOfEvent[e].map(personLink),
                          briefing: event.briefing.flatMap { index.briefingIndex[$0] }.map(briefingLink),
@@ -329,58 +333,142 @@ final class PageContexts: Sendable {
         TimelineSVG.Mark(date: event.date, title: event.title, expected: event.expected)
     }
 
+    /// `timeline/`: every event on one page, or, past the budget, an overview of the years and
+    /// months with their pages (see `TimelineLayout`).
     func timeline() -> TemplateMap {
-        let jsonLD = JSONValue.object([
-            ("@context", .string("https://schema.org")), ("@type", .string("ItemList")),
+        let layout = index.timeline
+        let jsonLD = layout.isSplit ? JSONValue.object([
+            ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
             ("name", .string("Timeline")), ("url", .string(absoluteURL(SiteURLs.timeline))),
-            ("itemListElement", .array(site.events.indices.map { e in
+        ]) : eventListJSON(name: "Timeline", path: SiteURLs.timeline, events: Array(site.events.indices))
+        let frame = frame(root: "../", path: SiteURLs.timeline, title: "Timeline",
+                          description: "Every event of \(config.title), in time order.",
+                          section: "timeline", ogType: "website", jsonLD: jsonLD)
+        let calendar = calendarLink(CalendarFiles.timelinePath, events: Array(site.events.indices))
+        let drawing = TimelineSVG(zone: config.timeZone).render(site.events.map(drawn), subject: "Timeline")
+        guard layout.isSplit else {
+            return TimelinePage(frame: frame, years: yearSections(Array(site.events.indices), root: "../"),
+                                eventCount: site.events.count, calendar: calendar, timelineSVGHTML: drawing,
+                                yearLinks: [], latestEvents: [], nextEvents: []).map
+        }
+        let happened = site.events.indices.filter { !site.events[$0].expected }
+        let next = site.events.indices.filter { site.events[$0].expected }
+        return TimelinePage(frame: frame, years: [], eventCount: site.events.count, calendar: calendar, timelineSVGHTML: drawing,
+                            yearLinks: yearLinks(), latestEvents: happened.suffix(10).reversed().map { event($0, on: .home) },
+                            nextEvents: next.prefix(10).map { event($0, on: .home) }).map
+    }
+
+    /// Page `p` of the timeline's pages of years and months (`timeline-page.mustache`).
+    func timelinePage(_ p: Int) -> TemplateMap {
+        let page = index.timeline.pages[p]
+        let root = String(repeating: "../", count: page.path.split(separator: "/").count)
+        let (title, upURL, upTitle): (String, String, String) = switch page.kind {
+        case .all: ("Timeline", SiteURLs.timeline, "Timeline")
+        case .year(let year), .splitYear(let year): (String(year), SiteURLs.timeline, "Timeline")
+        case .month(let year, let month):
+            ("\(PartialDate.monthNames[month - 1]) \(year)", SiteURLs.timeline + "\(year)/", String(year))
+        }
+        let jsonLD = eventListJSON(name: "Timeline: \(title)", path: page.path, events: page.events)
+        let frame = frame(root: root, path: page.pagination.base, title: "Timeline: \(title)",
+                          description: "The events of \(title) in \(config.title), in time order.",
+                          section: "timeline", ogType: "website", jsonLD: jsonLD, page: page.number, of: page.pagination)
+        var months: [Made<TimelineMonthLinkView>] = []
+        if case .splitYear(let year) = page.kind, page.number == 1 { months = monthLinks(of: year) }
+        return TimelineEventsPage(frame: frame, heading: title, upURL: upURL, upTitle: upTitle,
+                                  years: yearSections(page.events, root: root), eventCount: page.events.count,
+                                  months: months, pagination: pagination(page.pagination, page.number)).map
+    }
+
+    /// Events by year, then by month (those known only to the year first, as "During 2022"); their
+    /// summaries' links made for a page whose path to the root is `root`.
+    func yearSections(_ events: [Int], root: String) -> [Made<TimelineYearView>] {
+        var yearOrder: [Int] = []
+        var groupOrder: [Int: [String]] = [:]
+        var groupEvents: [String: [Made<EventView>]] = [:]
+        var groupHeadings: [String: String] = [:]
+        for e in events {
+            let date = site.events[e].date
+            if groupOrder[date.year] == nil { yearOrder.append(date.year); groupOrder[date.year] = [] }
+            let key = date.precision == .year ? "y-\(date.year)-all" : "m-\(date.year)-\(TimelineLayout.twoDigits(date.month))"
+            if groupEvents[key] == nil {
+                groupOrder[date.year]!.append(key)
+                groupEvents[key] = []
+                groupHeadings[key] = date.precision == .year ? "During \(date.year)" : date.monthHeading
+            }
+            groupEvents[key]!.append(eventView(e, summary: summary(of: e, root: root)).made)
+        }
+        return yearOrder.map { year in
+            let groups = groupOrder[year]!.map { key in
+                TimelineGroupView(heading: groupHeadings[key]!, anchor: key, events: groupEvents[key]!).made
+            }
+            return TimelineYearView(year: String(year), anchor: "y-\(year)", groups: groups).made
+        }
+    }
+
+    /// An event's summary with its links made for a page `root` away from the site root. The
+    /// Markdown stage renders them for one and two folders deep; deeper pages take the latter with
+    /// its links' root prefix lengthened (every link it rewrites starts with the root).
+    func summary(of e: Int, root: String) -> String? {
+        switch root {
+        case "../": return markdown.eventSummariesOnTimeline[e]
+        case "../../": return markdown.eventSummariesOnPages[e]
+        default:
+            return markdown.eventSummariesOnPages[e].map {
+                $0.replacingOccurrences(of: "href=\"../../", with: "href=\"" + root)
+                    .replacingOccurrences(of: "src=\"../../", with: "src=\"" + root)
+            }
+        }
+    }
+
+    /// schema.org's ItemList of `events`, each with its URL on the timeline.
+    func eventListJSON(name: String, path: String, events: [Int]) -> JSONValue {
+        .object([
+            ("@context", .string("https://schema.org")), ("@type", .string("ItemList")),
+            ("name", .string(name)), ("url", .string(absoluteURL(path))),
+            ("itemListElement", .array(events.enumerated().map { position, e in
                 let event = site.events[e]
                 return .object([
-                    ("@type", .string("ListItem")), ("position", .string(String(e + 1))),
+                    ("@type", .string("ListItem")), ("position", .string(String(position + 1))),
                     ("item", .object([
                         ("@type", .string("Event")), ("name", .string(event.title)),
                         ("startDate", .string(event.date.iso)),
                         ("location", event.place.map { .object([("@type", .string("Place")), ("name", .string($0))]) }),
-                        ("url", .string(absoluteURL(SiteURLs.timeline + "#" + index.eventAnchors[e]))),
+                        ("url", .string(absoluteURL(index.eventURL(e)))),
                     ])),
                 ])
             })),
         ])
-        let frame = frame(root: "../", path: SiteURLs.timeline, title: "Timeline",
-                          description: "Every event of \(config.title), in time order.",
-                          section: "timeline", ogType: "website", jsonLD: jsonLD)
-        // Years, then months; events known only to the year come first in their year.
-        var years: [Made<TimelineYearView>] = []
-        var currentYear: Int?
-        var groupKeys: [String] = []
-        var groupEvents: [String: [Made<EventView>]] = [:]
-        var groupHeadings: [String: String] = [:]
-        func closeYear() {
-            guard let year = currentYear else { return }
-            let groups = groupKeys.map { key in
-                TimelineGroupView(heading: groupHeadings[key]!, anchor: key, events: groupEvents[key]!).made
-            }
-            years.append(TimelineYearView(year: String(year), anchor: "y-\(year)", groups: groups).made)
-            groupKeys = []; groupEvents = [:]; groupHeadings = [:]
+    }
+
+    /// Every year of a split timeline with its event count and its months, each linked to its page.
+    func yearLinks() -> [Made<TimelineYearLinkView>] {
+        var counts: [Int: Int] = [:]
+        for event in site.events { counts[event.date.year, default: 0] += 1 }
+        return counts.keys.sorted().map { year in
+            TimelineYearLinkView(year: String(year), url: SiteURLs.timeline + "\(year)/", count: counts[year]!,
+                                 months: monthLinks(of: year)).made
         }
-        for e in site.events.indices {
-            let date = site.events[e].date
-            if date.year != currentYear {
-                closeYear()
-                currentYear = date.year
-            }
-            let key = date.precision == .year ? "y-\(date.year)-all" : "m-\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)"
-            if groupEvents[key] == nil {
-                groupKeys.append(key)
-                groupEvents[key] = []
-                groupHeadings[key] = date.precision == .year ? "During \(date.year)" : date.monthHeading
-            }
-            groupEvents[key]!.append(event(e, on: .timeline))
+    }
+
+    /// The months of `year` with events, each linked to the page (and place) that holds them.
+    func monthLinks(of year: Int) -> [Made<TimelineMonthLinkView>] {
+        var counts: [Int: Int] = [:]
+        var yearOnly = 0
+        for event in site.events where event.date.year == year {
+            if event.date.precision == .year { yearOnly += 1 } else { counts[event.date.month, default: 0] += 1 }
         }
-        closeYear()
-        return TimelinePage(frame: frame, years: years, eventCount: site.events.count,
-                            calendar: calendarLink(CalendarFiles.timelinePath, events: Array(site.events.indices)),
-                            timelineSVGHTML: TimelineSVG(zone: config.timeZone).render(site.events.map(drawn), subject: "Timeline")).map
+        let folder = SiteURLs.timeline + "\(year)/"
+        let split = index.timeline.pages.contains { $0.kind == .splitYear(year) }
+        var links: [Made<TimelineMonthLinkView>] = []
+        if yearOnly > 0 {
+            links.append(TimelineMonthLinkView(name: "During \(year)", url: folder + "#y-\(year)-all", count: yearOnly).made)
+        }
+        for month in counts.keys.sorted() {
+            let two = TimelineLayout.twoDigits(month)
+            links.append(TimelineMonthLinkView(name: PartialDate.monthNames[month - 1],
+                                               url: split ? folder + two + "/" : folder + "#m-\(year)-\(two)", count: counts[month]!).made)
+        }
+        return links
     }
 
     func peopleList() -> TemplateMap {

@@ -2,7 +2,7 @@
 struct PageJob: Sendable {
     enum Kind: Sendable {
         case home, briefingList(page: Int), briefing(Int), timeline, peopleList, person(Int), notFound, feed, sitemap, robots
-        case topicList, topic(Int, page: Int), topicFeed(Int)
+        case topicList, topic(Int, page: Int), topicFeed(Int), timelinePage(Int)
     }
 
     let kind: Kind
@@ -41,6 +41,11 @@ struct PageRenderer: Sendable {
         // address, neither file could be valid, so neither is written (the resolver warns).
         if site.config.hasAbsoluteBaseURL {
             jobs += [job(.feed, "feed.xml", "feed"), job(.sitemap, "sitemap.xml", "sitemap")]
+        }
+        if contexts.index.timeline.isSplit {
+            jobs += contexts.index.timeline.pages.indices.map {
+                job(.timelinePage($0), contexts.index.timeline.pages[$0].path + "index.html", "timeline-page")
+            }
         }
         let briefingPages = contexts.briefingPages
         jobs += (1...briefingPages.count).map { job(.briefingList(page: $0), briefingPages.url($0) + "index.html", "briefings") }
@@ -89,6 +94,7 @@ struct PageRenderer: Sendable {
         case .topicList: context = contexts.topicList()
         case .topic(let t, let page): context = contexts.topic(t, page: page)
         case .topicFeed(let t): context = contexts.feed(topic: t)
+        case .timelinePage(let p): context = contexts.timelinePage(p)
         }
         return templates.render(job.template, context, expectedSize: expectedSize(of: job))
     }
@@ -99,7 +105,8 @@ struct PageRenderer: Sendable {
     func expectedSize(of job: PageJob) -> Int {
         let site = contexts.site
         let listed = switch job.kind {
-        case .timeline: site.events.count * 2_048
+        case .timeline: contexts.index.timeline.isSplit ? 65_536 : site.events.count * 2_048
+        case .timelinePage: TimelineLayout.budget * 2_048
         case .briefingList: Pagination.briefingsPerPage * 1_024
         case .peopleList: site.people.count * 1_024
         case .sitemap: (site.briefings.count + site.people.count) * 256

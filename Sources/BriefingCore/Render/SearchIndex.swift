@@ -4,14 +4,14 @@ import Foundation
 ///
 /// Compact: arrays, not objects; URLs as the slugs and anchors they are made of; quotes and
 /// events refer to their briefing and people by position instead of repeating names. Shape
-/// (version 1), each list in the site's order:
+/// (version 2), each list in the site's order:
 ///
 /// ```
-/// {"v": 1,
+/// {"v": 2,
 ///  "b": [[slug, title, date, text, keywords]],          briefings: briefings/<slug>/
 ///  "p": [[slug, name, text]],                           people: people/<slug>/
 ///  "q": [[text, person, briefing]],                     quotes: positions in "p" and "b"
-///  "e": [[anchor, title, date, text, briefing, [people]]]   events: timeline/#<anchor>; briefing -1 when none
+///  "e": [[url, title, date, text, briefing, [people]]]   events: the page and anchor that hold each; briefing -1 when none
 ///  "t": [[slug, name, text]]                           topics: topics/<slug>/ (text: `3 briefings · description`)
 /// }
 /// ```
@@ -33,7 +33,7 @@ struct SearchIndex: Sendable {
         }
         var json = JSONWriter()
         json.object { json in
-            json.key("v"); json.int(1)
+            json.key("v"); json.int(2)
             json.key("b")
             json.array { json in
                 for b in site.briefings.indices {
@@ -79,7 +79,7 @@ struct SearchIndex: Sendable {
                     let event = site.events[e]
                     let text = [event.place, markdown.eventSummaryTexts[e]].compactMap { $0 }.joined(separator: " · ")
                     json.array { json in
-                        json.string(index.eventAnchors[e])
+                        json.string(index.eventURL(e))
                         json.string(event.title)
                         json.string(event.date.display + (event.expected ? " (expected)" : ""))
                         snippet(text, to: &json)

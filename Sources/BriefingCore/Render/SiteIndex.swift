@@ -28,13 +28,19 @@ struct SiteIndex: Sendable {
     /// exports: `event-<id>` when it has an id, else `event.<hash>` of its file, date and title
     /// (`.` cannot be in an id, so the two never meet).
     let eventKeys: [String]
+    /// Which timeline page holds each event.
+    let timeline: TimelineLayout
     /// Positions in `site.topics`, by slug.
     let topicIndex: [Slug: Int]
     /// Per topic: positions in `site.briefings`, newest first.
     let briefingsOfTopic: [[Int]]
 
-    init(site: Site) {
+    /// Event `e` on the timeline page that holds it, from the site root.
+    func eventURL(_ e: Int) -> String { timeline.url(of: e, anchor: eventAnchors[e]) }
+
+    init(site: Site, timeline: TimelineLayout) {
         self.site = site
+        self.timeline = timeline
         var personIndex: [Slug: Int] = [:]
         personIndex.reserveCapacity(site.people.count)
         for i in site.people.indices { personIndex[site.people[i].slug] = i }

@@ -170,7 +170,7 @@ getting-started:
     });
     d.e.forEach(function (x) {
       var names = x[5].map(function (i) { return p[i][1]; }).join(", ");
-      add("Event", 2, x[1], "timeline/#" + x[0], x[2] + (names ? " \u00b7 " + names : ""), x[3],
+      add("Event", 2, x[1], x[0], x[2] + (names ? " \u00b7 " + names : ""), x[3],
         x[2] + " " + x[3] + " " + names);
     });
     d.q.forEach(function (x) {
@@ -1235,6 +1235,13 @@ main {
 .pagination-gap { align-self: center; color: var(--muted); }
 .pagination a[aria-current="page"] { background: var(--accent-strong); border-color: var(--accent-strong); color: var(--bg); }
 
+/* The overview of a timeline split into years. */
+.tl-overview-section { margin-top: 2rem; }
+.tl-years { margin: 0; padding: 0; list-style: none; }
+.tl-years > li { padding: 0.75rem 0; border-bottom: 1px solid var(--rule); }
+.tl-years-year { margin: 0 0 0.25rem; font-size: 1.2rem; }
+.tl-months { font-size: 0.95rem; }
+
 """#, nil),
 ("Templates/briefing.mustache", #"""
 {{< layout}}
@@ -1828,6 +1835,41 @@ Sitemap: {{sitemapURL}}
 </urlset>
 
 """#, nil),
+("Templates/timeline-page.mustache", #"""
+{{< layout}}
+{{$eventLevel}}4{{/eventLevel}}
+{{$main}}
+<p class="meta"><a href="{{root}}{{upURL}}">{{upTitle}}</a></p>
+<h1>{{heading}}</h1>
+{{#hasMonths}}
+<nav class="year-nav" aria-label="Months">
+<ul>
+{{#months}}
+<li><a href="{{root}}{{url}}">{{name}}</a> <span class="meta">({{count}})</span></li>
+{{/months}}
+</ul>
+</nav>
+{{/hasMonths}}
+{{#years}}
+<section class="tl-year">
+<h2 class="tl-year-heading" id="{{anchor}}">{{year}}</h2>
+{{#groups}}
+<section class="tl-group">
+<h3 class="tl-group-heading" id="{{anchor}}">{{heading}}</h3>
+<ol class="event-list">
+{{#events}}
+<li>{{> partials/event}}</li>
+{{/events}}
+</ol>
+</section>
+{{/groups}}
+</section>
+{{/years}}
+{{> partials/pagination}}
+{{/main}}
+{{/layout}}
+
+"""#, nil),
 ("Templates/timeline.mustache", #"""
 {{< layout}}
 {{$eventLevel}}4{{/eventLevel}}
@@ -1851,6 +1893,38 @@ Sitemap: {{sitemapURL}}
 </ul>
 </nav>
 {{/hasYears}}
+{{#hasYearLinks}}
+<p class="page-intro">{{eventCount}} events in time order, a page for each year. Dates show only what is known: a month or a year when the day is not.</p>
+{{#hasNextEvents}}
+<section class="tl-overview-section">
+<h2>What's next</h2>
+<ol class="event-list">
+{{#nextEvents}}
+<li>{{> partials/event}}</li>
+{{/nextEvents}}
+</ol>
+</section>
+{{/hasNextEvents}}
+<section class="tl-overview-section">
+<h2>Years</h2>
+<ul class="tl-years">
+{{#yearLinks}}
+<li><h3 class="tl-years-year"><a href="{{root}}{{url}}">{{year}}</a> <span class="meta">{{countText}}</span></h3>
+<ul class="inline-list tl-months">{{#months}}<li><a href="{{root}}{{url}}">{{name}}</a> <span class="meta">({{count}})</span></li>{{/months}}</ul></li>
+{{/yearLinks}}
+</ul>
+</section>
+{{#hasLatestEvents}}
+<section class="tl-overview-section">
+<h2>Latest events</h2>
+<ol class="event-list">
+{{#latestEvents}}
+<li>{{> partials/event}}</li>
+{{/latestEvents}}
+</ol>
+</section>
+{{/hasLatestEvents}}
+{{/hasYearLinks}}
 {{#years}}
 <section class="tl-year">
 <h2 class="tl-year-heading" id="{{anchor}}">{{year}}</h2>
@@ -1867,7 +1941,9 @@ Sitemap: {{sitemapURL}}
 </section>
 {{/years}}
 {{^years}}
+{{^hasYearLinks}}
 <p class="empty">No events yet.</p>
+{{/hasYearLinks}}
 {{/years}}
 {{/main}}
 {{/layout}}

@@ -238,6 +238,36 @@ struct TimelineYearView: TemplateView {
     ]
 }
 
+struct TimelineMonthLinkView: TemplateView {
+    static let viewName = "timeline month link"
+    static let summary = "a month of a year (or its events known only to the year) with its count"
+    let name: String, url: String
+    let count: Int
+
+    static let fields: [ViewField<Self>] = [
+        .text("name", "`March`, or `During 2023`") { $0.name },
+        .text("url", "its page and place, from the root") { $0.url },
+        .number("count", "its events") { $0.count },
+        .text("countText", "`1 event`, `12 events`") { "\($0.count) event\($0.count == 1 ? "" : "s")" },
+    ]
+}
+
+struct TimelineYearLinkView: TemplateView {
+    static let viewName = "timeline year link"
+    static let summary = "a year of a split timeline with its count and months"
+    let year: String, url: String
+    let count: Int
+    let months: [Made<TimelineMonthLinkView>]
+
+    static let fields: [ViewField<Self>] = [
+        .text("year", "the year") { $0.year },
+        .text("url", "its page, from the root") { $0.url },
+        .number("count", "its events") { $0.count },
+        .text("countText", "`1 event`, `250 events`") { "\($0.count) event\($0.count == 1 ? "" : "s")" },
+        .list("months", "its months with events") { $0.months },
+    ]
+}
+
 struct SearchCountsView: TemplateView {
     static let viewName = "search counts"
     static let summary = "what the search page searches"

@@ -142,19 +142,50 @@ struct BriefingPage: TemplateView {
 
 struct TimelinePage: TemplateView {
     static let viewName = "timeline"
-    static let summary = "`timeline/index.html`"
+    static let summary = "`timeline/index.html`: every event, or past 150 events an overview of the years' pages"
     let frame: Made<PageFrameView>
     let years: [Made<TimelineYearView>]
     let eventCount: Int
     let calendar: Made<CalendarLinkView>?
     let timelineSVGHTML: String?
+    let yearLinks: [Made<TimelineYearLinkView>]
+    let latestEvents: [Made<EventView>]
+    let nextEvents: [Made<EventView>]
 
     static let fields: [ViewField<Self>] = [
         .base { $0.frame },
-        .list("years", "the years, oldest first") { $0.years },
+        .list("years", "the years, oldest first, with every event (absent on an overview)") { $0.years },
         .number("eventCount", "every event") { $0.eventCount },
         .view("calendar", "the timeline's calendar") { $0.calendar },
         .html("timelineSVGHTML", "the drawn timeline, a complete inline `<svg>`") { $0.timelineSVGHTML },
+        .list("yearLinks", "on an overview: each year with its count, page and months") { $0.yearLinks },
+        .list("latestEvents", "on an overview: the ten latest events that happened, newest first") { $0.latestEvents },
+        .list("nextEvents", "on an overview: the next ten expected events") { $0.nextEvents },
+    ]
+}
+
+/// A page of a split timeline: a year, a month, or a further page of either.
+struct TimelineEventsPage: TemplateView {
+    static let viewName = "timeline page"
+    static let summary = "`timeline/<year>/`, `timeline/<year>/<mm>/` and their `page/<n>/` (written when `Templates/` has `timeline-page.mustache` and the timeline has more than 150 events)"
+    let frame: Made<PageFrameView>
+    let heading: String
+    let upURL: String
+    let upTitle: String
+    let years: [Made<TimelineYearView>]
+    let eventCount: Int
+    let months: [Made<TimelineMonthLinkView>]
+    let pagination: Made<PaginationView>?
+
+    static let fields: [ViewField<Self>] = [
+        .base { $0.frame },
+        .text("heading", "`2022`, `March 2023`") { $0.heading },
+        .text("upURL", "the page above it (the overview or its year), from the root") { $0.upURL },
+        .text("upTitle", "`Timeline`, `2023`") { $0.upTitle },
+        .list("years", "its events by year and month") { $0.years },
+        .number("eventCount", "the events on this page") { $0.eventCount },
+        .list("months", "of a year split by month: its months, each linked to its page") { $0.months },
+        .view("pagination", "the pages of a list past 150 events") { $0.pagination },
     ]
 }
 

@@ -7,6 +7,7 @@ enum TemplateSchema {
         ("briefings", BriefingListPage.schema),
         ("briefing", BriefingPage.schema),
         ("timeline", TimelinePage.schema),
+        ("timeline-page", TimelineEventsPage.schema),
         ("people", PeopleListPage.schema),
         ("person", PersonPage.schema),
         ("topics", TopicListPage.schema),
