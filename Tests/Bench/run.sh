@@ -19,6 +19,14 @@ for n in $SIZES; do
   "$BENCH_DIR/compare.sh" --briefings "$n" --runs "$RUNS" --templates Templates --work "$WORK" -- "$BIN"
 done
 for n in $SIZES; do
+  echo "== the largest page of each kind, $n briefings (budget: 300 KB) =="
+  corpus=$(ls -d "$WORK"/corpus-n"$n"-s1-g* | head -n 1)
+  pages="$WORK/pages-n$n"
+  rm -rf "$pages" && mkdir -p "$pages" && cp -r "$corpus/Content" "$pages/" && cp -r Templates "$pages/"
+  "$BIN" build --site "$pages" --output "$pages/public" >/dev/null
+  python3 Tests/Bench/largest_pages.py "$pages/public" || true
+done
+for n in $SIZES; do
   echo "== serve: one briefing body edit, $n briefings =="
   corpus=$(ls -d "$WORK"/corpus-n"$n"-s1-g* | head -n 1)
   site="$WORK/serve-n$n"

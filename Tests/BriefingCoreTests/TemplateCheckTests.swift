@@ -60,7 +60,7 @@ import Testing
 
     /// A dotted name whose head is text has no fields; a list field is not a map.
     @Test func fieldsOfTextAreErrors() async throws {
-        let lines = try await errors(["Templates/people.mustache": [("{{#people}}", "{{page.title.length}}{{#people}}")]])
+        let lines = try await errors(["Templates/people.mustache": [("<h1>{{heading}}</h1>", "<h1>{{heading}}{{page.title.length}}</h1>")]])
         #expect(lines.count == 1)
         #expect(lines.first?.contains("error: 'page.title' has no fields: 'length' is not there") == true)
     }

@@ -471,7 +471,9 @@ final class PageContexts: Sendable {
         return links
     }
 
+    /// `people/`: everyone by letter with a letter index; past the budget, the index alone.
     func peopleList() -> TemplateMap {
+        let layout = index.peopleLetters
         let jsonLD = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
             ("name", .string("People")), ("url", .string(absoluteURL(SiteURLs.people))),
@@ -479,7 +481,35 @@ final class PageContexts: Sendable {
         let frame = frame(root: "../", path: SiteURLs.people, title: "People",
                           description: "Everyone in \(config.title), with their roles.",
                           section: "people", ogType: "website", jsonLD: jsonLD)
-        return PeopleListPage(frame: frame, people: site.people.indices.map(personItem)).map
+        // A handful of people needs no index of letters.
+        let letterIndex = site.people.count <= 24 ? [] : layout.letters.map { letter in
+            LetterLinkView(letter: letter.label, url: layout.isSplit ? letter.pages.url(1) : SiteURLs.people + "#letter-\(letter.key)",
+                           count: letter.people.count).made
+        }
+        let letters = layout.isSplit || site.people.count <= 24 ? [] : layout.letters.map { letter in
+            LetterGroupView(letter: letter.label, anchor: "letter-\(letter.key)", people: letter.people.map(personItem)).made
+        }
+        return PeopleListPage(frame: frame, heading: "People", people: layout.isSplit ? [] : site.people.indices.map(personItem),
+                              letterIndex: letterIndex, letters: letters, pagination: nil).map
+    }
+
+    /// Page `number` of letter `l` of a directory past the budget.
+    func peopleLetter(_ l: Int, page number: Int) -> TemplateMap {
+        let layout = index.peopleLetters
+        let letter = layout.letters[l]
+        let pages = letter.pages
+        let jsonLD = JSONValue.object([
+            ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
+            ("name", .string("People: \(letter.label)")), ("url", .string(absoluteURL(pages.url(1)))),
+        ])
+        let frame = frame(root: pages.root(number), path: pages.url(1), title: "People: \(letter.label)",
+                          description: "Everyone in \(config.title) whose name starts with \(letter.label).",
+                          section: "people", ogType: "website", jsonLD: jsonLD, page: number, of: pages)
+        let people = letter.people[pages.items(number)].map(personItem)
+        let letterIndex = layout.letters.map { LetterLinkView(letter: $0.label, url: $0.pages.url(1), count: $0.people.count).made }
+        return PeopleListPage(frame: frame, heading: "People: \(letter.label)", people: people, letterIndex: letterIndex,
+                              letters: [LetterGroupView(letter: letter.label, anchor: "letter-\(letter.key)", people: people).made],
+                              pagination: pagination(pages, number)).map
     }
 
     func person(_ p: Int) -> TemplateMap {

@@ -2,7 +2,7 @@
 struct PageJob: Sendable {
     enum Kind: Sendable {
         case home, briefingList(page: Int), briefing(Int), timeline, peopleList, person(Int), notFound, feed, sitemap, robots
-        case topicList, topic(Int, page: Int), topicFeed(Int), timelinePage(Int)
+        case topicList, topic(Int, page: Int), topicFeed(Int), timelinePage(Int), peopleLetter(Int, page: Int)
     }
 
     let kind: Kind
@@ -45,6 +45,11 @@ struct PageRenderer: Sendable {
         if contexts.index.timeline.isSplit {
             jobs += contexts.index.timeline.pages.indices.map {
                 job(.timelinePage($0), contexts.index.timeline.pages[$0].path + "index.html", "timeline-page")
+            }
+        }
+        if contexts.index.peopleLetters.isSplit {
+            for (l, letter) in contexts.index.peopleLetters.letters.enumerated() {
+                jobs += (1...letter.pages.count).map { job(.peopleLetter(l, page: $0), letter.pages.url($0) + "index.html", "people") }
             }
         }
         let briefingPages = contexts.briefingPages
@@ -95,6 +100,7 @@ struct PageRenderer: Sendable {
         case .topic(let t, let page): context = contexts.topic(t, page: page)
         case .topicFeed(let t): context = contexts.feed(topic: t)
         case .timelinePage(let p): context = contexts.timelinePage(p)
+        case .peopleLetter(let l, let page): context = contexts.peopleLetter(l, page: page)
         }
         return templates.render(job.template, context, expectedSize: expectedSize(of: job))
     }
@@ -108,7 +114,7 @@ struct PageRenderer: Sendable {
         case .timeline: contexts.index.timeline.isSplit ? 65_536 : site.events.count * 2_048
         case .timelinePage: TimelineLayout.budget * 2_048
         case .briefingList: Pagination.briefingsPerPage * 1_024
-        case .peopleList: site.people.count * 1_024
+        case .peopleList, .peopleLetter: min(site.people.count, PeopleLayout.budget) * 1_024
         case .sitemap: (site.briefings.count + site.people.count) * 256
         default: 0
         }

@@ -30,6 +30,8 @@ struct SiteIndex: Sendable {
     let eventKeys: [String]
     /// Which timeline page holds each event.
     let timeline: TimelineLayout
+    /// The people directory by letter.
+    let peopleLetters: PeopleLayout
     /// Positions in `site.topics`, by slug.
     let topicIndex: [Slug: Int]
     /// Per topic: positions in `site.briefings`, newest first.
@@ -41,6 +43,7 @@ struct SiteIndex: Sendable {
     init(site: Site, timeline: TimelineLayout) {
         self.site = site
         self.timeline = timeline
+        peopleLetters = PeopleLayout(people: site.people)
         var personIndex: [Slug: Int] = [:]
         personIndex.reserveCapacity(site.people.count)
         for i in site.people.indices { personIndex[site.people[i].slug] = i }

@@ -1242,6 +1242,10 @@ main {
 .tl-years-year { margin: 0 0 0.25rem; font-size: 1.2rem; }
 .tl-months { font-size: 0.95rem; }
 
+/* The people directory by letter. */
+.people-letter { margin-top: 1.5rem; }
+.people-letter-heading { margin: 0 0 0.75rem; font-size: 1.3rem; border-bottom: 1px solid var(--rule); padding-bottom: 0.25rem; }
+
 """#, nil),
 ("Templates/briefing.mustache", #"""
 {{< layout}}
@@ -1692,8 +1696,28 @@ main {
 ("Templates/people.mustache", #"""
 {{< layout}}
 {{$main}}
-<h1>People</h1>
+<h1>{{heading}}</h1>
 <p class="page-intro">Everyone named in these briefings, by name.</p>
+{{#hasLetterIndex}}
+<nav class="year-nav letter-nav" aria-label="Letters">
+<ul>
+{{#letterIndex}}
+<li><a href="{{root}}{{url}}">{{letter}}</a> <span class="meta">({{count}})</span></li>
+{{/letterIndex}}
+</ul>
+</nav>
+{{/hasLetterIndex}}
+{{#letters}}
+<section class="people-letter">
+<h2 class="people-letter-heading" id="{{anchor}}">{{letter}}</h2>
+<ul class="people-grid people-directory">
+{{#people}}
+<li>{{> partials/person-card}}</li>
+{{/people}}
+</ul>
+</section>
+{{/letters}}
+{{^hasLetters}}
 {{#hasPeople}}
 <ul class="people-grid people-directory">
 {{#people}}
@@ -1701,9 +1725,13 @@ main {
 {{/people}}
 </ul>
 {{/hasPeople}}
+{{/hasLetters}}
+{{> partials/pagination}}
+{{^hasLetterIndex}}
 {{^hasPeople}}
 <p class="empty">No people yet.</p>
 {{/hasPeople}}
+{{/hasLetterIndex}}
 {{/main}}
 {{/layout}}
 

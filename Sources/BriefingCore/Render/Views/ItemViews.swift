@@ -268,6 +268,32 @@ struct TimelineYearLinkView: TemplateView {
     ]
 }
 
+struct LetterGroupView: TemplateView {
+    static let viewName = "letter group"
+    static let summary = "the people whose names start with one letter"
+    let letter: String, anchor: String
+    let people: [Made<PersonCardView>]
+
+    static let fields: [ViewField<Self>] = [
+        .text("letter", "`S`, `0–9`, or `#` for names with neither") { $0.letter },
+        .text("anchor", "its element id (`letter-s`)") { $0.anchor },
+        .list("people", "its people, by name") { $0.people },
+    ]
+}
+
+struct LetterLinkView: TemplateView {
+    static let viewName = "letter link"
+    static let summary = "a letter of the people directory, linked to its place"
+    let letter: String, url: String
+    let count: Int
+
+    static let fields: [ViewField<Self>] = [
+        .text("letter", "`S`, `0–9`, `#`") { $0.letter },
+        .text("url", "its group, from the root (a page of its own in a large directory)") { $0.url },
+        .number("count", "its people") { $0.count },
+    ]
+}
+
 struct SearchCountsView: TemplateView {
     static let viewName = "search counts"
     static let summary = "what the search page searches"

@@ -191,13 +191,21 @@ struct TimelineEventsPage: TemplateView {
 
 struct PeopleListPage: TemplateView {
     static let viewName = "people"
-    static let summary = "`people/index.html`"
+    static let summary = "`people/index.html`; past 500 people the letter index, each letter then on `people/letter/<l>/`"
     let frame: Made<PageFrameView>
+    let heading: String
     let people: [Made<PersonCardView>]
+    let letterIndex: [Made<LetterLinkView>]
+    let letters: [Made<LetterGroupView>]
+    let pagination: Made<PaginationView>?
 
     static let fields: [ViewField<Self>] = [
         .base { $0.frame },
-        .list("people", "everyone, by name") { $0.people },
+        .text("heading", "`People`, or `People: S` on a letter's page") { $0.heading },
+        .list("people", "the people of this page, by name") { $0.people },
+        .list("letterIndex", "every letter with its count, linked to its group") { $0.letterIndex },
+        .list("letters", "the people of this page by letter") { $0.letters },
+        .view("pagination", "the pages of a letter past 500 people") { $0.pagination },
     ]
 }
 
