@@ -621,22 +621,9 @@ final class PageContexts: Sendable {
                         entries: entries).map
     }
 
-    func sitemap() -> TemplateMap {
-        var urls = ["", SiteURLs.briefings, SiteURLs.timeline, SiteURLs.people].map {
-            SitemapURLView(loc: absoluteURL($0), lastmod: nil).made
-        }
-        for briefing in site.briefings {
-            // The sitemap schema takes a day or a date-time: a briefing known only to the month or
-            // the year has no lastmod rather than an invented first day.
-            urls.append(SitemapURLView(loc: absoluteURL(SiteURLs.briefing(briefing.slug.rawValue)),
-                                       lastmod: briefing.lastModified.precision >= .day ? briefing.lastModified.iso : nil).made)
-        }
-        for person in site.people { urls.append(SitemapURLView(loc: absoluteURL(SiteURLs.person(person.slug.rawValue)), lastmod: nil).made) }
-        if !site.topics.isEmpty {
-            urls.append(SitemapURLView(loc: absoluteURL(SiteURLs.topics), lastmod: nil).made)
-            for topic in site.topics { urls.append(SitemapURLView(loc: absoluteURL(SiteURLs.topic(topic.slug.rawValue)), lastmod: nil).made) }
-        }
-        return SitemapPage(site: siteView(), urls: urls).map
+    /// A sitemap (or a part of one) listing `entries`.
+    func sitemap(_ entries: [SitemapPlan.Entry]) -> TemplateMap {
+        SitemapPage(site: siteView(), urls: entries.map { SitemapURLView(loc: absoluteURL($0.path), lastmod: $0.lastmod).made }).map
     }
 
     func robots() -> TemplateMap {

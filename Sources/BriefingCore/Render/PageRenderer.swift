@@ -1,7 +1,9 @@
 /// One file a build writes from a template.
 struct PageJob: Sendable {
     enum Kind: Sendable {
-        case home, briefingList(page: Int), briefing(Int), timeline, peopleList, person(Int), notFound, feed, sitemap, robots
+        case home, briefingList(page: Int), briefing(Int), timeline, peopleList, person(Int), notFound, feed, robots
+        /// The sitemap (part 0 alone), or past the protocol's limits its parts and their index.
+        case sitemap(part: Int), sitemapIndex
         case topicList, topic(Int, page: Int), topicFeed(Int), timelinePage(Int), peopleLetter(Int, page: Int)
     }
 
@@ -24,8 +26,39 @@ struct PageRenderer: Sendable {
     let templates: TemplateSet
     let contexts: PageContexts
 
-    /// Every page of the site, in a fixed order.
+    /// Every file of the site made from a template, in a fixed order: the pages, then the sitemap
+    /// that lists them.
     func jobs() -> [PageJob] {
+        let pages = pageJobs()
+        // A sitemap location must be an absolute URL: without a base_url that is an address no
+        // sitemap could be valid, so none is written (the resolver warns).
+        guard contexts.site.config.hasAbsoluteBaseURL else { return pages }
+        let parts = SitemapPlan(entries: sitemapEntries(pages)).parts
+        if parts.count == 1 { return pages + [PageJob(kind: .sitemap(part: 0), path: OutputPath("sitemap.xml")!, template: "sitemap")] }
+        return pages + parts.indices.map { PageJob(kind: .sitemap(part: $0), path: OutputPath(SitemapPlan.partPath($0))!, template: "sitemap") }
+            + [PageJob(kind: .sitemapIndex, path: OutputPath("sitemap.xml")!, template: "")]
+    }
+
+    /// The pages a reader or a crawler finds, for the sitemap: every HTML page but the 404 page
+    /// and the search page, with the date of a briefing's last change.
+    func sitemapEntries(_ pages: [PageJob]) -> [SitemapPlan.Entry] {
+        pages.compactMap { job in
+            guard job.isHTML else { return nil }
+            let folder = String(job.path.rawValue.dropLast("index.html".count))
+            switch job.kind {
+            case .notFound: return nil
+            case .briefing(let b):
+                let modified = contexts.site.briefings[b].lastModified
+                // The sitemap schema takes a day or a date-time: none rather than an invented first day.
+                return SitemapPlan.Entry(path: folder, lastmod: modified.precision >= .day ? modified.iso : nil)
+            default:
+                return job.path.rawValue.hasPrefix("search/") ? nil : SitemapPlan.Entry(path: folder, lastmod: nil)
+            }
+        }
+    }
+
+    /// Every page, feed and robots.txt, in a fixed order.
+    func pageJobs() -> [PageJob] {
         let site = contexts.site
         func job(_ kind: PageJob.Kind, _ path: String, _ template: String) -> PageJob {
             PageJob(kind: kind, path: OutputPath(path)!, template: template)
@@ -40,7 +73,7 @@ struct PageRenderer: Sendable {
         // An Atom id and a sitemap location must be absolute URLs: without a base_url that is an
         // address, neither file could be valid, so neither is written (the resolver warns).
         if site.config.hasAbsoluteBaseURL {
-            jobs += [job(.feed, "feed.xml", "feed"), job(.sitemap, "sitemap.xml", "sitemap")]
+            jobs.append(job(.feed, "feed.xml", "feed"))
         }
         if contexts.index.timeline.isSplit {
             jobs += contexts.index.timeline.pages.indices.map {
@@ -84,6 +117,9 @@ struct PageRenderer: Sendable {
     }
 
     func render(_ job: PageJob) -> [UInt8] {
+        if case .sitemapIndex = job.kind {
+            return SitemapPlan(entries: sitemapEntries(pageJobs())).index(baseURL: contexts.site.config.baseURL)
+        }
         let context: TemplateMap
         switch job.kind {
         case .home: context = contexts.home()
@@ -94,7 +130,10 @@ struct PageRenderer: Sendable {
         case .person(let p): context = contexts.person(p)
         case .notFound: context = contexts.notFound()
         case .feed: context = contexts.feed()
-        case .sitemap: context = contexts.sitemap()
+        case .sitemap(let part):
+            let plan = SitemapPlan(entries: sitemapEntries(pageJobs()))
+            context = contexts.sitemap(Array(plan.entries[plan.parts[part]]))
+        case .sitemapIndex: context = [:]
         case .robots: context = contexts.robots()
         case .topicList: context = contexts.topicList()
         case .topic(let t, let page): context = contexts.topic(t, page: page)
@@ -115,7 +154,7 @@ struct PageRenderer: Sendable {
         case .timelinePage: TimelineLayout.budget * 2_048
         case .briefingList: Pagination.briefingsPerPage * 1_024
         case .peopleList, .peopleLetter: min(site.people.count, PeopleLayout.budget) * 1_024
-        case .sitemap: (site.briefings.count + site.people.count) * 256
+        case .sitemap: min(site.briefings.count + site.people.count, SitemapPlan.maxURLs) * 256
         default: 0
         }
         return min(max(32_768, listed), 64 << 20)
