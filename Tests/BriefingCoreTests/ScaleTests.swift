@@ -24,13 +24,13 @@ import Testing
                 ---
                 title: "Briefing number \(b)"
                 date: 2024-\(String(format: "%02d", month))-\(String(format: "%02d", day))T\(String(format: "%02d", b % 24)):00:00Z
-                people: [person-\(b), person-\(b + 1)]
+                people: [person-\(b), person-\(b + 1), person-0]
                 topics: [talks]
                 events:
                   - id: event-\(b)
                     date: 2024-\(String(format: "%02d", month))-\(String(format: "%02d", day))
                     title: "Event of briefing \(b)"
-                    people: [person-\(b)]
+                    people: [person-\(b), person-0]
                 ---
                 See [the event of the first briefing](event:event-0) and [person](person:person-\(b + 2)).
                 """
@@ -129,6 +129,13 @@ import Testing
             let parts = url.split(separator: "#")
             #expect(reached[String(parts[0]) + "index.html"]?.contains(String(parts[1])) == true, "\(url)")
         }
+        // A person in every briefing: a screenful on their page, the rest on pages of their own.
+        let person = try site.page("people/person-0/index.html")
+        #expect(person.components(separatedBy: "class=\"briefing-item\"").count - 1 == 20)
+        #expect(person.contains("<a href=\"../../people/person-0/briefings/\">All 130 briefings</a>"))
+        #expect(person.contains("<a href=\"../../people/person-0/events/\">All 130 events</a>"))
+        #expect(reached["people/person-0/briefings/page/3/index.html"] != nil)
+        #expect(reached["people/person-0/events/index.html"]?.contains("event-event-129") == true)
         // The sitemap lists the pages of lists too.
         let sitemap = try site.page("sitemap.xml")
         #expect(sitemap.contains("<loc>https://example.org/news/briefings/page/2/</loc>"))

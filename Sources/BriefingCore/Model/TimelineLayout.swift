@@ -34,6 +34,8 @@ struct TimelineLayout: Sendable {
 
     /// Whether `timeline/` is an overview with pages of years and months under it.
     let isSplit: Bool
+    /// Whether the templates can make pages of events (`timeline-page.mustache`).
+    let hasPages: Bool
     let pages: [Page]
     /// Per event: the position in `pages` of the page that holds it.
     let pageOfEvent: [Int]
@@ -43,6 +45,7 @@ struct TimelineLayout: Sendable {
     init(events: [Event], splits: Bool) {
         var pages: [Page] = []
         var pageOfEvent = [Int](repeating: 0, count: events.count)
+        hasPages = splits
         isSplit = splits && events.count > Self.budget
         func add(_ kind: Kind, base: String, _ list: [Int]) {
             let pagination = Pagination(base: base, itemCount: list.count, perPage: Self.budget)

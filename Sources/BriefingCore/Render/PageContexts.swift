@@ -529,13 +529,71 @@ final class PageContexts: Sendable {
                           section: "people", ogType: "profile", jsonLD: jsonLD)
         let item = PersonPageItemView(card: personItem(p), bioHTML: markdown.bios[p], aliases: person.aliases, extra: person.extra)
         let drawing = TimelineSVG(zone: config.timeZone, compact: true)
+        // A screenful of each; past it, the rest on pages of their own (see `personBriefings`, `personEvents`).
+        let quotes = index.quotesOfPerson[p], events = index.eventsOfPerson[p]
+        let briefings = index.briefingsOfPerson[p], seenWith = index.seenWith[p]
+        let counts = PersonCountsView(
+            quotes: quotes.count, events: events.count, briefings: briefings.count, seenWith: seenWith.count,
+            allBriefingsURL: hasBriefingPages(p) ? personBriefingPages(p).url(1) : nil,
+            allEventsURL: hasEventPages(p) ? personEventPages(p).url(1) : nil)
         return PersonPage(
             frame: frame, person: item.made,
-            quotes: index.quotesOfPerson[p].map { quote($0.quote, briefing: $0.briefing) },
-            events: index.eventsOfPerson[p].map { event($0, on: .page) },
-            briefings: index.briefingsOfPerson[p].map(briefingItem), seenWith: index.seenWith[p].map(personItem),
-            calendar: calendarLink(CalendarFiles.personPath(person.slug.rawValue), events: index.eventsOfPerson[p]),
-            timelineSVGHTML: drawing.render(index.eventsOfPerson[p].map { drawn(site.events[$0]) }, subject: "Events with \(person.name)")).map
+            quotes: quotes.prefix(PersonCountsView.quoteLimit).map { quote($0.quote, briefing: $0.briefing) },
+            events: events.suffix(PersonCountsView.eventLimit).map { event($0, on: .page) },
+            briefings: briefings.prefix(PersonCountsView.briefingLimit).map(briefingItem),
+            seenWith: seenWith.prefix(PersonCountsView.seenWithLimit).map(personItem),
+            calendar: calendarLink(CalendarFiles.personPath(person.slug.rawValue), events: events),
+            timelineSVGHTML: drawing.render(events.map { drawn(site.events[$0]) }, subject: "Events with \(person.name)"),
+            counts: counts.made).map
+    }
+
+    /// Whether person `p` has more briefings than their page shows: then they are listed on pages of their own.
+    func hasBriefingPages(_ p: Int) -> Bool { index.briefingsOfPerson[p].count > PersonCountsView.briefingLimit }
+
+    func personBriefingPages(_ p: Int) -> Pagination {
+        Pagination(base: SiteURLs.person(site.people[p].slug.rawValue) + "briefings/", itemCount: index.briefingsOfPerson[p].count)
+    }
+
+    /// Every briefing that names person `p`, 50 a page.
+    func personBriefings(_ p: Int, page number: Int) -> TemplateMap {
+        let person = site.people[p]
+        let pages = personBriefingPages(p)
+        let jsonLD = JSONValue.object([
+            ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
+            ("name", .string("Briefings with \(person.name)")), ("url", .string(absoluteURL(pages.url(1)))),
+        ])
+        let frame = frame(root: pages.root(number), path: pages.url(1), title: "Briefings with \(person.name)",
+                          description: "Every briefing of \(config.title) that names \(person.name), newest first.",
+                          section: "people", ogType: "website", jsonLD: jsonLD, page: number, of: pages)
+        let briefings = Array(index.briefingsOfPerson[p][pages.items(number)])
+        return BriefingListPage(frame: frame, heading: "Briefings with \(person.name)",
+                                intro: "Every briefing that names \(person.name), newest first.",
+                                upURL: SiteURLs.person(person.slug.rawValue), upTitle: person.name,
+                                briefings: briefings.map(briefingItem), pagination: pagination(pages, number)).map
+    }
+
+    /// Whether person `p` has more events than their page shows (and a template to list them).
+    func hasEventPages(_ p: Int) -> Bool { index.eventsOfPerson[p].count > PersonCountsView.eventLimit && index.timeline.hasPages }
+
+    func personEventPages(_ p: Int) -> Pagination {
+        Pagination(base: SiteURLs.person(site.people[p].slug.rawValue) + "events/", itemCount: index.eventsOfPerson[p].count,
+                   perPage: TimelineLayout.budget)
+    }
+
+    /// Every event of person `p`, by year and month, 150 a page (`timeline-page.mustache`).
+    func personEvents(_ p: Int, page number: Int) -> TemplateMap {
+        let person = site.people[p]
+        let pages = personEventPages(p)
+        let events = Array(index.eventsOfPerson[p][pages.items(number)])
+        let root = pages.root(number)
+        let frame = frame(root: root, path: pages.url(1), title: "Events with \(person.name)",
+                          description: "Every event of \(config.title) with \(person.name), in time order.",
+                          section: "people", ogType: "website",
+                          jsonLD: eventListJSON(name: "Events with \(person.name)", path: pages.url(number), events: events),
+                          page: number, of: pages)
+        return TimelineEventsPage(frame: frame, heading: "Events with \(person.name)", upURL: SiteURLs.person(person.slug.rawValue),
+                                  upTitle: person.name, years: yearSections(events, root: root), eventCount: events.count,
+                                  months: [], pagination: pagination(pages, number)).map
     }
 
     /// The search page (`search/index.html`): a form that works as a plain GET without script,

@@ -5,6 +5,7 @@ struct PageJob: Sendable {
         /// The sitemap (part 0 alone), or past the protocol's limits its parts and their index.
         case sitemap(part: Int), sitemapIndex
         case topicList, topic(Int, page: Int), topicFeed(Int), timelinePage(Int), peopleLetter(Int, page: Int)
+        case personBriefings(Int, page: Int), personEvents(Int, page: Int)
     }
 
     let kind: Kind
@@ -89,6 +90,17 @@ struct PageRenderer: Sendable {
         jobs += (1...briefingPages.count).map { job(.briefingList(page: $0), briefingPages.url($0) + "index.html", "briefings") }
         jobs += site.briefings.indices.map(briefingJob)
         jobs += site.people.indices.map(personJob)
+        // People in more briefings or events than their page shows: the rest on pages of their own.
+        for p in site.people.indices {
+            if contexts.hasBriefingPages(p) {
+                let pages = contexts.personBriefingPages(p)
+                jobs += (1...pages.count).map { job(.personBriefings(p, page: $0), pages.url($0) + "index.html", "briefings") }
+            }
+            if contexts.hasEventPages(p) {
+                let pages = contexts.personEventPages(p)
+                jobs += (1...pages.count).map { job(.personEvents(p, page: $0), pages.url($0) + "index.html", "timeline-page") }
+            }
+        }
         // Topic pages where the templates have them (sites made before topics had pages have not).
         if !site.topics.isEmpty, templates.templates.has("topics") {
             jobs.append(job(.topicList, SiteURLs.topics + "index.html", "topics"))
@@ -140,6 +152,8 @@ struct PageRenderer: Sendable {
         case .topicFeed(let t): context = contexts.feed(topic: t)
         case .timelinePage(let p): context = contexts.timelinePage(p)
         case .peopleLetter(let l, let page): context = contexts.peopleLetter(l, page: page)
+        case .personBriefings(let p, let page): context = contexts.personBriefings(p, page: page)
+        case .personEvents(let p, let page): context = contexts.personEvents(p, page: page)
         }
         return templates.render(job.template, context, expectedSize: expectedSize(of: job))
     }

@@ -1357,8 +1357,11 @@ main {
 {{< layout}}
 {{$briefingLevel}}2{{/briefingLevel}}
 {{$main}}
-<h1>Briefings</h1>
-<p class="page-intro">Every briefing, newest first.</p>
+{{#upURL}}
+<p class="meta"><a href="{{root}}{{upURL}}">{{upTitle}}</a></p>
+{{/upURL}}
+<h1>{{heading}}</h1>
+<p class="page-intro">{{intro}}</p>
 {{#hasBriefings}}
 <ol class="briefing-list briefing-list-full">
 {{#briefings}}
@@ -1773,6 +1776,9 @@ main {
 {{#quotes}}
 {{> partials/quote}}
 {{/quotes}}
+{{#counts.hasMoreQuotes}}
+<p class="more">The newest of {{counts.quotes}} quotes; each briefing below has its own.</p>
+{{/counts.hasMoreQuotes}}
 </section>
 {{/hasQuotes}}
 {{#hasEvents}}
@@ -1789,6 +1795,9 @@ main {
 <li>{{> partials/event}}</li>
 {{/events}}
 </ol>
+{{#counts.allEventsURL}}
+<p class="more"><a href="{{root}}{{.}}">All {{counts.events}} events</a></p>
+{{/counts.allEventsURL}}
 </section>
 {{/hasEvents}}
 {{#hasBriefings}}
@@ -1799,6 +1808,9 @@ main {
 <li>{{> partials/briefing-item}}</li>
 {{/briefings}}
 </ol>
+{{#counts.allBriefingsURL}}
+<p class="more"><a href="{{root}}{{.}}">All {{counts.briefings}} briefings</a></p>
+{{/counts.allBriefingsURL}}
 </section>
 {{/hasBriefings}}
 {{#hasSeenWith}}
@@ -1809,6 +1821,9 @@ main {
 <li><a href="{{root}}{{url}}">{{name}}</a>{{#.role}} <span class="seen-with-role">{{.}}</span>{{/.role}}</li>
 {{/seenWith}}
 </ul>
+{{#counts.hasMoreSeenWith}}
+<p class="more">The first 30 of {{counts.seenWith}}, by name.</p>
+{{/counts.hasMoreSeenWith}}
 </section>
 {{/hasSeenWith}}
 {{/main}}

@@ -294,6 +294,29 @@ struct LetterLinkView: TemplateView {
     ]
 }
 
+/// How much a person page shows of what there is, and where the rest is listed.
+struct PersonCountsView: TemplateView {
+    static let viewName = "person counts"
+    static let summary = "a person's totals, and the pages that list what their page leaves out"
+    let quotes: Int, events: Int, briefings: Int, seenWith: Int
+    let allBriefingsURL: String?
+    let allEventsURL: String?
+
+    static let fields: [ViewField<Self>] = [
+        .number("quotes", "their quotes") { $0.quotes },
+        .number("events", "their events") { $0.events },
+        .number("briefings", "the briefings that name them") { $0.briefings },
+        .number("seenWith", "the people seen with them") { $0.seenWith },
+        .text("allBriefingsURL", "every briefing that names them, from the root; when their page shows only the newest") { $0.allBriefingsURL },
+        .text("allEventsURL", "every event of theirs, from the root; when their page shows only the latest") { $0.allEventsURL },
+        .flag("hasMoreQuotes", "more quotes than their page shows") { $0.quotes > PersonCountsView.quoteLimit },
+        .flag("hasMoreSeenWith", "more people seen with them than their page shows") { $0.seenWith > PersonCountsView.seenWithLimit },
+    ]
+
+    /// What a person page shows at most: a screenful of each.
+    static let quoteLimit = 10, eventLimit = 20, briefingLimit = 20, seenWithLimit = 30
+}
+
 struct SearchCountsView: TemplateView {
     static let viewName = "search counts"
     static let summary = "what the search page searches"

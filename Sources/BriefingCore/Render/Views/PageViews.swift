@@ -87,13 +87,21 @@ struct HomePage: TemplateView {
 
 struct BriefingListPage: TemplateView {
     static let viewName = "briefings"
-    static let summary = "`briefings/index.html`, and `briefings/page/<n>/index.html` past 50 briefings"
+    static let summary = "`briefings/index.html` (and `page/<n>/` past 50 briefings); a person's `people/<slug>/briefings/` past 20"
     let frame: Made<PageFrameView>
+    var heading = "Briefings"
+    var intro = "Every briefing, newest first."
+    var upURL: String? = nil
+    var upTitle: String? = nil
     let briefings: [Made<BriefingItemView>]
     let pagination: Made<PaginationView>?
 
     static let fields: [ViewField<Self>] = [
         .base { $0.frame },
+        .text("heading", "`Briefings`, or `Briefings with Steve Witkoff`") { $0.heading },
+        .text("intro", "one sentence on what the list holds") { $0.intro },
+        .text("upURL", "on a person's list: their page, from the root") { $0.upURL },
+        .text("upTitle", "on a person's list: their name") { $0.upTitle },
         .list("briefings", "the briefings of this page, newest first") { $0.briefings },
         .view("pagination", "the pages of the list") { $0.pagination },
     ]
@@ -237,14 +245,16 @@ struct PersonPage: TemplateView {
     let seenWith: [Made<PersonCardView>]
     let calendar: Made<CalendarLinkView>?
     let timelineSVGHTML: String?
+    let counts: Made<PersonCountsView>
 
     static let fields: [ViewField<Self>] = [
         .base { $0.frame },
         .view("person", "the person") { $0.person },
-        .list("quotes", "their quotes") { $0.quotes },
-        .list("events", "their events") { $0.events },
-        .list("briefings", "the briefings that name them") { $0.briefings },
-        .list("seenWith", "people who share a briefing or an event with them") { $0.seenWith },
+        .list("quotes", "their newest quotes (at most 10)") { $0.quotes },
+        .list("events", "their latest events (at most 20), in time order") { $0.events },
+        .list("briefings", "the newest briefings that name them (at most 20)") { $0.briefings },
+        .list("seenWith", "people who share a briefing or an event with them (at most 30)") { $0.seenWith },
+        .view("counts", "how many of each there are, and where the rest are") { $0.counts },
         .view("calendar", "their calendar") { $0.calendar },
         .html("timelineSVGHTML", "a small drawing of their events") { $0.timelineSVGHTML },
     ]
