@@ -1246,6 +1246,11 @@ main {
 .people-letter { margin-top: 1.5rem; }
 .people-letter-heading { margin: 0 0 0.75rem; font-size: 1.3rem; border-bottom: 1px solid var(--rule); padding-bottom: 0.25rem; }
 
+/* Text in any script: each paragraph, heading and item takes its direction from its own first
+   letters, so a title in Arabic or a quote in Hebrew reads right to left (and aligns right) in a
+   site written left to right, and the reverse. */
+main :is(h1, h2, h3, h4, p, li, dd, blockquote, figcaption) { unicode-bidi: plaintext; }
+
 """#, nil),
 ("Templates/briefing.mustache", #"""
 {{< layout}}
