@@ -107,7 +107,7 @@ import Testing
             """])
         defer { site.remove() }
         #expect(await site.errors() == [
-            "Content/topics.yaml:1:1: error: invalid topic slug 'Peace Talks': use lowercase a-z, 0-9 and '-'\n    hint: write it as 'peace-talks'",
+            "Content/topics.yaml:1:1: error: invalid topic slug 'Peace Talks': use lowercase a-z, 0-9 and '-'\n    hint: did you mean 'peace-talks'?",
             "Content/topics.yaml:4:3: error: missing required field 'name'",
             "Content/topics.yaml:4:3: error: unknown key 'nmae' in a topic\n    hint: did you mean 'name'?",
         ])

@@ -18,7 +18,19 @@ enum Suggestion {
 
     /// `prefix` is written before the name suggested, as the editor writes it (`media/`).
     static func hint(for name: String, in candidates: some Sequence<String>, shownAs prefix: String = "") -> String? {
-        closest(to: name, in: candidates).map { "did you mean '\(prefix)\($0)'?" }
+        closest(to: name, in: candidates).map { hint(prefix + $0) }
+    }
+
+    /// The one wording of a suggestion: `did you mean 'title'?`.
+    static func hint(_ suggestion: String) -> String { "did you mean '\(suggestion)'?" }
+
+    /// A name that must be a slug and is not, worded one way for every kind of slug, with the slug
+    /// the text would make as the suggestion (the nearest of `known`, when they are given).
+    /// `key` names the field the text is in, where `what` alone does not say.
+    static func invalidSlug(_ what: String, _ text: String, in key: String? = nil, known: Set<String>? = nil) -> (message: String, hint: String?) {
+        let made = Slug.make(from: text)
+        let hint = made.isEmpty ? nil : known.map { Suggestion.hint(for: made, in: $0) } ?? Suggestion.hint(made)
+        return ("invalid \(what) '\(text)'\(key.map { " in '\($0)'" } ?? ""): \(Slug.rule)", hint)
     }
 
     /// Edit distance over characters, a swap of two neighbours counting as one edit (the optimal

@@ -97,6 +97,9 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
         return String(slug.utf8.prefix(limit))!
     }
 
+    /// What a slug is made of, as every message about one says it.
+    static let rule = "use lowercase a-z, 0-9 and '-'"
+
     public var description: String { rawValue }
     public static func < (a: Slug, b: Slug) -> Bool { a.rawValue < b.rawValue }
 }

@@ -62,7 +62,7 @@ struct TemplateChecker {
             // The nearest context's names first: inside `{{#briefing}}`, 'titel' means its title.
             let suggestion = problem.candidates.lazy.compactMap { Suggestion.closest(to: problem.target, in: $0) }.first
             return UnknownName(template: place.template, line: place.line, column: place.column,
-                               message: problem.message + (suggestion.map { " — did you mean '\($0)'?" } ?? ""),
+                               message: problem.message + (suggestion.map { " — " + Suggestion.hint($0) } ?? ""),
                                hint: "looked up in the \(use.pages.joined(separator: ", ")) page\(use.pages.count == 1 ? "" : "s"); "
                                    + "Templates/README.md lists every field")
         }

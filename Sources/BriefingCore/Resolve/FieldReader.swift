@@ -137,8 +137,8 @@ struct FieldReader {
     func slugs(_ key: String) -> [(Slug, SourceLocation)] {
         strings(key).compactMap { text, location in
             guard let slug = Slug(text) else {
-                sink.error(location, "invalid slug '\(text)' in '\(key)': use lowercase a-z, 0-9 and '-'",
-                           hint: Slug.make(from: text).isEmpty ? nil : "did you mean '\(Slug.make(from: text))'?")
+                let problem = Suggestion.invalidSlug("slug", text, in: key)
+                sink.error(location, problem.message, hint: problem.hint)
                 return nil
             }
             return (slug, location)

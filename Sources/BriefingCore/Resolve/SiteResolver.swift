@@ -362,7 +362,8 @@ public struct SiteResolver: Sendable {
                 if let first = seen[id] {
                     sink.error(location, "duplicate source id '\(id)'", hint: "first used at \(first)")
                 } else if !Slug.isValid(id) {
-                    sink.error(location, "invalid source id '\(id)': use lowercase a-z, 0-9 and '-'")
+                    let problem = Suggestion.invalidSlug("source id", id)
+                    sink.error(location, problem.message, hint: problem.hint)
                 } else {
                     seen[id] = location
                     result.id = id
@@ -394,8 +395,8 @@ public struct SiteResolver: Sendable {
         var id: String?
         if let text = fields.string("id"), let location = fields.location(of: "id") {
             if Slug.isValid(text) { id = text } else {
-                sink.error(location, "invalid event id '\(text)': use lowercase a-z, 0-9 and '-'",
-                           hint: Slug.make(from: text).isEmpty ? nil : "did you mean '\(Slug.make(from: text))'?")
+                let problem = Suggestion.invalidSlug("event id", text)
+                sink.error(location, problem.message, hint: problem.hint)
             }
         }
         let people = references.people(fields.slugs("people"))
@@ -465,8 +466,8 @@ public struct SiteResolver: Sendable {
         var topics: [String: Topic] = [:]
         for entry in entries {
             guard let slug = Slug(entry.key) else {
-                sink.error(place.location(entry.keyPosition), "invalid topic slug '\(entry.key)': use lowercase a-z, 0-9 and '-'",
-                           hint: Slug.make(from: entry.key).isEmpty ? nil : "write it as '\(Slug.make(from: entry.key))'")
+                let problem = Suggestion.invalidSlug("topic slug", entry.key)
+                sink.error(place.location(entry.keyPosition), problem.message, hint: problem.hint)
                 continue
             }
             if case .scalar(let name, _, _) = entry.value, !entry.value.isNull {
@@ -531,8 +532,8 @@ struct ReferenceChecker {
 
     func person(_ text: String, at location: SourceLocation) -> Slug? {
         guard let slug = Slug(text) else {
-            sink.error(location, "invalid person slug '\(text)': use lowercase a-z, 0-9 and '-'",
-                       hint: Suggestion.hint(for: Slug.make(from: text), in: people))
+            let problem = Suggestion.invalidSlug("person slug", text, known: people)
+            sink.error(location, problem.message, hint: problem.hint)
             return nil
         }
         guard people.contains(text) else {

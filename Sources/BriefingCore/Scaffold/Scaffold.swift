@@ -97,7 +97,7 @@ public struct Scaffold: Sendable {
     private func slug(_ given: String?, from text: String, what: String, example: String) throws(BuildFailure) -> String {
         if let given {
             guard Slug.isValid(given) else {
-                throw failure("--slug", "invalid slug '\(given)'", hint: "use lowercase a-z, 0-9 and '-', e.g. --slug \(example)", cause: .usage)
+                throw failure("--slug", "invalid slug '\(given)'", hint: "\(Slug.rule), e.g. --slug \(example)", cause: .usage)
             }
             return given
         }
@@ -114,7 +114,7 @@ public struct Scaffold: Sendable {
         let used = usedIDs()
         if let given {
             guard Slug.isValid(given) else {
-                throw failure("--id", "invalid event id '\(given)'", hint: "use lowercase a-z, 0-9 and '-'", cause: .usage)
+                throw failure("--id", "invalid event id '\(given)'", hint: Slug.rule, cause: .usage)
             }
             guard !used.contains(given) else {
                 throw failure("--id", "the event id '\(given)' is already used", hint: "choose another --id", cause: .usage)
