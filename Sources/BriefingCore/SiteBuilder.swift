@@ -70,12 +70,11 @@ public struct SiteBuilder: Sendable {
         // stages below run: freed here, where the function ends, they kept one core busy alone for
         // about 20 ms at 10,000 briefings.
         BackgroundRelease.release(consume raw)
-        let renderer = MarkdownRenderer(links: LinkTable(site: site), unsafeHTML: site.config.unsafeHTML)
         // The index needs only the model: made by one thread while the others render Markdown,
         // instead of alone after it.
         async let index = SiteIndex(site: site)
-        let (markdown, markdownDiagnostics) = await RenderedMarkdown.render(site, renderer: renderer)
-        diagnostics += markdownDiagnostics
+        let markdown = await MarkdownStage(site: site).render(site)
+        diagnostics += markdown.diagnostics
         stages.done("markdown")
 
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {

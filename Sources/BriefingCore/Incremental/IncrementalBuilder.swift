@@ -28,7 +28,7 @@ public actor IncrementalBuilder {
     /// The last good pipeline state, for body edits.
     private var renderer: PageRenderer?
     /// Markdown with the link table of the last full rebuild (body edits change no link target).
-    private var markdownRenderer: MarkdownRenderer?
+    private var markdownStage: MarkdownStage?
     private var warnings: [Diagnostic] = []
     /// True while the input has errors: another file may still be broken, so the next rebuild
     /// must check everything.
@@ -70,8 +70,7 @@ public actor IncrementalBuilder {
             return .failed(error.diagnostics)
         }
         renderer = prepared.0
-        markdownRenderer = MarkdownRenderer(links: LinkTable(site: prepared.0.contexts.site),
-                                            unsafeHTML: prepared.0.contexts.site.config.unsafeHTML)
+        markdownStage = MarkdownStage(site: prepared.0.contexts.site)
         warnings = prepared.1
         return replace(with: rendered, complete: true)
     }
@@ -93,7 +92,7 @@ public actor IncrementalBuilder {
         var contexts = renderer.contexts
         var site = contexts.site
         var markdown = contexts.markdown
-        guard let markdownRenderer else { return nil }
+        guard let markdownStage else { return nil }
         var jobs: [PageJob] = []
         var generatedPaths = Set<String>()
         var diagnostics: [Diagnostic] = []
@@ -101,12 +100,12 @@ public actor IncrementalBuilder {
             let text = MarkdownText(text: document.body, location: SourceLocation(path: path, line: document.bodyLine), isInline: false)
             if let b = site.briefings.firstIndex(where: { $0.path == path }) {
                 site.briefings[b].body = text
-                diagnostics += markdown.rerenderBody(of: b, in: site, renderer: markdownRenderer)
+                diagnostics += markdown.rerenderBody(of: b, in: site, stage: markdownStage)
                 generatedPaths.formUnion(GeneratedFiles.reading(bodyOf: site.briefings[b]))
                 jobs.append(renderer.briefingJob(b))
             } else if let p = site.people.firstIndex(where: { $0.path == path }) {
                 site.people[p].bio = text
-                diagnostics += markdown.rerenderBio(of: p, in: site, renderer: markdownRenderer)
+                diagnostics += markdown.rerenderBio(of: p, in: site, stage: markdownStage)
                 generatedPaths.formUnion(GeneratedFiles.readingBios)
                 jobs.append(renderer.personJob(p))
             }

@@ -122,8 +122,8 @@ final class PageContexts: Sendable {
         let event = site.events[e]
         let summary: String? = switch place {
         case .home: nil
-        case .timeline: markdown.eventSummariesOnTimeline[e]
-        case .page: markdown.eventSummariesOnPages[e]
+        case .timeline: markdown.events[e].onTimeline
+        case .page: markdown.events[e].onPages
         }
         return EventView(anchor: index.eventAnchors[e], title: event.title, date: date(event.date), place: event.place,
                          summaryHTML: summary, expected: event.expected, people: index.peopleOfEvent[e].map(personLink),
@@ -217,14 +217,15 @@ final class PageContexts: Sendable {
         ])
         let frame = frame(root: "../../", path: path, title: briefing.title, description: briefing.summary,
                           section: "briefings", ogType: "article", jsonLD: jsonLD)
+        let texts = markdown.briefings[b]
         let item = BriefingPageItemView(
-            item: briefingItem(b), bodyHTML: markdown.bodies[b],
-            keyPoints: markdown.keyPoints[b].map { KeyPointView(html: $0).made }, places: briefing.places,
+            item: briefingItem(b), bodyHTML: texts.bodyHTML,
+            keyPoints: texts.keyPoints.map { KeyPointView(html: $0.html).made }, places: briefing.places,
             quotes: briefing.quotes.map { quote($0, briefing: nil) }, people: people.map(personItem),
             events: index.eventsOfBriefing[b].map { event($0, on: .page) },
             sources: briefing.sources.enumerated().map { source($1, number: $0 + 1) },
             updates: briefing.updates.indices.map { u in
-                UpdateView(at: date(briefing.updates[u].at), html: markdown.updates[b][u], anchor: updateAnchor(b, u),
+                UpdateView(at: date(briefing.updates[u].at), html: texts.updates[u].html, anchor: updateAnchor(b, u),
                            url: nil, briefing: nil).made
             },
             extra: briefing.extra)
@@ -248,7 +249,7 @@ final class PageContexts: Sendable {
     /// One update as a schema.org BlogPosting inside a LiveBlogPosting.
     func liveBlogUpdate(_ b: Int, _ u: Int) -> JSONValue {
         let briefing = site.briefings[b]
-        let text = markdown.updateTexts[b][u]
+        let text = markdown.briefings[b].updates[u].text
         return .object([
             ("@type", .string("BlogPosting")),
             ("headline", .string(Self.headline(text))),
@@ -374,7 +375,7 @@ final class PageContexts: Sendable {
         let frame = frame(root: "../../", path: path, title: person.name,
                           description: description.isEmpty ? "\(person.name) in \(config.title)" : "\(person.name): \(description)",
                           section: "people", ogType: "profile", jsonLD: jsonLD)
-        let item = PersonPageItemView(card: personItem(p), bioHTML: markdown.bios[p], aliases: person.aliases, extra: person.extra)
+        let item = PersonPageItemView(card: personItem(p), bioHTML: markdown.people[p].bio.html, aliases: person.aliases, extra: person.extra)
         let drawing = TimelineSVG(zone: config.timeZone, compact: true)
         return PersonPage(
             frame: frame, person: item.made,
