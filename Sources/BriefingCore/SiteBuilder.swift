@@ -49,50 +49,45 @@ public struct SiteBuilder: Sendable {
         self.templates = templates
     }
 
-    /// Everything up to rendering pages; the problems of every stage are collected before failing.
+    /// Load, resolve, Markdown: the site ready to render, or every problem these stages found.
     /// `loaded` is the content already read (by `serve`), instead of reading it here.
-    func prepare(loaded: (RawSite, [Diagnostic])? = nil) async throws(BuildFailure) -> (PageRenderer, [Diagnostic]) {
+    func prepare(loaded: RawSite? = nil) async throws(BuildFailure) -> PreparedSite {
         var stages = StageClock(progress)
-        let (raw, loadDiagnostics): (RawSite, [Diagnostic])
-        if let loaded { (raw, loadDiagnostics) = loaded } else { (raw, loadDiagnostics) = await ContentLoader(source: source).load() }
+        let raw = if let loaded { loaded } else { await ContentLoader(source: source).load() }
         stages.done("load")
-        var diagnostics: [Diagnostic] = []
-        var templates = self.templates
-        if templates == nil {
-            do { templates = try TemplateSet.load(from: source) } catch { diagnostics += error.diagnostics }
-        }
+        let templates = compiledTemplates()
         stages.done("templates")
-
-        let (site, siteDiagnostics) = await SiteResolver(options: options).resolve(raw, loadDiagnostics: loadDiagnostics)
-        diagnostics += siteDiagnostics
+        let checked = await SiteResolver(options: options).resolve(raw)
         stages.done("resolve")
         // The loaded files (texts and YAML trees) are freed by a thread of their own while the
         // stages below run: freed here, where the function ends, they kept one core busy alone for
         // about 20 ms at 10,000 briefings.
         BackgroundRelease.release(consume raw)
-        // The index needs only the model: made by one thread while the others render Markdown,
-        // instead of alone after it.
-        async let index = SiteIndex(site: site)
-        let markdown = await MarkdownStage(site: site).render(site)
-        diagnostics += markdown.diagnostics
+        let markdown = await MarkdownStage(site: checked.site).render(checked.site)
         stages.done("markdown")
 
-        guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
+        var diagnostics = checked.diagnostics + markdown.diagnostics
+        if case .failure(let failure) = templates { diagnostics = failure.diagnostics + diagnostics }
+        guard case .success(let templates) = templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(diagnostics)
         }
-        let contexts = await PageContexts(site: site, index: index, markdown: markdown).sharingItems()
-        stages.done("page contexts")
-        return (PageRenderer(templates: templates, contexts: contexts), diagnostics.sorted())
+        return PreparedSite(checked: checked, markdown: markdown, templates: templates, warnings: diagnostics.sorted())
+    }
+
+    /// The templates given, or those of `Templates/` compiled and checked.
+    private func compiledTemplates() -> Result<TemplateSet, BuildFailure> {
+        if let templates { return .success(templates) }
+        do { return .success(try TemplateSet.load(from: source)) } catch { return .failure(error) }
     }
 
     /// Validates the whole site and writes nothing. Besides every error, it reports the newsroom's
     /// warnings (`NewsroomChecks`): `now` is the moment a "future" event is measured from (the CLI
     /// passes the clock here, and only here); with `strict`, every warning is an error.
     public func check(now: Date? = nil, strict: Bool = false) async throws(BuildFailure) -> BuildReport {
-        let (renderer, found) = try await prepare()
+        let prepared = try await prepare()
         var stages = StageClock(progress)
-        let contexts = renderer.contexts
-        let warnings = (found + NewsroomChecks(site: contexts.site, markdown: contexts.markdown, now: now).warnings()).sorted()
+        let newsroom = NewsroomChecks(site: prepared.checked.site, markdown: prepared.markdown, now: now)
+        let warnings = (prepared.warnings + newsroom.warnings()).sorted()
         stages.done("newsroom checks")
         if strict && !warnings.isEmpty {
             throw BuildFailure(warnings.map { warning in
@@ -108,8 +103,11 @@ public struct SiteBuilder: Sendable {
     public func build(output: String) async throws(BuildFailure) -> BuildReport {
         let writer = OutputWriter(siteRoot: siteRoot, output: output)
         try writer.checkOutputChoice()
-        let (renderer, warnings) = try await prepare()
+        let prepared = try await prepare()
         var stages = StageClock(progress)
+        let renderer = await PageRenderer(prepared)
+        stages.done("page contexts")
+        let warnings = prepared.warnings
         let plan = OutputPlan(renderer: renderer, source: source)
         let staging = try writer.prepare()
         var failures = await plan.write(into: staging, progress: progress)
@@ -131,10 +129,20 @@ public struct SiteBuilder: Sendable {
 
     /// Renders the whole site in memory, keyed by output path: what `serve` serves.
     public func renderInMemory() async throws(BuildFailure) -> (files: [String: [UInt8]], warnings: [Diagnostic]) {
-        let (renderer, warnings) = try await prepare()
-        let files = try await OutputPlan(renderer: renderer, source: source).render()
-        return (files, warnings)
+        let prepared = try await prepare()
+        let files = try await OutputPlan(renderer: await PageRenderer(prepared), source: source).render()
+        return (files, prepared.warnings)
     }
+}
+
+/// The site read, checked and its Markdown rendered, with the templates to render it: where
+/// `check` stops and rendering begins.
+struct PreparedSite: Sendable {
+    let checked: CheckedSite
+    let markdown: RenderedMarkdown
+    let templates: TemplateSet
+    /// The warnings of every stage so far, sorted (a site with errors does not get this far).
+    let warnings: [Diagnostic]
 }
 
 /// Frees large values on a thread of their own, off a path where a core would wait for it.

@@ -56,22 +56,23 @@ public actor IncrementalBuilder {
         let loaded = await ContentLoader(root: siteRoot).load(reusing: changedPaths == nil ? [:] : documents,
                                                               changed: changedPaths ?? [])
         // What was read is current even when it does not build: later rebuilds reuse it.
-        documents = Self.index(loaded.0)
-        let prepared: (PageRenderer, [Diagnostic])
+        documents = Self.index(loaded)
+        let prepared: PreparedSite
         do {
             prepared = try await builder.prepare(loaded: loaded)
         } catch {
             return .failed(error.diagnostics)
         }
+        let renderer = await PageRenderer(prepared)
         let rendered: [String: [UInt8]]
         do {
-            rendered = try await OutputPlan(renderer: prepared.0, siteRoot: siteRoot).render()
+            rendered = try await OutputPlan(renderer: renderer, siteRoot: siteRoot).render()
         } catch {
             return .failed(error.diagnostics)
         }
-        renderer = prepared.0
-        markdownStage = MarkdownStage(site: prepared.0.contexts.site)
-        warnings = prepared.1
+        self.renderer = renderer
+        markdownStage = MarkdownStage(site: prepared.checked.site)
+        warnings = prepared.warnings
         return replace(with: rendered, complete: true)
     }
 

@@ -16,10 +16,10 @@ public struct ContentLoader: Sendable {
         self.source = source
     }
 
-    /// Reads every content file once. Problems with single files are collected, not thrown,
-    /// so that the resolver can report everything in one run. Documents in `cache` whose path is
-    /// not in `changed` are reused as they are (for `serve`, which rereads only edited files).
-    public func load(reusing cache: [String: RawDocument] = [:], changed: Set<String> = []) async -> (RawSite, [Diagnostic]) {
+    /// Reads every content file once. Problems with single files are collected in the result, not
+    /// thrown, so that the resolver can report everything in one run. Documents in `cache` whose
+    /// path is not in `changed` are reused as they are (for `serve`, which rereads only edited files).
+    public func load(reusing cache: [String: RawDocument] = [:], changed: Set<String> = []) async -> RawSite {
         // A document that failed before is read again, so its errors are reported again.
         func cached(_ path: String) -> RawDocument? {
             guard !changed.contains(path), let document = cache[path], !document.loadFailed else { return nil }
@@ -31,11 +31,13 @@ public struct ContentLoader: Sendable {
         guard source.kind(of: content) == .folder else {
             diagnostics.append(Diagnostic(SourceLocation(path: content), "no Content/ folder in the site folder",
                                           hint: "run in the folder that holds Content/ and Templates/, or pass --site"))
-            return (RawSite(root: root, siteConfig: nil, people: [], briefings: [], timeline: nil, media: []), diagnostics)
+            return RawSite(root: root, siteConfig: nil, people: [], briefings: [], timeline: nil, media: [],
+                           diagnostics: diagnostics)
         }
         if let problem = source.problem(content) {
             diagnostics.append(problem)
-            return (RawSite(root: root, siteConfig: nil, people: [], briefings: [], timeline: nil, media: []), diagnostics)
+            return RawSite(root: root, siteConfig: nil, people: [], briefings: [], timeline: nil, media: [],
+                           diagnostics: diagnostics)
         }
 
         var siteConfig: RawDocument?
@@ -100,8 +102,8 @@ public struct ContentLoader: Sendable {
         let media = source.files(under: "\(content)/media", diagnostics: &diagnostics)
         diagnostics += SiteFiles.caseCollisions(media, in: "\(content)/media")
 
-        return (RawSite(root: root, siteConfig: siteConfig, people: people, briefings: briefings,
-                        timeline: timeline, media: media), diagnostics)
+        return RawSite(root: root, siteConfig: siteConfig, people: people, briefings: briefings,
+                       timeline: timeline, media: media, diagnostics: diagnostics)
     }
 
     enum Kind { case yaml, markdown }

@@ -5,7 +5,6 @@ struct SiteIndex: Sendable {
         let briefing: Int
     }
 
-    let site: Site
     let personIndex: [Slug: Int]
     let briefingIndex: [Slug: Int]
     /// Per person (by index in `site.people`): positions in `site.briefings`, newest first.
@@ -30,7 +29,6 @@ struct SiteIndex: Sendable {
     let eventKeys: [String]
 
     init(site: Site) {
-        self.site = site
         var personIndex: [Slug: Int] = [:]
         personIndex.reserveCapacity(site.people.count)
         for i in site.people.indices { personIndex[site.people[i].slug] = i }

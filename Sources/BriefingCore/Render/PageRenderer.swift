@@ -23,6 +23,18 @@ struct PageRenderer: Sendable {
     let templates: TemplateSet
     let contexts: PageContexts
 
+    init(templates: TemplateSet, contexts: PageContexts) {
+        self.templates = templates
+        self.contexts = contexts
+    }
+
+    /// The renderer of a prepared site, its page contexts made.
+    init(_ prepared: PreparedSite) async {
+        templates = prepared.templates
+        contexts = await PageContexts(site: prepared.checked.site, index: prepared.checked.index,
+                                      markdown: prepared.markdown).sharingItems()
+    }
+
     /// Every page of the site, in a fixed order.
     func jobs() -> [PageJob] {
         let site = contexts.site

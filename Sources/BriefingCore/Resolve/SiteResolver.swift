@@ -31,11 +31,12 @@ public struct SiteResolver: Sendable {
     static let sourceKeys = ["id", "title", "publisher", "url"]
     static let updateKeys = ["at", "text"]
 
-    /// Resolves `raw` into the best site it can, with every problem found (errors and warnings).
-    /// With errors, the site holds only what resolved, so later stages can still report their own.
-    public func resolve(_ raw: RawSite, loadDiagnostics: [Diagnostic] = []) async -> (Site, [Diagnostic]) {
+    /// Resolves `raw` into the best site it can, with its lookups and every problem found (errors
+    /// and warnings, those of loading first). With errors, the site holds only what resolved, so
+    /// later stages can still report their own.
+    public func resolve(_ raw: RawSite) async -> CheckedSite {
         let sink = DiagnosticSink()
-        sink.diagnostics = loadDiagnostics
+        sink.diagnostics = raw.diagnostics
         let config = resolveConfig(raw.siteConfig, sink: sink)
         let zone = config.timeZone
 
@@ -115,7 +116,7 @@ public struct SiteResolver: Sendable {
         site.linkablePeople = personSlugs
         site.linkableBriefings = allBriefingSlugs.subtracting(draftSlugs)
         site.unresolved = sink.unresolved
-        return (site, sink.diagnostics)
+        return CheckedSite(site: site, index: SiteIndex(site: site), diagnostics: sink.diagnostics)
     }
 
     /// The positions `0..<count` in the stable order `precedes` gives them, for `apply(_:to:)`.
