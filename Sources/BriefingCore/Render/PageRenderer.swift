@@ -32,7 +32,7 @@ struct PageRenderer: Sendable {
     init(_ prepared: PreparedSite) async {
         templates = prepared.templates
         contexts = await PageContexts(site: prepared.checked.site, index: prepared.checked.index,
-                                      markdown: prepared.markdown).sharingItems()
+                                      markdown: prepared.markdown)
     }
 
     /// Every page of the site, in a fixed order.
