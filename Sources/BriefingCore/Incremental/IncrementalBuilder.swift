@@ -126,7 +126,7 @@ public actor IncrementalBuilder {
         // site is not needed for that.
         var items = jobs.map { OutputItem(path: $0.path, source: .page($0)) }
         if !generatedPaths.isEmpty {
-            items += GeneratedFiles(contexts: contexts, templates: updated.templates).files()
+            items += GeneratedFiles(contexts: contexts).files()
                 .filter { generatedPaths.contains($0.path.rawValue) }
                 .map { OutputItem(path: $0.path, source: .generated($0.make)) }
         }

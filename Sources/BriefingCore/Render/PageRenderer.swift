@@ -1,13 +1,20 @@
 /// One file a build writes from a template.
 struct PageJob: Sendable {
     enum Kind: Sendable {
-        case home, briefingList, briefing(Int), timeline, peopleList, person(Int), notFound, feed, sitemap, robots
+        case home, briefingList, briefing(Int), timeline, peopleList, person(Int), search, notFound, feed, sitemap, robots
     }
 
     let kind: Kind
     let path: OutputPath
     let template: String
     var isHTML: Bool { path.rawValue.hasSuffix(".html") }
+
+    /// Whether a build's report counts it among the site's pages: the HTML pages of its content.
+    /// The search page is a tool, not counted.
+    var countsAsPage: Bool {
+        if case .search = kind { return false }
+        return isHTML
+    }
 
     /// A page about the whole site rather than one briefing or person.
     var isSiteWide: Bool {
@@ -49,6 +56,8 @@ struct PageRenderer: Sendable {
             job(.notFound, "404.html", "404"),
             job(.robots, "robots.txt", "robots"),
         ]
+        // The search page is optional: a site whose Templates/ has no search.mustache has none.
+        if templates.templates.has("search") { jobs.append(job(.search, SearchIndex.pagePath, "search")) }
         // An Atom id and a sitemap location must be absolute URLs: without a base_url that is an
         // address, neither file could be valid, so neither is written (the resolver warns).
         if site.config.hasAbsoluteBaseURL {
@@ -80,6 +89,7 @@ struct PageRenderer: Sendable {
         case .timeline: context = contexts.timeline()
         case .peopleList: context = contexts.peopleList()
         case .person(let p): context = contexts.person(p)
+        case .search: context = contexts.search()
         case .notFound: context = contexts.notFound()
         case .feed: context = contexts.feed()
         case .sitemap: context = contexts.sitemap()

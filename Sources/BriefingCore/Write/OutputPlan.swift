@@ -16,7 +16,7 @@ struct OutputItem: Sendable {
     let source: Source
 
     var isPage: Bool {
-        if case .page(let job) = source { return job.isHTML }
+        if case .page(let job) = source { return job.countsAsPage }
         return false
     }
 }
@@ -45,7 +45,7 @@ struct OutputPlan: Sendable {
         // Site-wide files first (the timeline, the lists, the data files): each is large and made
         // by one thread, so they start early and the per-briefing pages fill in around them.
         let jobs = renderer.jobs()
-        let generated = GeneratedFiles(contexts: renderer.contexts, templates: renderer.templates).files()
+        let generated = GeneratedFiles(contexts: renderer.contexts).files()
             .map { OutputItem(path: $0.path, source: .generated($0.make)) }
         var items = jobs.filter(\.isSiteWide).map { OutputItem(path: $0.path, source: .page($0)) } + generated
         items += jobs.filter { !$0.isSiteWide }.map { OutputItem(path: $0.path, source: .page($0)) }
