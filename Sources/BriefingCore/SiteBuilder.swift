@@ -102,36 +102,22 @@ public struct SiteBuilder: Sendable {
     /// Builds the site into `output`, replacing it whole only when every file was written.
     public func build(output: String) async throws(BuildFailure) -> BuildReport {
         let writer = OutputWriter(siteRoot: siteRoot, output: output)
+        // A folder the build may not replace is refused before any work.
         try writer.checkOutputChoice()
         let prepared = try await prepare()
         var stages = StageClock(progress)
-        let renderer = await PageRenderer(prepared)
+        let plan = await RenderPlan(prepared, source: source)
         stages.done("page contexts")
-        let warnings = prepared.warnings
-        let plan = OutputPlan(renderer: renderer, source: source)
-        let staging = try writer.prepare()
-        var failures = await plan.write(into: staging, progress: progress)
-        stages.done("render and write")
-        if failures.isEmpty {
-            do { try staging.commit() } catch {
-                failures.append(Diagnostic(SourceLocation(path: output), "cannot replace the output folder: \(error)"))
-            }
-            stages.done("replace the output")
-        }
-        if !failures.isEmpty {
-            staging.discard()
-            // The site is fine; the output folder could not be written.
-            throw BuildFailure(failures, cause: .environment)
-        }
+        let written = try await writer.write(plan, progress: progress)
         if !freesModel { KeptUntilExit.keep(plan) }
-        return BuildReport(warnings: warnings, pages: plan.items.filter(\.isPage).count, files: plan.items.count + 1)
+        return BuildReport(warnings: prepared.warnings, pages: plan.pageCount, files: written.files)
     }
 
     /// Renders the whole site in memory, keyed by output path: what `serve` serves.
     public func renderInMemory() async throws(BuildFailure) -> (files: [String: [UInt8]], warnings: [Diagnostic]) {
         let prepared = try await prepare()
-        let files = try await OutputPlan(renderer: await PageRenderer(prepared), source: source).render()
-        return (files, prepared.warnings)
+        let plan = await RenderPlan(prepared, source: source)
+        return (try await plan.render(), prepared.warnings)
     }
 }
 

@@ -63,14 +63,14 @@ public actor IncrementalBuilder {
         } catch {
             return .failed(error.diagnostics)
         }
-        let renderer = await PageRenderer(prepared)
+        let plan = await RenderPlan(prepared, source: DiskSite(root: siteRoot))
         let rendered: [String: [UInt8]]
         do {
-            rendered = try await OutputPlan(renderer: renderer, siteRoot: siteRoot).render()
+            rendered = try await plan.render()
         } catch {
             return .failed(error.diagnostics)
         }
-        self.renderer = renderer
+        renderer = plan.renderer
         markdownStage = MarkdownStage(site: prepared.checked.site)
         warnings = prepared.warnings
         return replace(with: rendered, complete: true)
@@ -130,7 +130,7 @@ public actor IncrementalBuilder {
                 .filter { generatedPaths.contains($0.path.rawValue) }
                 .map { OutputItem(path: $0.path, source: .generated($0.make)) }
         }
-        let plan = OutputPlan(renderer: updated, items: items)
+        let plan = RenderPlan(renderer: updated, items: items)
         var rendered: [String: [UInt8]] = [:]
         for (path, bytes) in await Parallel.map(items, { item in (item.path.rawValue, (try? plan.bytes(of: item)) ?? []) }) {
             rendered[path] = bytes

@@ -18,6 +18,58 @@ public struct OutputWriter: Sendable {
         self.output = Self.canonical(output)
     }
 
+    /// Writes every file of `plan` into a staging folder, on all cores, and swaps it in place of
+    /// the output. Unless every file was written, the output is left as it was.
+    func write(_ plan: RenderPlan, progress: BuildProgress? = nil) async throws(BuildFailure) -> WrittenOutput {
+        var stages = StageClock(progress)
+        let staging = try prepare()
+        var failures = await write(plan, into: staging, progress: progress)
+        stages.done("render and write")
+        if failures.isEmpty {
+            do { try staging.commit() } catch {
+                failures.append(Diagnostic(SourceLocation(path: output), "cannot replace the output folder: \(error)"))
+            }
+            stages.done("replace the output")
+        }
+        if !failures.isEmpty {
+            staging.discard()
+            // The site is fine; the output folder could not be written.
+            throw BuildFailure(failures, cause: .environment)
+        }
+        // The plan's files and the marker.
+        return WrittenOutput(folder: output, files: plan.items.count + 1)
+    }
+
+    /// Writes every item of `plan` into `staging`, on all cores; returns what could not be written.
+    private func write(_ plan: RenderPlan, into staging: Staging, progress: BuildProgress?) async -> [Diagnostic] {
+        let opensFolder = Self.opensFolder(plan.items)
+        // Small chunks: a site-wide file costs a thousand briefing pages.
+        return await Parallel.map(Array(plan.items.indices), chunkSize: 8) { index -> Diagnostic? in
+            let item = plan.items[index]
+            defer { progress?.fileDone(of: plan.items.count) }
+            do {
+                if case .file(let path) = item.source, let file = plan.source.diskPath(of: path) {
+                    try staging.copy(from: file, to: item.path)
+                } else {
+                    try staging.write(plan.bytes(of: item), to: item.path, opensFolder: opensFolder[index])
+                }
+                return nil
+            } catch {
+                return Diagnostic(SourceLocation(path: item.path.rawValue), "cannot write the file: \(error)")
+            }
+        }.compactMap { $0 }
+    }
+
+    /// For each item, whether it is the first of the plan to go into its folder (below the top):
+    /// its folder is made before it is written, where others try the file first.
+    static func opensFolder(_ items: [OutputItem]) -> [Bool] {
+        var seen = Set<String>(minimumCapacity: items.count)
+        return items.map { item in
+            let folder = item.path.folder
+            return !folder.isEmpty && seen.insert(folder).inserted
+        }
+    }
+
     /// Checks that the output folder may be replaced, then creates an empty staging folder.
     public func prepare() throws(BuildFailure) -> Staging {
         try checkOutputChoice()
@@ -108,6 +160,13 @@ public struct OutputWriter: Sendable {
         for part in rest { resolved = (resolved as NSString).appendingPathComponent(part) }
         return resolved
     }
+}
+
+/// What the write stage leaves: the output folder, replaced whole.
+struct WrittenOutput: Sendable {
+    let folder: String
+    /// Files written, the output's marker included.
+    let files: Int
 }
 
 /// The folder a build writes into before it replaces the output.
