@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// What a finished build or check reports.
 public struct BuildReport: Sendable {
@@ -17,18 +16,16 @@ public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     /// Told as files are written; nil for no reports.
     public let progress: BuildProgress?
-    /// False when the process ends right after the build (the CLI): the site model then stays in
-    /// memory until exit instead of being freed object by object, which costs a few tenths of a
-    /// second at 10,000 briefings and helps no one.
-    public let freesModel: Bool
+    /// What becomes of the model once the build is done with it.
+    public let disposal: ModelDisposal
     /// Where the site's files are read from.
     let source: any SiteSource
     /// Templates compiled before, used instead of reading `Templates/` again; nil reads them.
     let templates: TemplateSet?
 
     public init(siteRoot: String, options: BuildOptions = BuildOptions(), progress: BuildProgress? = nil,
-                freesModel: Bool = true) {
-        self.init(source: DiskSite(root: siteRoot), options: options, progress: progress, freesModel: freesModel)
+                disposal: ModelDisposal = .free) {
+        self.init(source: DiskSite(root: siteRoot), options: options, progress: progress, disposal: disposal)
     }
 
     /// A builder for a site held in memory, with no file system under it (tests, fuzzing): the same
@@ -39,13 +36,13 @@ public struct SiteBuilder: Sendable {
         self.init(source: site, options: options, templates: templates)
     }
 
-    init(source: any SiteSource, options: BuildOptions, progress: BuildProgress? = nil, freesModel: Bool = true,
+    init(source: any SiteSource, options: BuildOptions, progress: BuildProgress? = nil, disposal: ModelDisposal = .free,
          templates: TemplateSet? = nil) {
         siteRoot = source.root
         self.source = source
         self.options = options
         self.progress = progress
-        self.freesModel = freesModel
+        self.disposal = disposal
         self.templates = templates
     }
 
@@ -59,10 +56,7 @@ public struct SiteBuilder: Sendable {
         stages.done("templates")
         let checked = await SiteResolver(options: options).resolve(raw)
         stages.done("resolve")
-        // The loaded files (texts and YAML trees) are freed by a thread of their own while the
-        // stages below run: freed here, where the function ends, they kept one core busy alone for
-        // about 20 ms at 10,000 briefings.
-        BackgroundRelease.release(consume raw)
+        disposal.dispose(consume raw)
         let markdown = await MarkdownStage(site: checked.site).render(checked.site)
         stages.done("markdown")
 
@@ -89,6 +83,7 @@ public struct SiteBuilder: Sendable {
         let newsroom = NewsroomChecks(site: prepared.checked.site, markdown: prepared.markdown, now: now)
         let warnings = (prepared.warnings + newsroom.warnings()).sorted()
         stages.done("newsroom checks")
+        disposal.dispose(consume prepared)
         if strict && !warnings.isEmpty {
             throw BuildFailure(warnings.map { warning in
                 var error = warning
@@ -109,8 +104,9 @@ public struct SiteBuilder: Sendable {
         let plan = await RenderPlan(prepared, source: source)
         stages.done("page contexts")
         let written = try await writer.write(plan, progress: progress)
-        if !freesModel { KeptUntilExit.keep(plan) }
-        return BuildReport(warnings: prepared.warnings, pages: plan.pageCount, files: written.files)
+        let report = BuildReport(warnings: prepared.warnings, pages: plan.pageCount, files: written.files)
+        disposal.dispose(consume plan)
+        return report
     }
 
     /// Renders the whole site in memory, keyed by output path: what `serve` serves.
@@ -129,27 +125,4 @@ struct PreparedSite: Sendable {
     let templates: TemplateSet
     /// The warnings of every stage so far, sorted (a site with errors does not get this far).
     let warnings: [Diagnostic]
-}
-
-/// Frees large values on a thread of their own, off a path where a core would wait for it.
-enum BackgroundRelease {
-    private static let queue = DispatchQueue(label: "briefing.release", qos: .utility)
-
-    static func release(_ value: consuming some Sendable) {
-        let value = Box(value)
-        queue.async { value.drop() }
-    }
-
-    /// Holds the value until `drop()`; the last reference then goes on the queue's thread.
-    private final class Box<Value: Sendable>: @unchecked Sendable {
-        private var value: Value?
-        init(_ value: consuming Value) { self.value = value }
-        func drop() { value = nil }
-    }
-}
-
-/// Values left to the end of the process (see `SiteBuilder.freesModel`).
-enum KeptUntilExit {
-    private static let values = Mutex<[any Sendable]>([])
-    static func keep(_ value: any Sendable) { values.withLock { $0.append(value) } }
 }
