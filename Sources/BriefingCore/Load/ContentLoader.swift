@@ -63,21 +63,22 @@ public struct ContentLoader: Sendable {
         let loader = self
         let reusable = cache.filter { !changed.contains($0.key) }
         source.prefetch((peopleFiles + briefingFiles).filter { reusable[$0] == nil })
-        var loaded = await Parallel.map(peopleFiles + briefingFiles) { file -> (RawDocument, [Diagnostic]) in
+        // Optional results, so that each is moved out below (`take()` leaves nil) rather than
+        // copied: a retain and a release for each of a document's texts, on one core while the
+        // other waited.
+        var loaded = await Parallel.map(peopleFiles + briefingFiles) { file -> (RawDocument, [Diagnostic])? in
             if let document = reusable[file], !document.loadFailed { return (document, []) }
             var found: [Diagnostic] = []
             let document = loader.loadDocument(file, kind: .markdown, diagnostics: &found)
             return (document, found)
         }
-        // Documents are taken out of the results, not copied (a retain and a release for each of
-        // their texts, on one core while the other waited).
         var people: [RawDocument] = [], briefings: [RawDocument] = []
         people.reserveCapacity(peopleFiles.count)
         briefings.reserveCapacity(briefingFiles.count)
         for index in loaded.indices {
-            let result = loaded.take(index, leaving: (.unread(""), []))
-            diagnostics.append(contentsOf: result.1)
-            if index < peopleFiles.count { people.append(result.0) } else { briefings.append(result.0) }
+            let (document, found) = loaded[index].take()!
+            diagnostics.append(contentsOf: found)
+            if index < peopleFiles.count { people.append(document) } else { briefings.append(document) }
         }
 
         // Anything besides the known kinds is named, so a misplaced file never vanishes silently.

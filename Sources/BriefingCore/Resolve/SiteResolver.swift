@@ -58,34 +58,38 @@ public struct SiteResolver: Sendable {
         sink.diagnostics += people.flatMap(\.1)
         for person in people { sink.unresolved.add(person.2) }
 
-        var briefingResults = await Parallel.map(raw.briefings) { document -> (Briefing?, [Event], [Diagnostic], Unresolved) in
+        // Optional results, so that each is moved out below (`take()` leaves nil) rather than
+        // copied: a retain and a release for every reference a briefing holds, dozens of them.
+        var briefingResults = await Parallel.map(raw.briefings) { document -> BriefingResult? in
             let sink = DiagnosticSink()
             guard let slug = resolver.fileSlug(document, sink: sink), document.isReadable,
                   let (briefing, events) = resolver.resolveBriefing(
                       document, slug: slug, zone: zone, references: ReferenceChecker(people: personSlugs, sink: sink), sink: sink)
             else {
                 Self.unresolvedBody(of: document, sink: sink)
-                return (nil, [], sink.diagnostics, sink.unresolved)
+                return BriefingResult(briefing: nil, events: [], diagnostics: sink.diagnostics, unresolved: sink.unresolved)
             }
-            return (briefing, events, sink.diagnostics, sink.unresolved)
+            return BriefingResult(briefing: briefing, events: events, diagnostics: sink.diagnostics, unresolved: sink.unresolved)
         }
         let allBriefingSlugs = Set(raw.briefings.indices.compactMap { Self.validSlug(path: raw.briefings[$0].path) })
         var draftSlugs = Set<String>()
         var briefings: [Briefing] = []
         briefings.reserveCapacity(briefingResults.count)
         var events: [Event] = []
-        events.reserveCapacity(briefingResults.reduce(0) { $0 + $1.1.count })
+        events.reserveCapacity(briefingResults.reduce(0) { $0 + ($1?.events.count ?? 0) })
         for index in briefingResults.indices {
-            var result = briefingResults.take(index, leaving: (nil, [], [], Unresolved()))
-            sink.diagnostics += result.2
-            sink.unresolved.add(result.3)
-            guard let briefing = result.0.take() else { continue }
+            var result = briefingResults[index].take()!
+            sink.diagnostics += result.diagnostics
+            sink.unresolved.add(result.unresolved)
+            guard let briefing = result.briefing.take() else { continue }
             if briefing.status == .draft && !options.includeDrafts {
                 draftSlugs.insert(briefing.slug.rawValue)
                 continue
             }
             briefings.append(briefing)
-            for e in result.1.indices { events.append(result.1.take(e, leaving: .moved)) }
+            // Moved out from the end (`popLast` moves, reading an event copies it): the order they
+            // arrive in does not matter, as events are sorted below by date and place in their file.
+            while let event = result.events.popLast() { events.append(event) }
         }
         let references = ReferenceChecker(people: personSlugs, sink: sink)
         let builtBriefings = Set(briefings.map(\.slug.rawValue))
@@ -103,8 +107,13 @@ public struct SiteResolver: Sendable {
         async let briefingOrder = Self.order(count: briefingDates.count) { a, b in
             briefingDates[a] != briefingDates[b] ? briefingDates[a] > briefingDates[b] : briefingSlugs[a] < briefingSlugs[b]
         }
+        // Events by date, then by place in their files: dates neither of which comes first (one
+        // instant written with two offsets) go by place too, so the order never depends on the
+        // order events arrived in.
         async let eventOrder = Self.order(count: eventDates.count) { a, b in
-            eventDates[a] != eventDates[b] ? eventDates[a] < eventDates[b] : eventLocations[a] < eventLocations[b]
+            if eventDates[a] < eventDates[b] { return true }
+            if eventDates[b] < eventDates[a] { return false }
+            return eventLocations[a] < eventLocations[b]
         }
         Self.apply(Self.order(count: names.count) { a, b in (names[a], personSlugList[a]) < (names[b], personSlugList[b]) },
                    to: &resolvedPeople)
@@ -117,6 +126,15 @@ public struct SiteResolver: Sendable {
         site.linkableBriefings = allBriefingSlugs.subtracting(draftSlugs)
         site.unresolved = sink.unresolved
         return CheckedSite(site: site, index: SiteIndex(site: site), diagnostics: sink.diagnostics)
+    }
+
+    /// What resolving one briefing file gave.
+    private struct BriefingResult: Sendable {
+        /// Nil when the file did not resolve.
+        var briefing: Briefing?
+        var events: [Event]
+        var diagnostics: [Diagnostic]
+        var unresolved: Unresolved
     }
 
     /// The positions `0..<count` in the stable order `precedes` gives them, for `apply(_:to:)`.
