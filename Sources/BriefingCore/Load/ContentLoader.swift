@@ -109,7 +109,7 @@ public struct ContentLoader: Sendable {
 
     enum Kind { case yaml, markdown }
 
-    /// Asks the kernel, from a thread of its own, to start reading `files` (absolute paths) into
+    /// Asks the kernel, from a thread of its own (`DiskWork`), to start reading `files` (absolute paths) into
     /// its cache. The workers read files one at a time each, so on a cold cache (a first build after
     /// a checkout or a reboot) they waited on the disk one file after another: loading 10,000
     /// briefings took about a second longer than warm. Advice queues the reads without waiting
@@ -117,7 +117,7 @@ public struct ContentLoader: Sendable {
     static func prefetch(_ files: [String]) {
         #if os(Linux)
         guard files.count > 64 else { return }
-        Thread.detachNewThread {
+        DiskWork.start {
             for file in files {
                 let descriptor = open(file, O_RDONLY)
                 guard descriptor >= 0 else { continue }

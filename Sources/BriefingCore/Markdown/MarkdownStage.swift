@@ -113,20 +113,18 @@ struct MarkdownStage: Sendable {
     /// Every text of `site`, rendered on all cores.
     func render(_ site: Site) async -> RenderedMarkdown {
         let stage = self
-        // The three maps run at once: each alone left a core idle while its last chunk finished.
-        async let briefings = Parallel.map(site.briefings) { briefing in
+        let briefingResults = await Parallel.map(site.briefings) { briefing in
             var found = Found()
             return (stage.briefing(briefing, found: &found), found)
         }
-        async let people = Parallel.map(site.people) { person in
+        let personResults = await Parallel.map(site.people) { person in
             var found = Found()
             return (PersonMarkdown(bio: stage.bio(person.bio, found: &found)), found)
         }
-        async let events = Parallel.map(site.events) { event in
+        let eventResults = await Parallel.map(site.events) { event in
             var found = Found()
             return (stage.event(event, found: &found), found)
         }
-        let (briefingResults, personResults, eventResults) = await (briefings, people, events)
         var found = Found()
         for result in briefingResults { found.merge(result.1) }
         for result in personResults { found.merge(result.1) }

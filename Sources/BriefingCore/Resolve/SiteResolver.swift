@@ -104,21 +104,28 @@ public struct SiteResolver: Sendable {
         let names = resolvedPeople.map { $0.name.lowercased() }, personSlugList = resolvedPeople.map(\.slug)
         let briefingDates = briefings.map(\.date), briefingSlugs = briefings.map(\.slug)
         let eventDates = events.map(\.date), eventLocations = events.map(\.location)
-        async let briefingOrder = Self.order(count: briefingDates.count) { a, b in
-            briefingDates[a] != briefingDates[b] ? briefingDates[a] > briefingDates[b] : briefingSlugs[a] < briefingSlugs[b]
-        }
-        // Events by date, then by place in their files: dates neither of which comes first (one
-        // instant written with two offsets) go by place too, so the order never depends on the
-        // order events arrived in.
-        async let eventOrder = Self.order(count: eventDates.count) { a, b in
-            if eventDates[a] < eventDates[b] { return true }
-            if eventDates[b] < eventDates[a] { return false }
-            return eventLocations[a] < eventLocations[b]
-        }
-        Self.apply(Self.order(count: names.count) { a, b in (names[a], personSlugList[a]) < (names[b], personSlugList[b]) },
-                   to: &resolvedPeople)
-        Self.apply(await briefingOrder, to: &briefings)
-        Self.apply(await eventOrder, to: &events)
+        let sorts: [@Sendable () -> [Int]] = [
+            { Self.order(count: names.count) { a, b in (names[a], personSlugList[a]) < (names[b], personSlugList[b]) } },
+            {
+                Self.order(count: briefingDates.count) { a, b in
+                    briefingDates[a] != briefingDates[b] ? briefingDates[a] > briefingDates[b] : briefingSlugs[a] < briefingSlugs[b]
+                }
+            },
+            // Events by date, then by place in their files: dates neither of which comes first (one
+            // instant written with two offsets) go by place too, so the order never depends on the
+            // order events arrived in.
+            {
+                Self.order(count: eventDates.count) { a, b in
+                    if eventDates[a] < eventDates[b] { return true }
+                    if eventDates[b] < eventDates[a] { return false }
+                    return eventLocations[a] < eventLocations[b]
+                }
+            },
+        ]
+        let orders = await Parallel.map(sorts, chunkSize: 1) { $0() }
+        Self.apply(orders[0], to: &resolvedPeople)
+        Self.apply(orders[1], to: &briefings)
+        Self.apply(orders[2], to: &events)
         var site = Site(config: config, people: resolvedPeople, briefings: briefings, events: events, media: raw.media,
                         draftSlugs: draftSlugs)
         // Files that failed to resolve still exist for links: their own errors say what is wrong.
