@@ -132,7 +132,7 @@ public struct SiteResolver: Sendable {
         site.linkablePeople = personSlugs
         site.linkableBriefings = allBriefingSlugs.subtracting(draftSlugs)
         site.unresolved = sink.unresolved
-        return CheckedSite(site: site, index: SiteIndex(site: site), diagnostics: sink.diagnostics)
+        return CheckedSite(site: site, index: await SiteIndex(site: site), diagnostics: sink.diagnostics)
     }
 
     /// What resolving one briefing file gave.
