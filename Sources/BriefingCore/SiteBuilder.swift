@@ -10,7 +10,9 @@ public struct BuildReport: Sendable {
     public var files: Int
 }
 
-/// The pipeline, top to bottom: load, resolve, render Markdown, render pages, write.
+/// The pipeline, top to bottom: load, resolve and render Markdown (`prepare`, where `check`
+/// stops), then plan the output's files and write them (`build`). Each stage is a type with one
+/// verb, and hands the next one a value (docs/architecture.md).
 public struct SiteBuilder: Sendable {
     public let siteRoot: String
     public let options: BuildOptions
@@ -60,18 +62,18 @@ public struct SiteBuilder: Sendable {
         let markdown = await MarkdownStage(site: checked.site).render(checked.site)
         stages.done("markdown")
 
-        var diagnostics = checked.diagnostics + markdown.diagnostics
-        if case .failure(let failure) = templates { diagnostics = failure.diagnostics + diagnostics }
-        guard case .success(let templates) = templates, !diagnostics.contains(where: { $0.severity == .error }) else {
+        // Every stage's problems at once: one run reports them all.
+        let diagnostics = templates.problems + checked.diagnostics + markdown.diagnostics
+        guard let compiled = templates.set, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(diagnostics)
         }
-        return PreparedSite(checked: checked, markdown: markdown, templates: templates, warnings: diagnostics.sorted())
+        return PreparedSite(checked: checked, markdown: markdown, templates: compiled, warnings: diagnostics.sorted())
     }
 
-    /// The templates given, or those of `Templates/` compiled and checked.
-    private func compiledTemplates() -> Result<TemplateSet, BuildFailure> {
-        if let templates { return .success(templates) }
-        do { return .success(try TemplateSet.load(from: source)) } catch { return .failure(error) }
+    /// The templates given, or those of `Templates/` compiled and checked; nil with their problems.
+    private func compiledTemplates() -> (set: TemplateSet?, problems: [Diagnostic]) {
+        if let templates { return (templates, []) }
+        do { return (try TemplateSet.load(from: source), []) } catch { return (nil, error.diagnostics) }
     }
 
     /// Validates the whole site and writes nothing. Besides every error, it reports the newsroom's

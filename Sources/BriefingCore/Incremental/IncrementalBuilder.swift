@@ -130,10 +130,11 @@ public actor IncrementalBuilder {
                 .filter { generatedPaths.contains($0.path.rawValue) }
                 .map { OutputItem(path: $0.path, source: .generated($0.make)) }
         }
-        let plan = RenderPlan(renderer: updated, items: items)
-        var rendered: [String: [UInt8]] = [:]
-        for (path, bytes) in await Parallel.map(items, { item in (item.path.rawValue, (try? plan.bytes(of: item)) ?? []) }) {
-            rendered[path] = bytes
+        let rendered: [String: [UInt8]]
+        do {
+            rendered = try await RenderPlan(renderer: updated, items: items).render()
+        } catch {
+            return .failed(error.diagnostics)
         }
         // Body warnings of the edited files replace their old ones.
         let edited = Set(edits.map(\.path))

@@ -25,7 +25,8 @@ struct PageJob: Sendable {
     }
 }
 
-/// Renders pages from contexts and templates, on all cores, writing each as it is done.
+/// Makes the pages of a site: its page jobs, and each job's bytes from its context and template.
+/// Whoever takes the render plan calls it on all cores.
 struct PageRenderer: Sendable {
     let templates: TemplateSet
     let contexts: PageContexts
