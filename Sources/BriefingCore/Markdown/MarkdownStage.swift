@@ -141,8 +141,8 @@ struct MarkdownStage: Sendable {
                                 diagnostics: found.diagnostics, notes: found.notes)
     }
 
-    /// Links in texts of briefing and person pages start here.
-    static let itemPageRoot = "../../"
+    /// Where a text's links start from: the way back to the site root from the page it is on.
+    static let itemPageRoot = "../../", timelineRoot = "../", homeRoot = "./"
 
     /// What rendering some texts found.
     struct Found: Sendable {
@@ -180,7 +180,7 @@ struct MarkdownStage: Sendable {
     /// An event's summary for the timeline and for briefing and person pages.
     func event(_ event: Event, found: inout Found) -> EventMarkdown {
         guard let summary = event.summary else { return EventMarkdown() }
-        let onTimeline = text(summary, root: "../", found: &found)
+        let onTimeline = text(summary, root: Self.timelineRoot, found: &found)
         var ignored = Found()  // the same links, already reported once
         let onPages = renderer.render(summary, root: Self.itemPageRoot, diagnostics: &ignored.diagnostics,
                                       notes: &ignored.notes).html
@@ -192,7 +192,7 @@ struct MarkdownStage: Sendable {
     func updatesOnHome(_ site: Site) -> [String] {
         site.latestUpdates(limit: RenderedMarkdown.homeUpdateLimit).map { ref in
             var ignored = Found()
-            return renderer.render(site.briefings[ref.briefing].updates[ref.update].text, root: "./",
+            return renderer.render(site.briefings[ref.briefing].updates[ref.update].text, root: Self.homeRoot,
                                    diagnostics: &ignored.diagnostics, notes: &ignored.notes).html
         }
     }
