@@ -48,7 +48,8 @@ public struct SiteBuilder: Sendable {
         self.templates = templates
     }
 
-    /// Load, resolve, Markdown: the site ready to render, or every problem these stages found.
+    /// Load, resolve, Markdown and the site's index: the site ready to render, or every problem
+    /// these stages found.
     /// `loaded` is the content already read (by `serve`), instead of reading it here.
     func prepare(loaded: RawSite? = nil) async throws(BuildFailure) -> PreparedSite {
         var stages = StageClock(progress)
@@ -59,7 +60,11 @@ public struct SiteBuilder: Sendable {
         let checked = await SiteResolver(options: options).resolve(raw)
         stages.done("resolve")
         disposal.dispose(consume raw)
-        let markdown = await MarkdownStage(site: checked.site).render(checked.site)
+        // The index needs only the site: made at the same time as the Markdown, so that the parts
+        // of each that one thread does alone overlap the other's work.
+        let site = checked.site
+        let (markdown, index) = await Parallel.both({ await MarkdownStage(site: site).render(site) },
+                                                    { await SiteIndex(site: site) })
         stages.done("markdown")
 
         // Every stage's problems at once: one run reports them all.
@@ -67,7 +72,8 @@ public struct SiteBuilder: Sendable {
         guard let compiled = templates.set, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(diagnostics)
         }
-        return PreparedSite(checked: checked, markdown: markdown, templates: compiled, warnings: diagnostics.sorted())
+        return PreparedSite(checked: checked, index: index, markdown: markdown, templates: compiled,
+                            warnings: diagnostics.sorted())
     }
 
     /// The templates given, or those of `Templates/` compiled and checked; nil with their problems.
@@ -123,6 +129,8 @@ public struct SiteBuilder: Sendable {
 /// `check` stops and rendering begins.
 struct PreparedSite: Sendable {
     let checked: CheckedSite
+    /// The lookups every page reads (`Model/SiteIndex.swift`).
+    let index: SiteIndex
     let markdown: RenderedMarkdown
     let templates: TemplateSet
     /// The warnings of every stage so far, sorted (a site with errors does not get this far).

@@ -39,7 +39,7 @@ struct PageRenderer: Sendable {
     /// The renderer of a prepared site, its page contexts made.
     init(_ prepared: PreparedSite) async {
         templates = prepared.templates
-        contexts = await PageContexts(site: prepared.checked.site, index: prepared.checked.index,
+        contexts = await PageContexts(site: prepared.checked.site, index: prepared.index,
                                       markdown: prepared.markdown)
     }
 

@@ -31,8 +31,8 @@ public struct SiteResolver: Sendable {
     static let sourceKeys = ["id", "title", "publisher", "url"]
     static let updateKeys = ["at", "text"]
 
-    /// Resolves `raw` into the best site it can, with its lookups and every problem found (errors
-    /// and warnings, those of loading first). With errors, the site holds only what resolved, so
+    /// Resolves `raw` into the best site it can, with every problem found (errors and warnings,
+    /// those of loading first). With errors, the site holds only what resolved, so
     /// later stages can still report their own.
     public func resolve(_ raw: RawSite) async -> CheckedSite {
         let sink = DiagnosticSink()
@@ -132,7 +132,7 @@ public struct SiteResolver: Sendable {
         site.linkablePeople = personSlugs
         site.linkableBriefings = allBriefingSlugs.subtracting(draftSlugs)
         site.unresolved = sink.unresolved
-        return CheckedSite(site: site, index: await SiteIndex(site: site), diagnostics: sink.diagnostics)
+        return CheckedSite(site: site, diagnostics: sink.diagnostics)
     }
 
     /// What resolving one briefing file gave.
