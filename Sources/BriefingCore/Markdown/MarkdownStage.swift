@@ -113,18 +113,24 @@ struct MarkdownStage: Sendable {
     /// Every text of `site`, rendered on all cores.
     func render(_ site: Site) async -> RenderedMarkdown {
         let stage = self
-        let briefingResults = await Parallel.map(site.briefings) { briefing in
-            var found = Found()
-            return (stage.briefing(briefing, found: &found), found)
-        }
-        let personResults = await Parallel.map(site.people) { person in
-            var found = Found()
-            return (PersonMarkdown(bio: stage.bio(person.bio, found: &found)), found)
-        }
-        let eventResults = await Parallel.map(site.events) { event in
-            var found = Found()
-            return (stage.event(event, found: &found), found)
-        }
+        // Briefings at the same time as bios and summaries: each map alone leaves a core idle
+        // while its last chunk finishes.
+        let (briefingResults, (personResults, eventResults)) = await Parallel.both({
+            await Parallel.map(site.briefings) { briefing in
+                var found = Found()
+                return (stage.briefing(briefing, found: &found), found)
+            }
+        }, {
+            let people = await Parallel.map(site.people) { person in
+                var found = Found()
+                return (PersonMarkdown(bio: stage.bio(person.bio, found: &found)), found)
+            }
+            let events = await Parallel.map(site.events) { event in
+                var found = Found()
+                return (stage.event(event, found: &found), found)
+            }
+            return (people, events)
+        })
         var found = Found()
         for result in briefingResults { found.merge(result.1) }
         for result in personResults { found.merge(result.1) }

@@ -12,14 +12,19 @@ struct SharedItems: Sendable {
     /// Every shared item of the site, made on all cores.
     init(site: Site, index: SiteIndex, markdown: RenderedMarkdown) async {
         let people = Array(site.people.indices), briefings = Array(site.briefings.indices)
-        let links = SharedLinks(
-            people: await Parallel.map(people) { PersonLinkView(site.people[$0]).made },
-            briefings: await Parallel.map(briefings) { BriefingLinkView(site.briefings[$0]).made })
+        // People's items at the same time as briefings': each map alone leaves a core idle while
+        // its last chunk finishes.
+        let (personViews, briefingViews) = await Parallel.both({
+            (links: await Parallel.map(people) { PersonLinkView(site.people[$0]).made },
+             cards: await Parallel.map(people) { PersonCardView(site.people[$0], briefingCount: index.briefingsOfPerson[$0].count).made })
+        }, {
+            (links: await Parallel.map(briefings) { BriefingLinkView(site.briefings[$0]).made },
+             items: await Parallel.map(briefings) { BriefingItemView(site.briefings[$0]).made })
+        })
+        let links = SharedLinks(people: personViews.links, briefings: briefingViews.links)
         self.links = links
-        personCards = await Parallel.map(people) { p in
-            PersonCardView(site.people[p], briefingCount: index.briefingsOfPerson[p].count).made
-        }
-        briefingItems = await Parallel.map(briefings) { BriefingItemView(site.briefings[$0]).made }
+        personCards = personViews.cards
+        briefingItems = briefingViews.items
         // Events show the links made above.
         eventsOnPages = await Parallel.map(Array(site.events.indices)) { e in
             links.event(e, summaryHTML: markdown.events[e].onPages, site: site, index: index).made
