@@ -1,7 +1,7 @@
 import Synchronization
 
-/// What becomes of a build's model (the files read, the checked site, its Markdown and page
-/// contexts) once the build is done with it.
+/// What becomes of the model a build leaves (the checked site, its Markdown, its page contexts)
+/// once the build is done with it.
 public enum ModelDisposal: Sendable {
     /// Freed as soon as the build is done with it: for a process that goes on (`serve`, tests).
     case free
