@@ -35,7 +35,7 @@ struct Build: AsyncParsableCommand {
         }
         let builder = SiteBuilder(siteRoot: siteOptions.site,
                                   options: BuildOptions(includeDrafts: siteOptions.drafts, baseURL: baseURL),
-                                  progress: progress, freesModel: false)
+                                  progress: progress, disposal: .keepUntilExit)
         do {
             let report = try await builder.build(output: outputFolder)
             DiagnosticPrinter.print(report.warnings, quiet: outputOptions.quiet)

@@ -15,7 +15,7 @@ struct Check: AsyncParsableCommand {
     func run() async throws {
         let progress = outputOptions.stageReporter().map { BuildProgress(report: nil, stages: $0) }
         let builder = SiteBuilder(siteRoot: siteOptions.site, options: BuildOptions(includeDrafts: siteOptions.drafts),
-                                  progress: progress)
+                                  progress: progress, disposal: .keepUntilExit)
         do {
             // Only check reads the clock, to find future events; a build never does.
             let report = try await builder.check(now: Date(), strict: strict)

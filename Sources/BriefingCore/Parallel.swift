@@ -35,6 +35,19 @@ enum Parallel {
     }
 }
 
+extension Parallel {
+    /// `first` and `second` at once, each a child task that may map on all cores itself: for two
+    /// stages that need only what is done, so that what one does on one thread alone overlaps the
+    /// other's work.
+    static func both<A: Sendable, B: Sendable>(
+        _ first: @escaping @Sendable () async -> A, _ second: @escaping @Sendable () async -> B
+    ) async -> (A, B) {
+        async let a = first()
+        let b = await second()
+        return (await a, b)
+    }
+}
+
 /// Room for `count` results that tasks fill at distinct indexes, then read out as one array by
 /// moving them (no copy). Every slot is written exactly once before `collect()`: `Parallel.map`
 /// awaits all its tasks first.

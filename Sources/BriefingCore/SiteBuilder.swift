@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// What a finished build or check reports.
 public struct BuildReport: Sendable {
@@ -11,24 +10,24 @@ public struct BuildReport: Sendable {
     public var files: Int
 }
 
-/// The pipeline, top to bottom: load, resolve, render Markdown, render pages, write.
+/// The pipeline, top to bottom: load, resolve and render Markdown (`prepare`, where `check`
+/// stops), then plan the output's files and write them (`build`). Each stage is a type with one
+/// verb, and hands the next one a value (docs/architecture.md).
 public struct SiteBuilder: Sendable {
     public let siteRoot: String
     public let options: BuildOptions
     /// Told as files are written; nil for no reports.
     public let progress: BuildProgress?
-    /// False when the process ends right after the build (the CLI): the site model then stays in
-    /// memory until exit instead of being freed object by object, which costs a few tenths of a
-    /// second at 10,000 briefings and helps no one.
-    public let freesModel: Bool
+    /// What becomes of the model once the build is done with it.
+    public let disposal: ModelDisposal
     /// Where the site's files are read from.
     let source: any SiteSource
     /// Templates compiled before, used instead of reading `Templates/` again; nil reads them.
     let templates: TemplateSet?
 
     public init(siteRoot: String, options: BuildOptions = BuildOptions(), progress: BuildProgress? = nil,
-                freesModel: Bool = true) {
-        self.init(source: DiskSite(root: siteRoot), options: options, progress: progress, freesModel: freesModel)
+                disposal: ModelDisposal = .free) {
+        self.init(source: DiskSite(root: siteRoot), options: options, progress: progress, disposal: disposal)
     }
 
     /// A builder for a site held in memory, with no file system under it (tests, fuzzing): the same
@@ -39,65 +38,65 @@ public struct SiteBuilder: Sendable {
         self.init(source: site, options: options, templates: templates)
     }
 
-    init(source: any SiteSource, options: BuildOptions, progress: BuildProgress? = nil, freesModel: Bool = true,
+    init(source: any SiteSource, options: BuildOptions, progress: BuildProgress? = nil, disposal: ModelDisposal = .free,
          templates: TemplateSet? = nil) {
         siteRoot = source.root
         self.source = source
         self.options = options
         self.progress = progress
-        self.freesModel = freesModel
+        self.disposal = disposal
         self.templates = templates
     }
 
-    /// Everything up to rendering pages; the problems of every stage are collected before failing.
+    /// Load, resolve, Markdown and the site's index: the site ready to render, or every problem
+    /// these stages found.
     /// `loaded` is the content already read (by `serve`), instead of reading it here.
-    func prepare(loaded: (RawSite, [Diagnostic])? = nil) async throws(BuildFailure) -> (PageRenderer, [Diagnostic]) {
+    func prepare(loaded: RawSite? = nil) async throws(BuildFailure) -> PreparedSite {
         var stages = StageClock(progress)
-        let (raw, loadDiagnostics): (RawSite, [Diagnostic])
-        if let loaded { (raw, loadDiagnostics) = loaded } else { (raw, loadDiagnostics) = await ContentLoader(source: source).load() }
+        let raw = if let loaded { loaded } else { await ContentLoader(source: source).load() }
         stages.done("load")
-        var diagnostics: [Diagnostic] = []
-        var templates = self.templates
-        if templates == nil {
-            do { templates = try TemplateSet.load(from: source) } catch { diagnostics += error.diagnostics }
-        }
+        let templates = compiledTemplates()
         stages.done("templates")
-
-        let (site, siteDiagnostics) = await SiteResolver(options: options).resolve(raw, loadDiagnostics: loadDiagnostics)
-        diagnostics += siteDiagnostics
+        let checked = await SiteResolver(options: options).resolve(raw)
         stages.done("resolve")
-        // The loaded files (texts and YAML trees) are freed by a thread of their own while the
-        // stages below run: freed here, where the function ends, they kept one core busy alone for
-        // about 20 ms at 10,000 briefings.
-        BackgroundRelease.release(consume raw)
+        // The files as read are needed no more: freed now, whatever the disposal, so that their
+        // memory serves the stages below (kept to the end, they added a seventh to a build's peak).
+        _ = consume raw
+        let site = checked.site
         // Where each event lands, which links to events need before any Markdown renders; a
         // template set without a page for a year keeps the whole timeline on one page.
-        let timeline = TimelineLayout(events: site.events, splits: templates?.templates.has("timeline-page") ?? false)
-        let renderer = MarkdownRenderer(links: LinkTable(site: site, timeline: timeline), unsafeHTML: site.config.unsafeHTML)
-        // The index needs only the model: made by one thread while the others render Markdown,
-        // instead of alone after it.
-        async let index = SiteIndex(site: site, timeline: timeline)
-        let (markdown, markdownDiagnostics) = await RenderedMarkdown.render(site, renderer: renderer)
-        diagnostics += markdownDiagnostics
+        let timeline = TimelineLayout(events: site.events, splits: templates.set?.templates.has("timeline-page") ?? false)
+        // The index needs only the site: made at the same time as the Markdown, so that the parts
+        // of each that one thread does alone overlap the other's work.
+        let (markdown, index) = await Parallel.both({ await MarkdownStage(site: site, timeline: timeline).render(site) },
+                                                    { await SiteIndex(site: site, timeline: timeline) })
         stages.done("markdown")
 
-        guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
+        // Every stage's problems at once: one run reports them all.
+        let diagnostics = templates.problems + checked.diagnostics + markdown.diagnostics
+        guard let compiled = templates.set, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(diagnostics)
         }
-        let contexts = await PageContexts(site: site, index: index, markdown: markdown).sharingItems()
-        stages.done("page contexts")
-        return (PageRenderer(templates: templates, contexts: contexts), diagnostics.sorted())
+        return PreparedSite(checked: checked, index: index, markdown: markdown, templates: compiled,
+                            warnings: diagnostics.sorted())
+    }
+
+    /// The templates given, or those of `Templates/` compiled and checked; nil with their problems.
+    private func compiledTemplates() -> (set: TemplateSet?, problems: [Diagnostic]) {
+        if let templates { return (templates, []) }
+        do { return (try TemplateSet.load(from: source), []) } catch { return (nil, error.diagnostics) }
     }
 
     /// Validates the whole site and writes nothing. Besides every error, it reports the newsroom's
     /// warnings (`NewsroomChecks`): `now` is the moment a "future" event is measured from (the CLI
     /// passes the clock here, and only here); with `strict`, every warning is an error.
     public func check(now: Date? = nil, strict: Bool = false) async throws(BuildFailure) -> BuildReport {
-        let (renderer, found) = try await prepare()
+        let prepared = try await prepare()
         var stages = StageClock(progress)
-        let contexts = renderer.contexts
-        let warnings = (found + NewsroomChecks(site: contexts.site, markdown: contexts.markdown, now: now).warnings()).sorted()
+        let newsroom = NewsroomChecks(site: prepared.checked.site, markdown: prepared.markdown, now: now)
+        let warnings = (prepared.warnings + newsroom.warnings()).sorted()
         stages.done("newsroom checks")
+        disposal.dispose(consume prepared)
         if strict && !warnings.isEmpty {
             throw BuildFailure(warnings.map { warning in
                 var error = warning
@@ -111,55 +110,34 @@ public struct SiteBuilder: Sendable {
     /// Builds the site into `output`, replacing it whole only when every file was written.
     public func build(output: String) async throws(BuildFailure) -> BuildReport {
         let writer = OutputWriter(siteRoot: siteRoot, output: output)
+        // A folder the build may not replace is refused before any work.
         try writer.checkOutputChoice()
-        let (renderer, warnings) = try await prepare()
+        let prepared = try await prepare()
         var stages = StageClock(progress)
-        let plan = OutputPlan(renderer: renderer, source: source)
-        let staging = try writer.prepare()
-        var failures = await plan.write(into: staging, progress: progress)
-        stages.done("render and write")
-        if failures.isEmpty {
-            do { try staging.commit() } catch {
-                failures.append(Diagnostic(SourceLocation(path: output), "cannot replace the output folder: \(error)"))
-            }
-            stages.done("replace the output")
-        }
-        if !failures.isEmpty {
-            staging.discard()
-            // The site is fine; the output folder could not be written.
-            throw BuildFailure(failures, cause: .environment)
-        }
-        if !freesModel { KeptUntilExit.keep(plan) }
-        return BuildReport(warnings: warnings, pages: plan.items.filter(\.isPage).count, files: plan.items.count + 1)
+        let plan = await RenderPlan(prepared, source: source)
+        stages.done("page contexts")
+        let written = try await writer.write(plan, progress: progress)
+        let report = BuildReport(warnings: prepared.warnings, pages: plan.pageCount, files: written.files)
+        disposal.dispose(consume plan)
+        return report
     }
 
     /// Renders the whole site in memory, keyed by output path: what `serve` serves.
     public func renderInMemory() async throws(BuildFailure) -> (files: [String: [UInt8]], warnings: [Diagnostic]) {
-        let (renderer, warnings) = try await prepare()
-        let files = try await OutputPlan(renderer: renderer, source: source).render()
-        return (files, warnings)
+        let prepared = try await prepare()
+        let plan = await RenderPlan(prepared, source: source)
+        return (try await plan.render(), prepared.warnings)
     }
 }
 
-/// Frees large values on a thread of their own, off a path where a core would wait for it.
-enum BackgroundRelease {
-    private static let queue = DispatchQueue(label: "briefing.release", qos: .utility)
-
-    static func release(_ value: consuming some Sendable) {
-        let value = Box(value)
-        queue.async { value.drop() }
-    }
-
-    /// Holds the value until `drop()`; the last reference then goes on the queue's thread.
-    private final class Box<Value: Sendable>: @unchecked Sendable {
-        private var value: Value?
-        init(_ value: consuming Value) { self.value = value }
-        func drop() { value = nil }
-    }
-}
-
-/// Values left to the end of the process (see `SiteBuilder.freesModel`).
-enum KeptUntilExit {
-    private static let values = Mutex<[any Sendable]>([])
-    static func keep(_ value: any Sendable) { values.withLock { $0.append(value) } }
+/// The site read, checked and its Markdown rendered, with the templates to render it: where
+/// `check` stops and rendering begins.
+struct PreparedSite: Sendable {
+    let checked: CheckedSite
+    /// The lookups every page reads (`Model/SiteIndex.swift`).
+    let index: SiteIndex
+    let markdown: RenderedMarkdown
+    let templates: TemplateSet
+    /// The warnings of every stage so far, sorted (a site with errors does not get this far).
+    let warnings: [Diagnostic]
 }

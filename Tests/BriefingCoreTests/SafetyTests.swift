@@ -144,7 +144,7 @@ import Testing
     }
 
     /// The spreader on this machine's temporary folder (ext4 here; elsewhere it may not exist).
-    @Test func spreaderPlacesFoldersThroughBinsAndRemovesThem() throws {
+    @Test func spreaderPlacesFoldersThroughBinsAndRemovesThem() async throws {
         let staging = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-spread-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: staging + "/people", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: staging) }
@@ -153,10 +153,10 @@ import Testing
         for number in 0..<40 { #expect(try spreader.place("\(staging)/people/p\(number)") == .placed) }
         #expect(try spreader.place("\(staging)/people/p7") == .placed)
         #expect(try spreader.place("\(staging)/missing/p") == .noParent)
-        spreader.waitForRemovals()
+        await spreader.waitForRemovals()
         let bins = try FileManager.default.contentsOfDirectory(atPath: spreader.root).filter { !$0.hasPrefix(".") }
         #expect(bins.count == 1, "40 folders, then 2 more tries, 16 a bin, full bins removed as they fill: \(bins)")
-        spreader.finish()
+        await spreader.finish()
         #expect(!FileManager.default.fileExists(atPath: spreader.root))
         let people = try FileManager.default.contentsOfDirectory(atPath: staging + "/people")
         #expect(people.count == 40)
@@ -165,11 +165,19 @@ import Testing
 
     /// Two threads never make folders in one bin (they would wait on its lock): 8 folders from each
     /// of two threads fill two bins, where one would hold all 16 from a single thread.
-    @Test func eachThreadFillsBinsOfItsOwn() throws {
+    @Test func eachThreadFillsBinsOfItsOwn() async throws {
         let staging = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-spread-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: staging + "/people", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: staging) }
         guard let spreader = FolderSpreader(staging: staging) else { return }
+        #expect(Self.placeFromTwoThreads(spreader, staging: staging) == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spreader.root).filter { !$0.hasPrefix(".") }.count == 2)
+        await spreader.finish()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging + "/people").count == 16)
+    }
+
+    /// Places 8 folders from each of two threads; returns how many failed.
+    static func placeFromTwoThreads(_ spreader: FolderSpreader, staging: String) -> Int {
         let done = DispatchSemaphore(value: 0)
         // Both threads live until both are done: a thread that ended could give its id to the next.
         let release = DispatchSemaphore(value: 0)
@@ -187,15 +195,12 @@ import Testing
         done.wait()
         release.signal()
         release.signal()
-        #expect(failures.withLock { $0 } == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: spreader.root).filter { !$0.hasPrefix(".") }.count == 2)
-        spreader.finish()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: staging + "/people").count == 16)
+        return failures.withLock { $0 }
     }
 
     /// Removing an old output takes files and folders at every depth, keeps the named entry for
     /// last, and removes a symlink without following it.
-    @Test func folderRemovalTakesEverythingButTheKeptEntryAndFollowsNoLink() throws {
+    @Test func folderRemovalTakesEverythingButTheKeptEntryAndFollowsNoLink() async throws {
         let fm = FileManager.default
         let base = fm.temporaryDirectory.appendingPathComponent("briefing-removal-\(UUID().uuidString)").path
         defer { try? fm.removeItem(atPath: base) }
@@ -212,7 +217,7 @@ import Testing
         try Data("marker".utf8).write(to: URL(fileURLWithPath: folder + "/" + OutputWriter.markerName))
         try fm.createSymbolicLink(atPath: folder + "/media/link", withDestinationPath: outside)
 
-        FolderRemoval.removeContents(of: folder, keeping: OutputWriter.markerName)
+        await FolderRemoval.removeContents(of: folder, keeping: OutputWriter.markerName)
         #expect(try fm.contentsOfDirectory(atPath: folder) == [OutputWriter.markerName])
         #expect(try String(contentsOfFile: outside + "/precious.txt", encoding: .utf8) == "keep")
     }

@@ -121,7 +121,7 @@ import Testing
         #expect(diagnostics.isEmpty)
     }
 
-    @Test func personIsNotSeenWithThemselves() throws {
+    @Test func personIsNotSeenWithThemselves() async throws {
         let zone = newYork
         func person(_ slug: String) -> Person {
             Person(slug: Slug(slug)!, path: "", name: slug, aliases: [],
@@ -131,7 +131,7 @@ import Testing
                           people: [Slug("a")!, Slug("b")!], sources: [], expected: false, location: SourceLocation(path: "t"))
         let site = Site(config: SiteConfig(title: "T", baseURL: "/", language: "en", timeZone: zone, unsafeHTML: false, extra: [:]),
                         people: [person("a"), person("b"), person("c")], briefings: [], events: [event], media: [])
-        let index = SiteIndex(site: site, timeline: TimelineLayout(events: site.events, splits: true))
+        let index = await SiteIndex(site: site, timeline: TimelineLayout(events: site.events, splits: true))
         #expect(index.seenWith == [[1], [0], []])
         #expect(index.eventsOfPerson == [[0], [0], []])
     }

@@ -37,8 +37,7 @@ import Testing
         let site = try FixtureSite(EscapingTests.site("Plain words"), base: [:])
         defer { site.remove() }
         let builder = SiteBuilder(siteRoot: site.root)
-        let (renderer, _) = try await builder.prepare()
-        let contexts = renderer.contexts
+        let contexts = await PageRenderer(try await builder.prepare()).contexts
         var seen: [String: Set<String>] = [:]
         func walk(_ map: TemplateMap, _ schema: ViewSchema) {
             for (key, value) in map.mapValues({ $0 }) {

@@ -28,7 +28,7 @@ public actor IncrementalBuilder {
     /// The last good pipeline state, for body edits.
     private var renderer: PageRenderer?
     /// Markdown with the link table of the last full rebuild (body edits change no link target).
-    private var markdownRenderer: MarkdownRenderer?
+    private var markdownStage: MarkdownStage?
     private var warnings: [Diagnostic] = []
     /// True while the input has errors: another file may still be broken, so the next rebuild
     /// must check everything.
@@ -56,23 +56,23 @@ public actor IncrementalBuilder {
         let loaded = await ContentLoader(root: siteRoot).load(reusing: changedPaths == nil ? [:] : documents,
                                                               changed: changedPaths ?? [])
         // What was read is current even when it does not build: later rebuilds reuse it.
-        documents = Self.index(loaded.0)
-        let prepared: (PageRenderer, [Diagnostic])
+        documents = Self.index(loaded)
+        let prepared: PreparedSite
         do {
             prepared = try await builder.prepare(loaded: loaded)
         } catch {
             return .failed(error.diagnostics)
         }
+        let plan = await RenderPlan(prepared, source: DiskSite(root: siteRoot))
         let rendered: [String: [UInt8]]
         do {
-            rendered = try await OutputPlan(renderer: prepared.0, siteRoot: siteRoot).render()
+            rendered = try await plan.render()
         } catch {
             return .failed(error.diagnostics)
         }
-        renderer = prepared.0
-        markdownRenderer = MarkdownRenderer(links: LinkTable(site: prepared.0.contexts.site, timeline: prepared.0.contexts.index.timeline),
-                                            unsafeHTML: prepared.0.contexts.site.config.unsafeHTML)
-        warnings = prepared.1
+        renderer = plan.renderer
+        markdownStage = MarkdownStage(site: prepared.checked.site, timeline: prepared.index.timeline)
+        warnings = prepared.warnings
         return replace(with: rendered, complete: true)
     }
 
@@ -93,7 +93,7 @@ public actor IncrementalBuilder {
         var contexts = renderer.contexts
         var site = contexts.site
         var markdown = contexts.markdown
-        guard let markdownRenderer else { return nil }
+        guard let markdownStage else { return nil }
         var jobs: [PageJob] = []
         var generatedPaths = Set<String>()
         var diagnostics: [Diagnostic] = []
@@ -101,12 +101,12 @@ public actor IncrementalBuilder {
             let text = MarkdownText(text: document.body, location: SourceLocation(path: path, line: document.bodyLine), isInline: false)
             if let b = site.briefings.firstIndex(where: { $0.path == path }) {
                 site.briefings[b].body = text
-                diagnostics += markdown.rerenderBody(of: b, in: site, renderer: markdownRenderer)
+                diagnostics += markdown.rerenderBody(of: b, in: site, stage: markdownStage)
                 generatedPaths.formUnion(GeneratedFiles.reading(bodyOf: site.briefings[b]))
                 jobs.append(renderer.briefingJob(b))
             } else if let p = site.people.firstIndex(where: { $0.path == path }) {
                 site.people[p].bio = text
-                diagnostics += markdown.rerenderBio(of: p, in: site, renderer: markdownRenderer)
+                diagnostics += markdown.rerenderBio(of: p, in: site, stage: markdownStage)
                 generatedPaths.formUnion(GeneratedFiles.readingBios)
                 jobs.append(renderer.personJob(p))
             }
@@ -126,14 +126,15 @@ public actor IncrementalBuilder {
         // site is not needed for that.
         var items = jobs.map { OutputItem(path: $0.path, source: .page($0)) }
         if !generatedPaths.isEmpty {
-            items += GeneratedFiles(contexts: contexts, templates: updated.templates).files()
+            items += GeneratedFiles(contexts: contexts).files()
                 .filter { generatedPaths.contains($0.path.rawValue) }
                 .map { OutputItem(path: $0.path, source: .generated($0.make)) }
         }
-        let plan = OutputPlan(renderer: updated, items: items)
-        var rendered: [String: [UInt8]] = [:]
-        for (path, bytes) in await Parallel.map(items, { item in (item.path.rawValue, (try? plan.bytes(of: item)) ?? []) }) {
-            rendered[path] = bytes
+        let rendered: [String: [UInt8]]
+        do {
+            rendered = try await RenderPlan(renderer: updated, items: items).render()
+        } catch {
+            return .failed(error.diagnostics)
         }
         // Body warnings of the edited files replace their old ones.
         let edited = Set(edits.map(\.path))

@@ -16,10 +16,10 @@ public struct ContentLoader: Sendable {
         self.source = source
     }
 
-    /// Reads every content file once. Problems with single files are collected, not thrown,
-    /// so that the resolver can report everything in one run. Documents in `cache` whose path is
-    /// not in `changed` are reused as they are (for `serve`, which rereads only edited files).
-    public func load(reusing cache: [String: RawDocument] = [:], changed: Set<String> = []) async -> (RawSite, [Diagnostic]) {
+    /// Reads every content file once. Problems with single files are collected in the result, not
+    /// thrown, so that the resolver can report everything in one run. Documents in `cache` whose
+    /// path is not in `changed` are reused as they are (for `serve`, which rereads only edited files).
+    public func load(reusing cache: [String: RawDocument] = [:], changed: Set<String> = []) async -> RawSite {
         // A document that failed before is read again, so its errors are reported again.
         func cached(_ path: String) -> RawDocument? {
             guard !changed.contains(path), let document = cache[path], !document.loadFailed else { return nil }
@@ -31,11 +31,13 @@ public struct ContentLoader: Sendable {
         guard source.kind(of: content) == .folder else {
             diagnostics.append(Diagnostic(SourceLocation(path: content), "no Content/ folder in the site folder",
                                           hint: "run in the folder that holds Content/ and Templates/, or pass --site"))
-            return (RawSite(root: root, siteConfig: nil, people: [], briefings: [], timeline: nil, media: []), diagnostics)
+            return RawSite(root: root, siteConfig: nil, people: [], briefings: [], timeline: nil, media: [],
+                           diagnostics: diagnostics)
         }
         if let problem = source.problem(content) {
             diagnostics.append(problem)
-            return (RawSite(root: root, siteConfig: nil, people: [], briefings: [], timeline: nil, media: []), diagnostics)
+            return RawSite(root: root, siteConfig: nil, people: [], briefings: [], timeline: nil, media: [],
+                           diagnostics: diagnostics)
         }
 
         var siteConfig: RawDocument?
@@ -69,21 +71,22 @@ public struct ContentLoader: Sendable {
         let loader = self
         let reusable = cache.filter { !changed.contains($0.key) }
         source.prefetch((peopleFiles + briefingFiles).filter { reusable[$0] == nil })
-        var loaded = await Parallel.map(peopleFiles + briefingFiles) { file -> (RawDocument, [Diagnostic]) in
+        // Optional results, so that each is moved out below (`take()` leaves nil) rather than
+        // copied: a retain and a release for each of a document's texts, on one core while the
+        // other waited.
+        var loaded = await Parallel.map(peopleFiles + briefingFiles) { file -> (RawDocument, [Diagnostic])? in
             if let document = reusable[file], !document.loadFailed { return (document, []) }
             var found: [Diagnostic] = []
             let document = loader.loadDocument(file, kind: .markdown, diagnostics: &found)
             return (document, found)
         }
-        // Documents are taken out of the results, not copied (a retain and a release for each of
-        // their texts, on one core while the other waited).
         var people: [RawDocument] = [], briefings: [RawDocument] = []
         people.reserveCapacity(peopleFiles.count)
         briefings.reserveCapacity(briefingFiles.count)
         for index in loaded.indices {
-            let result = loaded.take(index, leaving: (.unread(""), []))
-            diagnostics.append(contentsOf: result.1)
-            if index < peopleFiles.count { people.append(result.0) } else { briefings.append(result.0) }
+            let (document, found) = loaded[index].take()!
+            diagnostics.append(contentsOf: found)
+            if index < peopleFiles.count { people.append(document) } else { briefings.append(document) }
         }
 
         // Anything besides the known kinds is named, so a misplaced file never vanishes silently.
@@ -107,13 +110,13 @@ public struct ContentLoader: Sendable {
         let media = source.files(under: "\(content)/media", diagnostics: &diagnostics)
         diagnostics += SiteFiles.caseCollisions(media, in: "\(content)/media")
 
-        return (RawSite(root: root, siteConfig: siteConfig, people: people, briefings: briefings,
-                        timeline: timeline, topics: topics, media: media), diagnostics)
+        return RawSite(root: root, siteConfig: siteConfig, people: people, briefings: briefings,
+                       timeline: timeline, topics: topics, media: media, diagnostics: diagnostics)
     }
 
     enum Kind { case yaml, markdown }
 
-    /// Asks the kernel, from a thread of its own, to start reading `files` (absolute paths) into
+    /// Asks the kernel, from a thread of its own (`DiskWork`), to start reading `files` (absolute paths) into
     /// its cache. The workers read files one at a time each, so on a cold cache (a first build after
     /// a checkout or a reboot) they waited on the disk one file after another: loading 10,000
     /// briefings took about a second longer than warm. Advice queues the reads without waiting
@@ -121,7 +124,7 @@ public struct ContentLoader: Sendable {
     static func prefetch(_ files: [String]) {
         #if os(Linux)
         guard files.count > 64 else { return }
-        Thread.detachNewThread {
+        DiskWork.start {
             for file in files {
                 let descriptor = open(file, O_RDONLY)
                 guard descriptor >= 0 else { continue }

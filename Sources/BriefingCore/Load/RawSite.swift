@@ -38,4 +38,6 @@ public struct RawSite: Sendable {
     public var topics: RawDocument? = nil
     /// Files under `Content/media/`, relative to it, sorted.
     public var media: [String]
+    /// What reading found: files that could not be read or parsed, files of no known kind.
+    public var diagnostics: [Diagnostic]
 }

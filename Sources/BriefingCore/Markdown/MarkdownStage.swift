@@ -1,124 +1,57 @@
 import Foundation
 
-/// The HTML of every Markdown text of the site, rendered once, for the page depth it appears at.
+/// A Markdown text rendered: its HTML, and its text without markup on one line (for JSON-LD,
+/// data exports and search).
+struct RenderedText: Sendable {
+    var html: String
+    var text: String
+}
+
+/// A briefing's texts, rendered for its page: links start from `../../`.
+struct BriefingMarkdown: Sendable {
+    var bodyHTML: String
+    /// The start of the body's text (`RenderedMarkdown.lead`), for search snippets and data exports.
+    var lead: String
+    var keyPoints: [RenderedText]
+    /// One per entry of its update log, in the log's order.
+    var updates: [RenderedText]
+}
+
+/// A person's bio, rendered for their page: links start from `../../`.
+struct PersonMarkdown: Sendable {
+    var bio: RenderedText
+}
+
+/// An event's summary (all nil when it has none). It is shown at two depths, and a link's path
+/// depends on the page it is on, so it is rendered for each.
+struct EventMarkdown: Sendable {
+    /// For the timeline: links start from `../`.
+    var onTimeline: String?
+    /// For briefing and person pages: links start from `../../`.
+    var onPages: String?
+    var text: String?
+}
+
+/// The HTML of every Markdown text of the site, rendered once, kept per briefing, person and event.
 struct RenderedMarkdown: Sendable {
-    /// Per briefing: body, key points and update texts, for the briefing page (`../../`).
-    var bodies: [String]
-    var keyPoints: [[String]]
-    var updates: [[String]]
-    /// Per person: bio, for the person page (`../../`).
-    var bios: [String]
-    /// Per event: summary for the timeline (`../`) and for briefing and person pages (`../../`).
-    var eventSummariesOnTimeline: [String?]
-    var eventSummariesOnPages: [String?]
+    /// In the order of `site.briefings`.
+    var briefings: [BriefingMarkdown]
+    /// In the order of `site.people`.
+    var people: [PersonMarkdown]
+    /// In the order of `site.events`.
+    var events: [EventMarkdown]
     /// The updates shown on the home page (`Site.latestUpdates(limit: homeUpdateLimit)`, in that
     /// order), rendered for the site root (`./`): their links differ from the briefing page's.
-    var updatesOnHome: [String] = []
-
-    /// The same texts without markup, on one line each, for JSON-LD, data exports and search.
-    var bodyLeads: [String] = []
-    var keyPointTexts: [[String]] = []
-    var updateTexts: [[String]] = []
-    var bioTexts: [String] = []
-    var eventSummaryTexts: [String?] = []
-
+    var updatesOnHome: [String]
+    /// Broken reference links, located: errors of the files they are in.
+    var diagnostics: [Diagnostic]
     /// What only `briefing check` reports (images without alt text) and the people linked from prose.
-    var notes = MarkdownNotes()
+    var notes: MarkdownNotes
 
     /// How many updates the home page lists.
     static let homeUpdateLimit = 5
     /// How much of a briefing's body text is kept for search snippets and data exports.
     static let leadLength = 300
-
-    /// Renders everything on all cores, with every broken reference link reported, located.
-    static func render(_ site: Site, renderer: MarkdownRenderer) async -> (RenderedMarkdown, [Diagnostic]) {
-        let pageRoot = "../../"
-        struct BriefingTexts: Sendable {
-            var body = "", lead = ""
-            var points: [String] = [], pointTexts: [String] = []
-            var updates: [String] = [], updateTexts: [String] = []
-            var diagnostics: [Diagnostic] = []
-            var notes = MarkdownNotes()
-        }
-        // The three maps run at once: each alone left a core idle while its last chunk finished.
-        async let briefingTexts = Parallel.map(site.briefings) { briefing -> BriefingTexts in
-            var out = BriefingTexts()
-            (out.body, out.lead) = renderBody(briefing.body, renderer: renderer, diagnostics: &out.diagnostics, notes: &out.notes)
-            for point in briefing.keyPoints {
-                let rendered = renderer.render(point, root: pageRoot, diagnostics: &out.diagnostics, notes: &out.notes,
-                                               plainText: true)
-                out.points.append(rendered.html)
-                out.pointTexts.append(rendered.text)
-            }
-            for update in briefing.updates {
-                let rendered = renderer.render(update.text, root: pageRoot, diagnostics: &out.diagnostics,
-                                               notes: &out.notes, plainText: true)
-                out.updates.append(rendered.html)
-                out.updateTexts.append(rendered.text)
-            }
-            return out
-        }
-        async let bioTexts = Parallel.map(site.people) { person -> (String, String, [Diagnostic], MarkdownNotes) in
-            var found: [Diagnostic] = []
-            var notes = MarkdownNotes()
-            let bio = renderBio(person.bio, renderer: renderer, diagnostics: &found, notes: &notes)
-            return (bio.html, bio.text, found, notes)
-        }
-        async let summaryTexts = Parallel.map(site.events) { event -> (String?, String?, String?, [Diagnostic], MarkdownNotes) in
-            guard let summary = event.summary else { return (nil, nil, nil, [], MarkdownNotes()) }
-            var found: [Diagnostic] = []
-            var notes = MarkdownNotes()
-            let onTimeline = renderer.render(summary, root: "../", diagnostics: &found, notes: &notes, plainText: true)
-            var ignored: [Diagnostic] = []  // the same links, already reported once
-            var ignoredNotes = MarkdownNotes()
-            let onPages = renderer.render(summary, root: pageRoot, diagnostics: &ignored, notes: &ignoredNotes).html
-            return (onTimeline.html, onPages, onTimeline.text, found, notes)
-        }
-        let (briefings, bios, summaries) = await (briefingTexts, bioTexts, summaryTexts)
-        // Home-page updates: a few, rendered again for the root; their problems were reported above.
-        let updatesOnHome = site.latestUpdates(limit: homeUpdateLimit).map { ref in
-            var ignored: [Diagnostic] = []
-            var ignoredNotes = MarkdownNotes()
-            return renderer.render(site.briefings[ref.briefing].updates[ref.update].text, root: "./",
-                                   diagnostics: &ignored, notes: &ignoredNotes).html
-        }
-        var diagnostics = briefings.flatMap(\.diagnostics) + bios.flatMap(\.2) + summaries.flatMap(\.3)
-        // What did not resolve is not rendered, but its broken links are errors of its file all the same.
-        for text in site.unresolved.markdown {
-            var ignoredNotes = MarkdownNotes()
-            _ = renderer.render(text, root: pageRoot, diagnostics: &diagnostics, notes: &ignoredNotes)
-        }
-        diagnostics.sort()
-        var notes = MarkdownNotes()
-        for found in briefings.map(\.notes) + bios.map(\.3) + summaries.map(\.4) { notes.merge(found) }
-        notes.imagesWithoutAlt.sort()
-        var rendered = RenderedMarkdown(
-            bodies: briefings.map(\.body), keyPoints: briefings.map(\.points), updates: briefings.map(\.updates),
-            bios: bios.map(\.0), eventSummariesOnTimeline: summaries.map(\.0), eventSummariesOnPages: summaries.map(\.1))
-        rendered.updatesOnHome = updatesOnHome
-        rendered.bodyLeads = briefings.map(\.lead)
-        rendered.keyPointTexts = briefings.map(\.pointTexts)
-        rendered.updateTexts = briefings.map(\.updateTexts)
-        rendered.bioTexts = bios.map(\.1)
-        rendered.eventSummaryTexts = summaries.map(\.2)
-        rendered.notes = notes
-        return (rendered, diagnostics)
-    }
-
-    /// A briefing body for its page, and the lead kept for search and data exports.
-    /// (`serve` renders one body again with this after an edit.)
-    static func renderBody(_ body: MarkdownText, renderer: MarkdownRenderer, diagnostics: inout [Diagnostic],
-                           notes: inout MarkdownNotes) -> (html: String, lead: String) {
-        let rendered = renderer.render(body, root: "../../", diagnostics: &diagnostics, notes: &notes,
-                                       plainText: true, textLimit: leadLength * 4)
-        return (rendered.html, lead(rendered.text))
-    }
-
-    /// A person's bio for their page, and its text for data exports.
-    static func renderBio(_ bio: MarkdownText, renderer: MarkdownRenderer, diagnostics: inout [Diagnostic],
-                          notes: inout MarkdownNotes) -> (html: String, text: String) {
-        renderer.render(bio, root: "../../", diagnostics: &diagnostics, notes: &notes, plainText: true)
-    }
 
     /// The start of a text, cut at a word boundary near `leadLength` characters, with `…` when cut.
     static func lead(_ text: String, length: Int = leadLength) -> String {
@@ -164,5 +97,116 @@ struct RenderedMarkdown: Sendable {
         default:
             return false
         }
+    }
+}
+
+/// The Markdown stage: renders every Markdown text of the site through cmark, with `person:`,
+/// `briefing:` and `event:` links rewritten and every broken one reported, located.
+struct MarkdownStage: Sendable {
+    let renderer: MarkdownRenderer
+
+    /// The stage for `site`: its links are checked against what the site holds, links to events
+    /// made to the timeline page that holds each.
+    init(site: Site, timeline: TimelineLayout) {
+        renderer = MarkdownRenderer(links: LinkTable(site: site, timeline: timeline), unsafeHTML: site.config.unsafeHTML)
+    }
+
+    /// Every text of `site`, rendered on all cores.
+    func render(_ site: Site) async -> RenderedMarkdown {
+        let stage = self
+        // Briefings at the same time as bios and summaries: each map alone leaves a core idle
+        // while its last chunk finishes.
+        let (briefingResults, (personResults, eventResults)) = await Parallel.both({
+            await Parallel.map(site.briefings) { briefing in
+                var found = Found()
+                return (stage.briefing(briefing, found: &found), found)
+            }
+        }, {
+            let people = await Parallel.map(site.people) { person in
+                var found = Found()
+                return (PersonMarkdown(bio: stage.bio(person.bio, found: &found)), found)
+            }
+            let events = await Parallel.map(site.events) { event in
+                var found = Found()
+                return (stage.event(event, found: &found), found)
+            }
+            return (people, events)
+        })
+        var found = Found()
+        for result in briefingResults { found.merge(result.1) }
+        for result in personResults { found.merge(result.1) }
+        for result in eventResults { found.merge(result.1) }
+        // What did not resolve is not rendered, but its broken links are errors of its file all the same.
+        for text in site.unresolved.markdown {
+            var ignoredNotes = MarkdownNotes()
+            _ = renderer.render(text, root: Self.itemPageRoot, diagnostics: &found.diagnostics, notes: &ignoredNotes)
+        }
+        found.diagnostics.sort()
+        found.notes.imagesWithoutAlt.sort()
+        return RenderedMarkdown(briefings: briefingResults.map(\.0), people: personResults.map(\.0),
+                                events: eventResults.map(\.0), updatesOnHome: updatesOnHome(site),
+                                diagnostics: found.diagnostics, notes: found.notes)
+    }
+
+    /// Where a text's links start from: the way back to the site root from the page it is on.
+    static let itemPageRoot = "../../", timelineRoot = "../", homeRoot = "./"
+
+    /// What rendering some texts found.
+    struct Found: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var notes = MarkdownNotes()
+
+        mutating func merge(_ other: Found) {
+            diagnostics += other.diagnostics
+            notes.merge(other.notes)
+        }
+    }
+
+    /// A briefing's texts for its page.
+    func briefing(_ briefing: Briefing, found: inout Found) -> BriefingMarkdown {
+        let (bodyHTML, lead) = body(briefing.body, found: &found)
+        return BriefingMarkdown(
+            bodyHTML: bodyHTML, lead: lead,
+            keyPoints: briefing.keyPoints.map { text($0, root: Self.itemPageRoot, found: &found) },
+            updates: briefing.updates.map { text($0.text, root: Self.itemPageRoot, found: &found) })
+    }
+
+    /// A briefing body for its page, and the lead kept for search and data exports.
+    /// (`serve` renders one body again with this after an edit.)
+    func body(_ body: MarkdownText, found: inout Found) -> (html: String, lead: String) {
+        let rendered = renderer.render(body, root: Self.itemPageRoot, diagnostics: &found.diagnostics, notes: &found.notes,
+                                       plainText: true, textLimit: RenderedMarkdown.leadLength * 4)
+        return (rendered.html, RenderedMarkdown.lead(rendered.text))
+    }
+
+    /// A person's bio for their page, with its text for data exports.
+    func bio(_ bio: MarkdownText, found: inout Found) -> RenderedText {
+        text(bio, root: Self.itemPageRoot, found: &found)
+    }
+
+    /// An event's summary for the timeline and for briefing and person pages.
+    func event(_ event: Event, found: inout Found) -> EventMarkdown {
+        guard let summary = event.summary else { return EventMarkdown() }
+        let onTimeline = text(summary, root: Self.timelineRoot, found: &found)
+        var ignored = Found()  // the same links, already reported once
+        let onPages = renderer.render(summary, root: Self.itemPageRoot, diagnostics: &ignored.diagnostics,
+                                      notes: &ignored.notes).html
+        return EventMarkdown(onTimeline: onTimeline.html, onPages: onPages, text: onTimeline.text)
+    }
+
+    /// Home-page updates: a few, rendered again for the root; their problems were reported with
+    /// their briefing's.
+    func updatesOnHome(_ site: Site) -> [String] {
+        site.latestUpdates(limit: RenderedMarkdown.homeUpdateLimit).map { ref in
+            var ignored = Found()
+            return renderer.render(site.briefings[ref.briefing].updates[ref.update].text, root: Self.homeRoot,
+                                   diagnostics: &ignored.diagnostics, notes: &ignored.notes).html
+        }
+    }
+
+    private func text(_ markdown: MarkdownText, root: String, found: inout Found) -> RenderedText {
+        let rendered = renderer.render(markdown, root: root, diagnostics: &found.diagnostics, notes: &found.notes,
+                                       plainText: true)
+        return RenderedText(html: rendered.html, text: rendered.text)
     }
 }

@@ -102,11 +102,6 @@ public struct Event: Sendable {
     public var location: SourceLocation
     /// Where its `date` value was written (for `briefing check`).
     public var dateLocation: SourceLocation?
-
-    /// What is left where an event was taken out of an array (`take(_:leaving:)`): it holds no storage.
-    static let moved = Event(id: nil, date: PartialDate(parsing: "1970", timeZone: .gmt)!, title: "", people: [],
-                             place: nil, summary: nil, briefing: nil, sources: [], expected: false,
-                             location: SourceLocation(path: ""), dateLocation: nil)
 }
 
 /// One entry of a briefing's update log.

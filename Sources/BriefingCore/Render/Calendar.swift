@@ -193,7 +193,7 @@ struct CalendarFiles: Sendable {
         out.text("SUMMARY", event.title)
         if let place = event.place { out.text("LOCATION", place) }
         var description: [String] = []
-        if let summary = contexts.markdown.eventSummaryTexts[e], !summary.isEmpty { description.append(summary) }
+        if let summary = contexts.markdown.events[e].text, !summary.isEmpty { description.append(summary) }
         let people = index.peopleOfEvent[e].map { site.people[$0].name }
         if !people.isEmpty { description.append("People: " + people.joined(separator: ", ")) }
         if let slug = event.briefing, let b = index.briefingIndex[slug] {

@@ -89,7 +89,7 @@ struct DataExports: Sendable {
             json.key("people"); json.array { json in for slug in briefing.people { json.string(slug.rawValue) } }
             json.key("topics"); json.array { json in for topic in briefing.topics { json.string(topic.rawValue) } }
             json.field("places", strings: briefing.places)
-            json.field("keyPoints", strings: markdown.keyPointTexts[b])
+            json.key("keyPoints"); json.array { json in for point in markdown.briefings[b].keyPoints { json.string(point.text) } }
             json.key("quotes")
             json.array { json in
                 for quote in briefing.quotes {
@@ -108,7 +108,7 @@ struct DataExports: Sendable {
                 for u in briefing.updates.indices {
                     json.object { json in
                         json.key("at"); Self.date(briefing.updates[u].at, to: &json)
-                        json.field("text", markdown.updateTexts[b][u])
+                        json.field("text", markdown.briefings[b].updates[u].text)
                         json.field("url", url + "#" + contexts.updateAnchor(b, u))
                     }
                 }
@@ -146,7 +146,7 @@ struct DataExports: Sendable {
             json.field("affiliation", person.affiliation)
             json.field("country", person.country)
             json.field("aliases", strings: person.aliases)
-            json.field("bio", markdown.bioTexts[p])
+            json.field("bio", markdown.people[p].bio.text)
             json.key("briefings"); json.array { json in for b in index.briefingsOfPerson[p] { json.string(site.briefings[b].slug.rawValue) } }
             json.key("events"); json.array { json in for e in index.eventsOfPerson[p] { json.string(index.eventKeys[e]) } }
             json.field("quoteCount", index.quotesOfPerson[p].count)
@@ -171,7 +171,7 @@ struct DataExports: Sendable {
             json.field("place", event.place)
             json.key("people"); json.array { json in for slug in event.people { json.string(slug.rawValue) } }
             json.field("briefing", event.briefing?.rawValue)
-            json.field("summary", markdown.eventSummaryTexts[e])
+            json.field("summary", markdown.events[e].text)
             json.key("sources"); json.array { json in for source in event.sources { Self.source(source, to: &json) } }
             json.field("url", contexts.absoluteURL(index.eventURL(e)))
         }
@@ -235,7 +235,7 @@ struct DataExports: Sendable {
     private func timelineJSText(_ e: Int) -> String {
         let event = site.events[e]
         var parts: [String] = []
-        if let summary = markdown.eventSummaryTexts[e], !summary.isEmpty { parts.append("<p>" + HTMLText.escape(summary) + "</p>") }
+        if let summary = markdown.events[e].text, !summary.isEmpty { parts.append("<p>" + HTMLText.escape(summary) + "</p>") }
         let people = index.peopleOfEvent[e].map { site.people[$0].name }
         let facts = ([event.place].compactMap { $0 } + (people.isEmpty ? [] : [people.joined(separator: ", ")]))
         if !facts.isEmpty { parts.append("<p>" + HTMLText.escape(facts.joined(separator: " · ")) + "</p>") }

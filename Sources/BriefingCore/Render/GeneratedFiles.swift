@@ -2,8 +2,6 @@
 /// Each entry renders lazily, on all cores, next to the pages.
 struct GeneratedFiles: Sendable {
     let contexts: PageContexts
-    /// The site's templates, for the one page rendered here (search), until it becomes a page job.
-    var templates: TemplateSet? = nil
 
     /// Generated files that carry a briefing's body text (for `serve`, which renders again only
     /// what an edit of the body reaches): search snippets fall back on the body without a summary.
@@ -38,11 +36,6 @@ struct GeneratedFiles: Sendable {
         add(DataExports.timelineJSPath) { data.timelineJS() }
         add(DataExports.topicsPath) { data.topics() }
         add(SearchIndex.path) { SearchIndex(contexts: contexts).json() }
-        // The search page is a template page; a site whose Templates/ has no search.mustache has none.
-        if let templates, templates.templates.has("search") {
-            let contexts = self.contexts
-            add(SearchIndex.pagePath) { templates.render("search", contexts.search()) }
-        }
         return files
     }
 }

@@ -7,39 +7,20 @@ final class PageContexts: Sendable {
     let site: Site
     let index: SiteIndex
     let markdown: RenderedMarkdown
-    /// Items shown on many pages, made once per build (see `sharingItems()`).
-    let shared: SharedItems?
+    /// Items shown on many pages, made once per build.
+    let shared: SharedItems
 
-    init(site: Site, index: SiteIndex, markdown: RenderedMarkdown, shared: SharedItems? = nil) {
+    init(site: Site, index: SiteIndex, markdown: RenderedMarkdown, shared: SharedItems) {
         self.site = site
         self.index = index
         self.markdown = markdown
         self.shared = shared
     }
 
-    /// Person cards, briefing items and events appear on hundreds of pages each; made once and
-    /// shared (template values are copy-on-write), pages stop rebuilding and freeing them.
-    struct SharedItems: Sendable {
-        var people: [Made<PersonCardView>]
-        var personLinks: [Made<PersonLinkView>]
-        var briefings: [Made<BriefingItemView>]
-        var briefingLinks: [Made<BriefingLinkView>]
-        var eventsOnPages: [Made<EventView>]
-    }
-
-    /// These contexts with their shared items made, on all cores.
-    func sharingItems() async -> PageContexts {
-        let plain = PageContexts(site: site, index: index, markdown: markdown)
-        async let people = Parallel.map(Array(site.people.indices)) { plain.personCardView($0).made }
-        async let links = Parallel.map(Array(site.people.indices)) { plain.personLinkView($0).made }
-        async let briefings = Parallel.map(Array(site.briefings.indices)) { plain.briefingItemView($0).made }
-        async let briefingLinks = Parallel.map(Array(site.briefings.indices)) { plain.briefingLinkView($0).made }
-        var shared = SharedItems(people: await people, personLinks: await links, briefings: await briefings,
-                                 briefingLinks: await briefingLinks, eventsOnPages: [])
-        // Events made after the links, so that theirs are the shared ones, as on every page.
-        let linking = PageContexts(site: site, index: index, markdown: markdown, shared: shared)
-        shared.eventsOnPages = await Parallel.map(Array(site.events.indices)) { linking.eventView($0, on: .page).made }
-        return PageContexts(site: site, index: index, markdown: markdown, shared: shared)
+    /// The contexts of a site, its shared items made on all cores.
+    convenience init(site: Site, index: SiteIndex, markdown: RenderedMarkdown) async {
+        self.init(site: site, index: index, markdown: markdown,
+                  shared: await SharedItems(site: site, index: index, markdown: markdown))
     }
 
     var config: SiteConfig { site.config }
@@ -57,7 +38,6 @@ final class PageContexts: Sendable {
                  description: config.description, hasTopics: !site.topics.isEmpty, extra: config.extra).made
     }
 
-    /// What every page starts from.
     /// What every page starts from; a page of a list split into pages says which in its title and
     /// links to its neighbours.
     func frame(root: String, path: String, title: String, description: String?, section: String,
@@ -87,20 +67,11 @@ final class PageContexts: Sendable {
 
     func date(_ date: PartialDate) -> Made<DateView> { DateView(date: date).made }
 
-    func briefingItem(_ b: Int) -> Made<BriefingItemView> { shared?.briefings[b] ?? briefingItemView(b).made }
-
-    func briefingItemView(_ b: Int) -> BriefingItemView {
-        let briefing = site.briefings[b]
-        return BriefingItemView(title: briefing.title, url: SiteURLs.briefing(briefing.slug.rawValue), slug: briefing.slug.rawValue,
-                                date: date(briefing.date), summaryText: briefing.summary, updated: briefing.updated.map(date),
-                                isDraft: briefing.status == .draft, topics: briefing.topics.compactMap(topicLink))
-    }
+    func briefingItem(_ b: Int) -> Made<BriefingItemView> { shared.briefingItems[b] }
 
     /// A topic's link; nil for a topic no built briefing is filed under (none, as links come from briefings).
     func topicLink(_ slug: Slug) -> Made<TopicLinkView>? {
-        guard let t = index.topicIndex[slug] else { return nil }
-        let topic = site.topics[t]
-        return TopicLinkView(name: topic.name, url: SiteURLs.topic(slug.rawValue), slug: slug.rawValue).made
+        index.topicIndex[slug].map { shared.links.topics[$0] }
     }
 
     func topicCard(_ t: Int) -> Made<TopicCardView> {
@@ -109,32 +80,17 @@ final class PageContexts: Sendable {
                              description: topic.description, briefingCount: index.briefingsOfTopic[t].count).made
     }
 
-    func personItem(_ p: Int) -> Made<PersonCardView> { shared?.people[p] ?? personCardView(p).made }
-
-    func personCardView(_ p: Int) -> PersonCardView {
-        let person = site.people[p]
-        return PersonCardView(name: person.name, url: SiteURLs.person(person.slug.rawValue), slug: person.slug.rawValue,
-                              initials: Self.initials(person.name), briefingCount: index.briefingsOfPerson[p].count,
-                              role: person.role, affiliation: person.affiliation, country: person.country)
-    }
+    func personItem(_ p: Int) -> Made<PersonCardView> { shared.personCards[p] }
 
     func personLink(_ slug: Slug) -> Made<PersonLinkView>? {
         index.personIndex[slug].map(personLink)
     }
 
-    func personLink(_ p: Int) -> Made<PersonLinkView> {
-        shared?.personLinks[p] ?? personLinkView(p).made
-    }
+    func personLink(_ p: Int) -> Made<PersonLinkView> { shared.links.people[p] }
 
-    func personLinkView(_ p: Int) -> PersonLinkView {
-        let person = site.people[p]
-        return PersonLinkView(name: person.name, url: SiteURLs.person(person.slug.rawValue), slug: person.slug.rawValue, role: person.role)
-    }
+    func briefingLink(_ b: Int) -> Made<BriefingLinkView> { shared.links.briefings[b] }
 
-    func source(_ source: Source, number: Int) -> Made<SourceView> {
-        SourceView(anchor: "source-\(number)", title: source.title ?? source.publisher ?? source.url ?? "Source",
-                   publisher: source.publisher, url: source.url.flatMap { SafeURL.isAllowed($0) ? $0 : nil }).made
-    }
+    func source(_ source: Source, number: Int) -> Made<SourceView> { SourceView(source, number: number).made }
 
     /// Where an event is shown, which decides the rendering of its summary's links.
     enum EventPlace { case home, timeline, page }
@@ -143,48 +99,21 @@ final class PageContexts: Sendable {
     /// (`../../`), and left out on the home page, which lists titles only.
     func event(_ e: Int, on place: EventPlace) -> Made<EventView> {
         switch place {
-        case .page: if let shared { return shared.eventsOnPages[e] }
+        case .page: shared.eventsOnPages[e]
         // The timeline's are made by its one page, and freed with it.
-        case .timeline, .home: break
+        case .timeline: shared.links.event(e, summaryHTML: markdown.events[e].onTimeline, site: site, index: index).made
+        case .home: shared.links.event(e, summaryHTML: nil, site: site, index: index).made
         }
-        return eventView(e, on: place).made
     }
 
-    func eventView(_ e: Int, on place: EventPlace) -> EventView {
-        let summary: String? = switch place {
-        case .home: nil
-        case .timeline: markdown.eventSummariesOnTimeline[e]
-        case .page: markdown.eventSummariesOnPages[e]
-        }
-        return eventView(e, summary: summary)
-    }
-
+    /// Event `e` with `summary` as its summary (links made for the page that shows it).
     func eventView(_ e: Int, summary: String?) -> EventView {
-        let event = site.events[e]
-        return EventView(anchor: index.eventAnchors[e], title: event.title, date: date(event.date), place: event.place,
-                         summaryHTML: summary, expected: event.expected, people: index.peopleOfEvent[e].map(personLink),
-                         briefing: event.briefing.flatMap { index.briefingIndex[$0] }.map(briefingLink),
-                         sources: event.sources.enumerated().map { source($1, number: $0 + 1) })
-    }
-
-    func briefingLink(_ b: Int) -> Made<BriefingLinkView> {
-        shared?.briefingLinks[b] ?? briefingLinkView(b).made
-    }
-
-    func briefingLinkView(_ b: Int) -> BriefingLinkView {
-        BriefingLinkView(title: site.briefings[b].title, url: SiteURLs.briefing(site.briefings[b].slug.rawValue))
+        shared.links.event(e, summaryHTML: summary, site: site, index: index)
     }
 
     func quote(_ quote: Quote, briefing b: Int?) -> Made<QuoteView> {
         QuoteView(text: quote.text, context: quote.context, date: quote.date.map(date), speaker: personLink(quote.person),
                   source: quote.source.map { source($0, number: 0) }, briefing: b.map(briefingLink)).made
-    }
-
-    /// One or two capital letters for an avatar: "Steve Witkoff" -> "SW".
-    static func initials(_ name: String) -> String {
-        let words = name.split(whereSeparator: { $0 == " " || $0 == "-" }).filter { $0.first?.isLetter ?? false }
-        let letters = [words.first, words.count > 1 ? words.last : nil].compactMap { $0?.first }
-        return letters.map { String($0).uppercased() }.joined()
     }
 
     var publisherJSON: JSONValue {
@@ -256,14 +185,15 @@ final class PageContexts: Sendable {
         ])
         let frame = frame(root: "../../", path: path, title: briefing.title, description: briefing.summary,
                           section: "briefings", ogType: "article", jsonLD: jsonLD)
+        let texts = markdown.briefings[b]
         let item = BriefingPageItemView(
-            item: briefingItem(b), bodyHTML: markdown.bodies[b],
-            keyPoints: markdown.keyPoints[b].map { KeyPointView(html: $0).made }, places: briefing.places,
+            item: briefingItem(b), bodyHTML: texts.bodyHTML,
+            keyPoints: texts.keyPoints.map { KeyPointView(html: $0.html).made }, places: briefing.places,
             quotes: briefing.quotes.map { quote($0, briefing: nil) }, people: people.map(personItem),
             events: index.eventsOfBriefing[b].map { event($0, on: .page) },
             sources: briefing.sources.enumerated().map { source($1, number: $0 + 1) },
             updates: briefing.updates.indices.map { u in
-                UpdateView(at: date(briefing.updates[u].at), html: markdown.updates[b][u], anchor: updateAnchor(b, u),
+                UpdateView(at: date(briefing.updates[u].at), html: texts.updates[u].html, anchor: updateAnchor(b, u),
                            url: nil, briefing: nil).made
             },
             extra: briefing.extra)
@@ -287,7 +217,7 @@ final class PageContexts: Sendable {
     /// One update as a schema.org BlogPosting inside a LiveBlogPosting.
     func liveBlogUpdate(_ b: Int, _ u: Int) -> JSONValue {
         let briefing = site.briefings[b]
-        let text = markdown.updateTexts[b][u]
+        let text = markdown.briefings[b].updates[u].text
         return .object([
             ("@type", .string("BlogPosting")),
             ("headline", .string(Self.headline(text))),
@@ -410,10 +340,10 @@ final class PageContexts: Sendable {
     /// its links' root prefix lengthened (every link it rewrites starts with the root).
     func summary(of e: Int, root: String) -> String? {
         switch root {
-        case "../": return markdown.eventSummariesOnTimeline[e]
-        case "../../": return markdown.eventSummariesOnPages[e]
+        case "../": return markdown.events[e].onTimeline
+        case "../../": return markdown.events[e].onPages
         default:
-            return markdown.eventSummariesOnPages[e].map {
+            return markdown.events[e].onPages.map {
                 $0.replacingOccurrences(of: "href=\"../../", with: "href=\"" + root)
                     .replacingOccurrences(of: "src=\"../../", with: "src=\"" + root)
             }
@@ -527,7 +457,7 @@ final class PageContexts: Sendable {
         let frame = frame(root: "../../", path: path, title: person.name,
                           description: description.isEmpty ? "\(person.name) in \(config.title)" : "\(person.name): \(description)",
                           section: "people", ogType: "profile", jsonLD: jsonLD)
-        let item = PersonPageItemView(card: personItem(p), bioHTML: markdown.bios[p], aliases: person.aliases, extra: person.extra)
+        let item = PersonPageItemView(card: personItem(p), bioHTML: markdown.people[p].bio.html, aliases: person.aliases, extra: person.extra)
         let drawing = TimelineSVG(zone: config.timeZone, compact: true)
         // A screenful of each; past it, the rest on pages of their own (see `personBriefings`, `personEvents`).
         let quotes = index.quotesOfPerson[p], events = index.eventsOfPerson[p]

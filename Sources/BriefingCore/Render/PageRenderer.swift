@@ -1,7 +1,7 @@
 /// One file a build writes from a template.
 struct PageJob: Sendable {
     enum Kind: Sendable {
-        case home, briefingList(page: Int), briefing(Int), timeline, peopleList, person(Int), notFound, feed, robots
+        case home, briefingList(page: Int), briefing(Int), timeline, peopleList, person(Int), search, notFound, feed, robots
         /// The sitemap (part 0 alone), or past the protocol's limits its parts and their index.
         case sitemap(part: Int), sitemapIndex
         case topicList, topic(Int, page: Int), topicFeed(Int), timelinePage(Int), peopleLetter(Int, page: Int)
@@ -13,6 +13,13 @@ struct PageJob: Sendable {
     let template: String
     var isHTML: Bool { path.rawValue.hasSuffix(".html") }
 
+    /// Whether a build's report counts it among the site's pages: the HTML pages of its content.
+    /// The search page is a tool, not counted.
+    var countsAsPage: Bool {
+        if case .search = kind { return false }
+        return isHTML
+    }
+
     /// A page about the whole site rather than one briefing or person.
     var isSiteWide: Bool {
         switch kind {
@@ -22,10 +29,23 @@ struct PageJob: Sendable {
     }
 }
 
-/// Renders pages from contexts and templates, on all cores, writing each as it is done.
+/// Makes the pages of a site: its page jobs, and each job's bytes from its context and template.
+/// Whoever takes the render plan calls it on all cores.
 struct PageRenderer: Sendable {
     let templates: TemplateSet
     let contexts: PageContexts
+
+    init(templates: TemplateSet, contexts: PageContexts) {
+        self.templates = templates
+        self.contexts = contexts
+    }
+
+    /// The renderer of a prepared site, its page contexts made.
+    init(_ prepared: PreparedSite) async {
+        templates = prepared.templates
+        contexts = await PageContexts(site: prepared.checked.site, index: prepared.index,
+                                      markdown: prepared.markdown)
+    }
 
     /// Every file of the site made from a template, in a fixed order: the pages, then the sitemap
     /// that lists them.
@@ -71,6 +91,8 @@ struct PageRenderer: Sendable {
             job(.notFound, "404.html", "404"),
             job(.robots, "robots.txt", "robots"),
         ]
+        // The search page is optional: a site whose Templates/ has no search.mustache has none.
+        if templates.templates.has("search") { jobs.append(job(.search, SearchIndex.pagePath, "search")) }
         // An Atom id and a sitemap location must be absolute URLs: without a base_url that is an
         // address, neither file could be valid, so neither is written (the resolver warns).
         if site.config.hasAbsoluteBaseURL {
@@ -140,6 +162,7 @@ struct PageRenderer: Sendable {
         case .timeline: context = contexts.timeline()
         case .peopleList: context = contexts.peopleList()
         case .person(let p): context = contexts.person(p)
+        case .search: context = contexts.search()
         case .notFound: context = contexts.notFound()
         case .feed: context = contexts.feed()
         case .sitemap(let part):

@@ -44,7 +44,7 @@ struct SearchIndex: Sendable {
                         json.string(briefing.slug.rawValue)
                         json.string(briefing.title)
                         json.string(briefing.date.display)
-                        snippet(briefing.summary ?? markdown.bodyLeads[b], to: &json)
+                        snippet(briefing.summary ?? markdown.briefings[b].lead, to: &json)
                         json.string(keywords.joined(separator: " · "))
                     }
                 }
@@ -77,7 +77,7 @@ struct SearchIndex: Sendable {
             json.array { json in
                 for e in site.events.indices {
                     let event = site.events[e]
-                    let text = [event.place, markdown.eventSummaryTexts[e]].compactMap { $0 }.joined(separator: " · ")
+                    let text = [event.place, markdown.events[e].text].compactMap { $0 }.joined(separator: " · ")
                     json.array { json in
                         json.string(index.eventURL(e))
                         json.string(event.title)

@@ -32,11 +32,12 @@ public struct SiteResolver: Sendable {
     static let topicKeys = ["name", "description"]
     static let updateKeys = ["at", "text"]
 
-    /// Resolves `raw` into the best site it can, with every problem found (errors and warnings).
-    /// With errors, the site holds only what resolved, so later stages can still report their own.
-    public func resolve(_ raw: RawSite, loadDiagnostics: [Diagnostic] = []) async -> (Site, [Diagnostic]) {
+    /// Resolves `raw` into the best site it can, with every problem found (errors and warnings,
+    /// those of loading first). With errors, the site holds only what resolved, so
+    /// later stages can still report their own.
+    public func resolve(_ raw: RawSite) async -> CheckedSite {
         let sink = DiagnosticSink()
-        sink.diagnostics = loadDiagnostics
+        sink.diagnostics = raw.diagnostics
         let config = resolveConfig(raw.siteConfig, sink: sink)
         let zone = config.timeZone
         let declaredTopics = raw.topics.flatMap { resolveTopics($0, sink: sink) }
@@ -60,34 +61,38 @@ public struct SiteResolver: Sendable {
         sink.diagnostics += people.flatMap(\.1)
         for person in people { sink.unresolved.add(person.2) }
 
-        var briefingResults = await Parallel.map(raw.briefings) { document -> (Briefing?, [Event], [Diagnostic], Unresolved) in
+        // Optional results, so that each is moved out below (`take()` leaves nil) rather than
+        // copied: a retain and a release for every reference a briefing holds, dozens of them.
+        var briefingResults = await Parallel.map(raw.briefings) { document -> BriefingResult? in
             let sink = DiagnosticSink()
             guard let slug = resolver.fileSlug(document, sink: sink), document.isReadable,
                   let (briefing, events) = resolver.resolveBriefing(
                       document, slug: slug, zone: zone, references: ReferenceChecker(people: personSlugs, topics: declaredTopicSlugs, sink: sink), sink: sink)
             else {
                 Self.unresolvedBody(of: document, sink: sink)
-                return (nil, [], sink.diagnostics, sink.unresolved)
+                return BriefingResult(briefing: nil, events: [], diagnostics: sink.diagnostics, unresolved: sink.unresolved)
             }
-            return (briefing, events, sink.diagnostics, sink.unresolved)
+            return BriefingResult(briefing: briefing, events: events, diagnostics: sink.diagnostics, unresolved: sink.unresolved)
         }
         let allBriefingSlugs = Set(raw.briefings.indices.compactMap { Self.validSlug(path: raw.briefings[$0].path) })
         var draftSlugs = Set<String>()
         var briefings: [Briefing] = []
         briefings.reserveCapacity(briefingResults.count)
         var events: [Event] = []
-        events.reserveCapacity(briefingResults.reduce(0) { $0 + $1.1.count })
+        events.reserveCapacity(briefingResults.reduce(0) { $0 + ($1?.events.count ?? 0) })
         for index in briefingResults.indices {
-            var result = briefingResults.take(index, leaving: (nil, [], [], Unresolved()))
-            sink.diagnostics += result.2
-            sink.unresolved.add(result.3)
-            guard let briefing = result.0.take() else { continue }
+            var result = briefingResults[index].take()!
+            sink.diagnostics += result.diagnostics
+            sink.unresolved.add(result.unresolved)
+            guard let briefing = result.briefing.take() else { continue }
             if briefing.status == .draft && !options.includeDrafts {
                 draftSlugs.insert(briefing.slug.rawValue)
                 continue
             }
             briefings.append(briefing)
-            for e in result.1.indices { events.append(result.1.take(e, leaving: .moved)) }
+            // Moved out from the end (`popLast` moves, reading an event copies it): the order they
+            // arrive in does not matter, as events are sorted below by date and place in their file.
+            while let event = result.events.popLast() { events.append(event) }
         }
         let references = ReferenceChecker(people: personSlugs, topics: declaredTopicSlugs, sink: sink)
         let builtBriefings = Set(briefings.map(\.slug.rawValue))
@@ -102,16 +107,28 @@ public struct SiteResolver: Sendable {
         let names = resolvedPeople.map { $0.name.lowercased() }, personSlugList = resolvedPeople.map(\.slug)
         let briefingDates = briefings.map(\.date), briefingSlugs = briefings.map(\.slug)
         let eventDates = events.map(\.date), eventLocations = events.map(\.location)
-        async let briefingOrder = Self.order(count: briefingDates.count) { a, b in
-            briefingDates[a] != briefingDates[b] ? briefingDates[a] > briefingDates[b] : briefingSlugs[a] < briefingSlugs[b]
-        }
-        async let eventOrder = Self.order(count: eventDates.count) { a, b in
-            eventDates[a] != eventDates[b] ? eventDates[a] < eventDates[b] : eventLocations[a] < eventLocations[b]
-        }
-        Self.apply(Self.order(count: names.count) { a, b in (names[a], personSlugList[a]) < (names[b], personSlugList[b]) },
-                   to: &resolvedPeople)
-        Self.apply(await briefingOrder, to: &briefings)
-        Self.apply(await eventOrder, to: &events)
+        let sorts: [@Sendable () -> [Int]] = [
+            { Self.order(count: names.count) { a, b in (names[a], personSlugList[a]) < (names[b], personSlugList[b]) } },
+            {
+                Self.order(count: briefingDates.count) { a, b in
+                    briefingDates[a] != briefingDates[b] ? briefingDates[a] > briefingDates[b] : briefingSlugs[a] < briefingSlugs[b]
+                }
+            },
+            // Events by date, then by place in their files: dates neither of which comes first (one
+            // instant written with two offsets) go by place too, so the order never depends on the
+            // order events arrived in.
+            {
+                Self.order(count: eventDates.count) { a, b in
+                    if eventDates[a] < eventDates[b] { return true }
+                    if eventDates[b] < eventDates[a] { return false }
+                    return eventLocations[a] < eventLocations[b]
+                }
+            },
+        ]
+        let orders = await Parallel.map(sorts, chunkSize: 1) { $0() }
+        Self.apply(orders[0], to: &resolvedPeople)
+        Self.apply(orders[1], to: &briefings)
+        Self.apply(orders[2], to: &events)
         var site = Site(config: config, people: resolvedPeople, briefings: briefings, events: events, media: raw.media,
                         draftSlugs: draftSlugs)
         site.topics = Self.topics(of: briefings, declared: declaredTopics ?? [:])
@@ -119,7 +136,16 @@ public struct SiteResolver: Sendable {
         site.linkablePeople = personSlugs
         site.linkableBriefings = allBriefingSlugs.subtracting(draftSlugs)
         site.unresolved = sink.unresolved
-        return (site, sink.diagnostics)
+        return CheckedSite(site: site, diagnostics: sink.diagnostics)
+    }
+
+    /// What resolving one briefing file gave.
+    private struct BriefingResult: Sendable {
+        /// Nil when the file did not resolve.
+        var briefing: Briefing?
+        var events: [Event]
+        var diagnostics: [Diagnostic]
+        var unresolved: Unresolved
     }
 
     /// The positions `0..<count` in the stable order `precedes` gives them, for `apply(_:to:)`.
@@ -574,29 +600,5 @@ struct SourceIndex {
             return nil
         }
         return source
-    }
-}
-
-/// The URL schemes that may reach a page from front matter.
-enum SafeURL {
-    static func isAllowed(_ url: String) -> Bool {
-        allowedSchemes.contains { starts(url, with: $0) }
-    }
-
-    private static let allowedSchemes: [[UInt8]] = ["http://", "https://", "mailto:"].map { Array($0.utf8) }
-
-    /// Whether `url` begins with `prefix` (lowercase ASCII) when compared as a browser reads a scheme:
-    /// whitespace and control characters skipped ("java\tscript:"), ASCII letters in any case. A
-    /// byte of a non-ASCII character matches no byte of a prefix. One pass over the first bytes, no
-    /// copy: every source of every page asks.
-    private static func starts(_ url: String, with prefix: [UInt8]) -> Bool {
-        var matched = 0
-        for byte in url.utf8 where byte > 0x20 && byte != 0x7F {
-            let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            guard lowered == prefix[matched] else { return false }
-            matched += 1
-            if matched == prefix.count { return true }
-        }
-        return false
     }
 }

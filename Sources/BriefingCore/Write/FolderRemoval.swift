@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Removes a whole folder tree with several threads at once.
+/// Removes a whole folder tree with several threads at once (`DiskWork` lanes).
 ///
 /// Removing is mostly waiting: on a file system mounted with `discard` (this project's machine),
 /// each freed block is trimmed before `unlink` or `rmdir` returns. One thread removing the
@@ -17,17 +17,17 @@ enum FolderRemoval {
 
     /// Removes everything under `folder` except the top-level entry `kept` (removed last by the
     /// caller, see `Staging.removeMarkedFolder`); best effort, like `rm -rf`.
-    static func removeContents(of folder: String, keeping kept: String) {
+    static func removeContents(of folder: String, keeping kept: String) async {
         var files: [String] = []
         var leaves: [String] = []
         var inner: [String] = []
         walk(folder, depth: 0, kept: kept, files: &files, leaves: &leaves, inner: &inner)
         let (allFiles, allLeaves) = (files, leaves)
-        inParallel { lane in
+        await DiskWork.lanes(threads) { lane in
             for index in stride(from: lane, to: allFiles.count, by: threads) { unlink(allFiles[index]) }
         }
         let bins = (0..<threads).map { "\(folder)/.removing-\($0)" }
-        inParallel { lane in
+        await DiskWork.lanes(threads) { lane in
             guard mkdir(bins[lane], 0o700) == 0 else {
                 for index in stride(from: lane, to: allLeaves.count, by: threads) { rmdir(allLeaves[index]) }
                 return
@@ -67,19 +67,5 @@ enum FolderRemoval {
             inner.append(folder)
             for path in subfolders { walk(path, depth: depth + 1, kept: kept, files: &files, leaves: &leaves, inner: &inner) }
         }
-    }
-
-    /// Runs `body` for each lane on threads of its own (not the build's workers, which must not
-    /// block) and returns when all are done.
-    private static func inParallel(_ body: @escaping @Sendable (Int) -> Void) {
-        let done = DispatchGroup()
-        for lane in 0..<threads {
-            done.enter()
-            Thread {
-                body(lane)
-                done.leave()
-            }.start()
-        }
-        done.wait()
     }
 }

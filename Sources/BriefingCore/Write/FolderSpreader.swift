@@ -35,11 +35,11 @@ final class FolderSpreader: Sendable {
     /// Begins each bin's name: new for each build.
     private let binPrefix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     private let bins = Mutex(Bins())
-    /// Removes full bins on a thread of its own: a removal can wait on the disk (a file system
-    /// mounted with `discard` trims the freed block before `rmdir` returns), and a worker waiting
-    /// leaves its core idle. A bin is first moved into `removed` and taken away there, since a
-    /// folder's parent stays locked while it is removed, and workers make new bins in the root.
-    private let remover = DispatchQueue(label: "briefing.spreader.remover")
+    /// Removes full bins off the workers (`DiskWork`): a removal can wait on the disk (a file
+    /// system mounted with `discard` trims the freed block before `rmdir` returns), and a worker
+    /// waiting leaves its core idle. A bin is first moved into `removed` and taken away there,
+    /// since a folder's parent stays locked while it is removed, and workers make new bins in the root.
+    private let remover = DiskWork.Queue(label: "briefing.spreader.remover")
     private var removed: String { "\(root)/.removed" }
 
     /// Bins handed out so far, and the one each thread is filling with how many folders it holds.
@@ -90,7 +90,7 @@ final class FolderSpreader: Sendable {
         defer {
             if slot == Self.foldersPerBin - 1 {
                 let aside = "\(removed)/\(number)"
-                remover.async { FolderRemoval.removeEmpty(bin, through: aside) }
+                remover.add { FolderRemoval.removeEmpty(bin, through: aside) }
             }
         }
         // The first folder of a bin makes the bin.
@@ -109,14 +109,14 @@ final class FolderSpreader: Sendable {
     }
 
     /// Returns once the full bins handed to the remover are gone.
-    func waitForRemovals() {
-        remover.sync {}
+    func waitForRemovals() async {
+        await remover.finished()
     }
 
     /// Removes the bins still being filled, empty by now, and their root; whatever a failed move
     /// left in a bin goes too, so that nothing of them reaches the output.
-    func finish() {
-        waitForRemovals()
+    func finish() async {
+        await waitForRemovals()
         let unfilled = bins.withLock { $0.filling.values.map(\.bin) }
         for bin in unfilled { rmdir("\(root)/\(binPrefix)-\(bin)") }
         rmdir(removed)

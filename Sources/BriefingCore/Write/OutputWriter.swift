@@ -18,12 +18,64 @@ public struct OutputWriter: Sendable {
         self.output = Self.canonical(output)
     }
 
+    /// Writes every file of `plan` into a staging folder, on all cores, and swaps it in place of
+    /// the output. Unless every file was written, the output is left as it was.
+    func write(_ plan: RenderPlan, progress: BuildProgress? = nil) async throws(BuildFailure) -> WrittenOutput {
+        var stages = StageClock(progress)
+        let staging = try await prepare()
+        var failures = await write(plan, into: staging, progress: progress)
+        stages.done("render and write")
+        if failures.isEmpty {
+            do { try await staging.commit() } catch {
+                failures.append(Diagnostic(SourceLocation(path: output), "cannot replace the output folder: \(error)"))
+            }
+            stages.done("replace the output")
+        }
+        if !failures.isEmpty {
+            await staging.discard()
+            // The site is fine; the output folder could not be written.
+            throw BuildFailure(failures, cause: .environment)
+        }
+        // The plan's files and the marker.
+        return WrittenOutput(folder: output, files: plan.items.count + 1)
+    }
+
+    /// Writes every item of `plan` into `staging`, on all cores; returns what could not be written.
+    private func write(_ plan: RenderPlan, into staging: Staging, progress: BuildProgress?) async -> [Diagnostic] {
+        let opensFolder = Self.opensFolder(plan.items)
+        // Small chunks: a site-wide file costs a thousand briefing pages.
+        return await Parallel.map(Array(plan.items.indices), chunkSize: 8) { index -> Diagnostic? in
+            let item = plan.items[index]
+            defer { progress?.fileDone(of: plan.items.count) }
+            do {
+                if case .file(let path) = item.source, let file = plan.source.diskPath(of: path) {
+                    try staging.copy(from: file, to: item.path)
+                } else {
+                    try staging.write(plan.bytes(of: item), to: item.path, opensFolder: opensFolder[index])
+                }
+                return nil
+            } catch {
+                return Diagnostic(SourceLocation(path: item.path.rawValue), "cannot write the file: \(error)")
+            }
+        }.compactMap { $0 }
+    }
+
+    /// For each item, whether it is the first of the plan to go into its folder (below the top):
+    /// its folder is made before it is written, where others try the file first.
+    static func opensFolder(_ items: [OutputItem]) -> [Bool] {
+        var seen = Set<String>(minimumCapacity: items.count)
+        return items.map { item in
+            let folder = item.path.folder
+            return !folder.isEmpty && seen.insert(folder).inserted
+        }
+    }
+
     /// Checks that the output folder may be replaced, then creates an empty staging folder.
-    public func prepare() throws(BuildFailure) -> Staging {
+    public func prepare() async throws(BuildFailure) -> Staging {
         try checkOutputChoice()
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
-        removeStaleSiblings(parent: parent, name: name)
+        await removeStaleSiblings(parent: parent, name: name)
         let staging = "\(parent)/.\(name).staging-\(getpid())"
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
@@ -67,7 +119,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Staging and old folders left by a build that was killed (they hold our marker).
-    private func removeStaleSiblings(parent: String, name: String) {
+    private func removeStaleSiblings(parent: String, name: String) async {
         let fm = FileManager.default
         for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
         where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
@@ -82,7 +134,7 @@ public struct OutputWriter: Sendable {
             if entry.hasPrefix(".\(name).old-"), !fm.fileExists(atPath: output) {
                 try? fm.moveItem(atPath: path, toPath: output)
             } else {
-                Staging.removeMarkedFolder(path)
+                await Staging.removeMarkedFolder(path)
             }
         }
     }
@@ -108,6 +160,13 @@ public struct OutputWriter: Sendable {
         for part in rest { resolved = (resolved as NSString).appendingPathComponent(part) }
         return resolved
     }
+}
+
+/// What the write stage leaves: the output folder, replaced whole.
+struct WrittenOutput: Sendable {
+    let folder: String
+    /// Files written, the output's marker included.
+    let files: Int
 }
 
 /// The folder a build writes into before it replaces the output.
@@ -181,13 +240,13 @@ public struct Staging: Sendable {
     /// Swaps the staging folder in place of the output; the old output is removed last.
     /// Where the system can, the swap is one atomic exchange of the two folders, so a build
     /// killed at any moment leaves either the old output or the new one in place.
-    public func commit() throws {
-        spreader?.finish()
+    public func commit() async throws {
+        await spreader?.finish()
         let fm = FileManager.default
         if fm.fileExists(atPath: output) {
             if Self.exchange(path, output) {
                 // The old output is now at the staging path, marker and all.
-                Self.removeMarkedFolder(path)
+                await Self.removeMarkedFolder(path)
                 return
             }
             let old = "\(parent)/.\(name).old-\(getpid())"
@@ -199,21 +258,21 @@ public struct Staging: Sendable {
                 try? fm.moveItem(atPath: old, toPath: output)
                 throw error
             }
-            Self.removeMarkedFolder(old)
+            await Self.removeMarkedFolder(old)
         } else {
             try fm.moveItem(atPath: path, toPath: output)
         }
     }
 
     /// Removes the staging folder after a failure; the output is untouched.
-    public func discard() {
-        Self.removeMarkedFolder(path)
+    public func discard() async {
+        await Self.removeMarkedFolder(path)
     }
 
     /// Removes a folder written by a build, its marker last: a removal cut short by a kill leaves
     /// the marker, so the next build recognises the rest as its own and removes it.
-    static func removeMarkedFolder(_ folder: String) {
-        FolderRemoval.removeContents(of: folder, keeping: OutputWriter.markerName)
+    static func removeMarkedFolder(_ folder: String) async {
+        await FolderRemoval.removeContents(of: folder, keeping: OutputWriter.markerName)
         // The marker, and anything the removal could not take, last.
         try? FileManager.default.removeItem(atPath: folder)
     }

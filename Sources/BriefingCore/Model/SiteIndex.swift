@@ -5,7 +5,6 @@ struct SiteIndex: Sendable {
         let briefing: Int
     }
 
-    let site: Site
     let personIndex: [Slug: Int]
     let briefingIndex: [Slug: Int]
     /// Per person (by index in `site.people`): positions in `site.briefings`, newest first.
@@ -40,10 +39,15 @@ struct SiteIndex: Sendable {
     /// Event `e` on the timeline page that holds it, from the site root.
     func eventURL(_ e: Int) -> String { timeline.url(of: e, anchor: eventAnchors[e]) }
 
-    init(site: Site, timeline: TimelineLayout) {
-        self.site = site
+    /// The lookups of `site`; what costs per event or per person is done on all cores. `timeline`
+    /// says which timeline page holds each event.
+    init(site: Site, timeline: TimelineLayout) async {
         self.timeline = timeline
         peopleLetters = PeopleLayout(people: site.people)
+        // Each event's anchor and key before repeats are numbered: a title in another script is
+        // transliterated for its anchor (ICU, tens of microseconds a title), and the key of an event
+        // without an id hashes its file, date and title.
+        let names = await Parallel.map(Array(site.events.indices)) { e in Self.names(of: site.events[e]) }
         var personIndex: [Slug: Int] = [:]
         personIndex.reserveCapacity(site.people.count)
         for i in site.people.indices { personIndex[site.people[i].slug] = i }
@@ -89,27 +93,23 @@ struct SiteIndex: Sendable {
         peopleOfEvent.reserveCapacity(site.events.count)
         for e in site.events.indices {
             let event = site.events[e]
-            if let id = event.id {
-                anchors.append(SiteURLs.eventAnchor(id: id))
+            if event.id != nil {
+                anchors.append(names[e].anchor)
+                keys.append(names[e].key)
             } else {
-                // Events sort by date, then place in their file, so repeats of one anchor keep their order.
-                let base = SiteURLs.eventAnchor(date: event.date, title: event.title)
-                var anchor = base
+                // Events sort by date, then place in their file, so repeats of one anchor or key
+                // keep their order.
+                var anchor = names[e].anchor
                 var repeats = 1
                 while !usedAnchors.insert(anchor).inserted {
                     repeats += 1
-                    anchor = base + "-\(repeats)"
+                    anchor = names[e].anchor + "-\(repeats)"
                 }
                 anchors.append(anchor)
-            }
-            if let id = event.id {
-                keys.append("event-" + id)
-            } else {
-                // Events sort by date, then place in their file, so repeats of one key keep their order.
-                var key = "event." + Self.hash(event.location.path + "\n" + event.date.iso + "\n" + event.title)
-                let repeats = seenKeys[key, default: 0]
-                seenKeys[key] = repeats + 1
-                if repeats > 0 { key += "-\(repeats + 1)" }
+                var key = names[e].key
+                let keyRepeats = seenKeys[key, default: 0]
+                seenKeys[key] = keyRepeats + 1
+                if keyRepeats > 0 { key += "-\(keyRepeats + 1)" }
                 keys.append(key)
             }
             let members = event.people.compactMap { personIndex[$0] }
@@ -131,8 +131,9 @@ struct SiteIndex: Sendable {
         self.eventAnchors = anchors
         self.eventKeys = keys
         // People are sorted by name, so sorting indices sorts by name.
-        self.seenWith = together.indices.map { p in
-            var others = together[p].sorted()
+        let everyone = together
+        self.seenWith = await Parallel.map(Array(together.indices)) { p in
+            var others = everyone[p].sorted()
             var unique = 0
             for i in others.indices where others[i] != p && (unique == 0 || others[unique - 1] != others[i]) {
                 others[unique] = others[i]
@@ -141,6 +142,13 @@ struct SiteIndex: Sendable {
             others.removeLast(others.count - unique)
             return others
         }
+    }
+
+    /// An event's anchor and key, before repeats are numbered (see `eventAnchors`, `eventKeys`).
+    private static func names(of event: Event) -> (anchor: String, key: String) {
+        if let id = event.id { return (SiteURLs.eventAnchor(id: id), "event-" + id) }
+        return (SiteURLs.eventAnchor(date: event.date, title: event.title),
+                "event." + hash(event.location.path + "\n" + event.date.iso + "\n" + event.title))
     }
 
     /// FNV-1a, 64 bits, as 16 hex digits: the same on every run and machine (Swift's `Hasher` is
