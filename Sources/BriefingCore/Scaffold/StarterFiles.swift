@@ -1701,6 +1701,25 @@ main :is(h1, h2, h3, h4, p, li, dd, blockquote, figcaption) { unicode-bidi: plai
 <ul class="source-list">{{#.sources}}<li>{{> partials/source}}</li>{{/.sources}}</ul>
 
 """#, nil),
+("Templates/partials/timeline-years.mustache", #"""
+{{! Events by year, then by month (those known only to the year first): the timeline and its pages. }}
+{{#years}}
+<section class="tl-year">
+<h2 class="tl-year-heading" id="{{anchor}}">{{year}}</h2>
+{{#groups}}
+<section class="tl-group">
+<h3 class="tl-group-heading" id="{{anchor}}">{{heading}}</h3>
+<ol class="event-list">
+{{#events}}
+<li>{{> partials/event}}</li>
+{{/events}}
+</ol>
+</section>
+{{/groups}}
+</section>
+{{/years}}
+
+"""#, nil),
 ("Templates/people.mustache", #"""
 {{< layout}}
 {{$main}}
@@ -1898,21 +1917,7 @@ Sitemap: {{sitemapURL}}
 </ul>
 </nav>
 {{/hasMonths}}
-{{#years}}
-<section class="tl-year">
-<h2 class="tl-year-heading" id="{{anchor}}">{{year}}</h2>
-{{#groups}}
-<section class="tl-group">
-<h3 class="tl-group-heading" id="{{anchor}}">{{heading}}</h3>
-<ol class="event-list">
-{{#events}}
-<li>{{> partials/event}}</li>
-{{/events}}
-</ol>
-</section>
-{{/groups}}
-</section>
-{{/years}}
+{{> partials/timeline-years}}
 {{> partials/pagination}}
 {{/main}}
 {{/layout}}
@@ -1973,21 +1978,7 @@ Sitemap: {{sitemapURL}}
 </section>
 {{/hasLatestEvents}}
 {{/hasYearLinks}}
-{{#years}}
-<section class="tl-year">
-<h2 class="tl-year-heading" id="{{anchor}}">{{year}}</h2>
-{{#groups}}
-<section class="tl-group">
-<h3 class="tl-group-heading" id="{{anchor}}">{{heading}}</h3>
-<ol class="event-list">
-{{#events}}
-<li>{{> partials/event}}</li>
-{{/events}}
-</ol>
-</section>
-{{/groups}}
-</section>
-{{/years}}
+{{> partials/timeline-years}}
 {{^years}}
 {{^hasYearLinks}}
 <p class="empty">No events yet.</p>
