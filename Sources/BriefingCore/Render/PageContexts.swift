@@ -291,7 +291,7 @@ final class PageContexts: Sendable {
     /// Page `p` of the timeline's pages of years and months (`timeline-page.mustache`).
     func timelinePage(_ p: Int) -> TemplateMap {
         let page = index.timeline.pages[p]
-        let root = String(repeating: "../", count: page.path.split(separator: "/").count)
+        let root = page.pagination.root(page.number)
         let (title, upURL, upTitle): (String, String, String) = switch page.kind {
         case .all: ("Timeline", SiteURLs.timeline, "Timeline")
         case .year(let year), .splitYear(let year): (String(year), SiteURLs.timeline, "Timeline")
@@ -412,15 +412,21 @@ final class PageContexts: Sendable {
                           description: "Everyone in \(config.title), with their roles.",
                           section: "people", ogType: "website", jsonLD: jsonLD)
         // A handful of people needs no index of letters.
-        let letterIndex = site.people.count <= 24 ? [] : layout.letters.map { letter in
-            LetterLinkView(letter: letter.label, url: layout.isSplit ? letter.pages.url(1) : SiteURLs.people + "#letter-\(letter.key)",
-                           count: letter.people.count).made
-        }
+        let letterIndex = site.people.count <= 24 ? [] : letterLinks()
         let letters = layout.isSplit || site.people.count <= 24 ? [] : layout.letters.map { letter in
             LetterGroupView(letter: letter.label, anchor: "letter-\(letter.key)", people: letter.people.map(personItem)).made
         }
         return PeopleListPage(frame: frame, heading: "People", people: layout.isSplit ? [] : site.people.indices.map(personItem),
                               letterIndex: letterIndex, letters: letters, pagination: nil).map
+    }
+
+    /// Every letter of the directory, linked to its page past the budget, else to its group on `people/`.
+    func letterLinks() -> [Made<LetterLinkView>] {
+        let layout = index.peopleLetters
+        return layout.letters.map { letter in
+            LetterLinkView(letter: letter.label, url: layout.isSplit ? letter.pages.url(1) : SiteURLs.people + "#letter-\(letter.key)",
+                           count: letter.people.count).made
+        }
     }
 
     /// Page `number` of letter `l` of a directory past the budget.
@@ -436,7 +442,7 @@ final class PageContexts: Sendable {
                           description: "Everyone in \(config.title) whose name starts with \(letter.label).",
                           section: "people", ogType: "website", jsonLD: jsonLD, page: number, of: pages)
         let people = letter.people[pages.items(number)].map(personItem)
-        let letterIndex = layout.letters.map { LetterLinkView(letter: $0.label, url: $0.pages.url(1), count: $0.people.count).made }
+        let letterIndex = letterLinks()
         return PeopleListPage(frame: frame, heading: "People: \(letter.label)", people: people, letterIndex: letterIndex,
                               letters: [LetterGroupView(letter: letter.label, anchor: "letter-\(letter.key)", people: people).made],
                               pagination: pagination(pages, number)).map
