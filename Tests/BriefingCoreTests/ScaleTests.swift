@@ -170,4 +170,14 @@ import Testing
         #expect(SitemapPlan(entries: long, maxBytes: 1_000).parts.count == 3)
         #expect(SitemapPlan(entries: []).parts == [0..<0])
     }
+
+    /// Counts read as numbers in English pages do: digits in threes, the noun agreeing.
+    @Test func countsAreGroupedInThreesAndAgreeWithTheirNoun() {
+        #expect(Counted.text(1, "event") == "1 event")
+        #expect(Counted.text(0, "event") == "0 events")
+        #expect(Counted.text(999, "briefing") == "999 briefings")
+        #expect(Counted.text(20_500, "event") == "20,500 events")
+        #expect(Counted.text(1_234_567, "person", "people") == "1,234,567 people")
+        #expect(Counted.grouped(-1_000) == "-1,000")
+    }
 }

@@ -139,7 +139,7 @@ struct CalendarFiles: Sendable {
     /// `2 events known only to the month or the year are left out: a calendar entry needs a day.`
     static func leftOutNote(_ count: Int) -> String? {
         guard count > 0 else { return nil }
-        return "\(count) event\(count == 1 ? "" : "s") known only to the month or the year \(count == 1 ? "is" : "are") "
+        return Counted.text(count, "event") + " known only to the month or the year \(count == 1 ? "is" : "are") "
             + "left out: a calendar entry needs a day."
     }
 

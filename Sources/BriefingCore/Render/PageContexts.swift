@@ -254,7 +254,7 @@ final class PageContexts: Sendable {
     func calendarLink(_ path: String, events: [Int]) -> Made<CalendarLinkView>? {
         let dated = events.filter { CalendarFiles.isDated(site.events[$0]) }.count
         guard dated > 0 else { return nil }
-        return CalendarLinkView(url: path, eventCount: dated, entries: "\(dated) event\(dated == 1 ? "" : "s") known to the day",
+        return CalendarLinkView(url: path, eventCount: dated, entries: Counted.text(dated, "event") + " known to the day",
                                 leftOut: CalendarFiles.leftOutNote(events.count - dated)).made
     }
 
@@ -544,11 +544,10 @@ final class PageContexts: Sendable {
                           description: "Search the briefings, people, quotes and events of \(config.title).",
                           section: "search", ogType: "website", jsonLD: jsonLD)
         let quotes = site.briefings.reduce(0) { $0 + $1.quotes.count }
-        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         let counts = SearchCountsView(
             briefings: site.briefings.count, people: site.people.count, quotes: quotes, events: site.events.count,
-            text: count(site.briefings.count, "briefing", "briefings") + ", " + count(site.people.count, "person", "people") + ", "
-                + count(quotes, "quote", "quotes") + " and " + count(site.events.count, "event", "events"))
+            text: Counted.text(site.briefings.count, "briefing") + ", " + Counted.text(site.people.count, "person", "people") + ", "
+                + Counted.text(quotes, "quote") + " and " + Counted.text(site.events.count, "event"))
         return SearchPage(frame: frame, counts: counts.made).map
     }
 

@@ -97,7 +97,7 @@ struct SearchIndex: Sendable {
                     json.array { json in
                         json.string(topic.slug.rawValue)
                         json.string(topic.name)
-                        json.string(["\(count) briefing\(count == 1 ? "" : "s")", topic.description].compactMap { $0 }.joined(separator: " · "))
+                        json.string([Counted.text(count, "briefing"), topic.description].compactMap { $0 }.joined(separator: " · "))
                     }
                 }
             }

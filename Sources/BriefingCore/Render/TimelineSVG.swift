@@ -58,7 +58,7 @@ struct TimelineSVG: Sendable {
         let span = first.display == last.display || holdsAll
             ? "\(widest.precision >= .day ? "on" : "in") \(widest.display)"
             : "from \(first.display) to \(last.display)"
-        let title = "\(subject): \(marks.count) event\(marks.count == 1 ? "" : "s") \(span)"
+        let title = "\(subject): \(Counted.text(marks.count, "event")) \(span)"
         let h = Self.number(height)
         return "<svg class=\"timeline-svg\" role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\" "
             + "viewBox=\"0 0 \(Self.number(width)) \(h)\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" "
@@ -211,7 +211,7 @@ struct TimelineSVG: Sendable {
             let label = m == 0 ? "\(y)" : "\(PartialDate.monthNames[m - 1]) \(y)"
             shapes += "<rect class=\"tl-bin\" x=\"\(Self.number(x0))\" y=\"\(Self.number(top + chartHeight - h))\" "
                 + "width=\"\(Self.number(x1 - x0))\" height=\"\(Self.number(h))\" fill-opacity=\"0.7\">"
-                + "<title>\(HTMLText.escape("\(label): \(count) event\(count == 1 ? "" : "s")"))</title></rect>"
+                + "<title>\(HTMLText.escape("\(label): \(Counted.text(count, "event"))"))</title></rect>"
         }
         var height = top + chartHeight + 4
         if !yearOnly.isEmpty {
@@ -222,7 +222,7 @@ struct TimelineSVG: Sendable {
                 shapes += "<rect class=\"tl-mark tl-year\" x=\"\(Self.number(x0))\" y=\"\(Self.number(height + 2))\" "
                     + "width=\"\(Self.number(max(x1 - x0, 1.5)))\" height=\"8\" rx=\"2\" "
                     + "fill-opacity=\"\(Self.number(0.2 + 0.5 * Double(count) / peakYear))\">"
-                    + "<title>\(HTMLText.escape("During \(year): \(count) event\(count == 1 ? "" : "s") known only to the year"))</title></rect>"
+                    + "<title>\(HTMLText.escape("During \(year): \(Counted.text(count, "event")) known only to the year"))</title></rect>"
             }
             height += 14
         }

@@ -1947,7 +1947,7 @@ Sitemap: {{sitemapURL}}
 </nav>
 {{/hasYears}}
 {{#hasYearLinks}}
-<p class="page-intro">{{eventCount}} events in time order, a page for each year. Dates show only what is known: a month or a year when the day is not.</p>
+<p class="page-intro">{{eventCountText}} in time order, a page for each year. Dates show only what is known: a month or a year when the day is not.</p>
 {{#hasNextEvents}}
 <section class="tl-overview-section">
 <h2>What's next</h2>

@@ -60,7 +60,7 @@ struct TopicCardView: TemplateView {
         .text("slug", "its slug") { $0.slug },
         .text("description", "its description from `topics.yaml`") { $0.description },
         .number("briefingCount", "how many briefings are filed under it") { $0.briefingCount },
-        .text("briefingCountText", "`1 briefing`, `3 briefings`") { "\($0.briefingCount) briefing\($0.briefingCount == 1 ? "" : "s")" },
+        .text("briefingCountText", "`1 briefing`, `3 briefings`") { Counted.text($0.briefingCount, "briefing") },
     ]
 }
 
@@ -248,7 +248,7 @@ struct TimelineMonthLinkView: TemplateView {
         .text("name", "`March`, or `During 2023`") { $0.name },
         .text("url", "its page and place, from the root") { $0.url },
         .number("count", "its events") { $0.count },
-        .text("countText", "`1 event`, `12 events`") { "\($0.count) event\($0.count == 1 ? "" : "s")" },
+        .text("countText", "`1 event`, `12 events`") { Counted.text($0.count, "event") },
     ]
 }
 
@@ -263,7 +263,7 @@ struct TimelineYearLinkView: TemplateView {
         .text("year", "the year") { $0.year },
         .text("url", "its page, from the root") { $0.url },
         .number("count", "its events") { $0.count },
-        .text("countText", "`1 event`, `250 events`") { "\($0.count) event\($0.count == 1 ? "" : "s")" },
+        .text("countText", "`1 event`, `2,116 events`") { Counted.text($0.count, "event") },
         .list("months", "its months with events") { $0.months },
     ]
 }

@@ -164,6 +164,7 @@ struct TimelinePage: TemplateView {
         .base { $0.frame },
         .list("years", "the years, oldest first, with every event (absent on an overview)") { $0.years },
         .number("eventCount", "every event") { $0.eventCount },
+        .text("eventCountText", "`20,500 events`") { Counted.text($0.eventCount, "event") },
         .view("calendar", "the timeline's calendar") { $0.calendar },
         .html("timelineSVGHTML", "the drawn timeline, a complete inline `<svg>`") { $0.timelineSVGHTML },
         .list("yearLinks", "on an overview: each year with its count, page and months") { $0.yearLinks },
