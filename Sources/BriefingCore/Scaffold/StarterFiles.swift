@@ -1659,6 +1659,15 @@ main :is(h1, h2, h3, h4, p, li, dd, blockquote, figcaption) { unicode-bidi: plai
 {{/pagination}}
 
 """#, nil),
+("Templates/partials/people-grid.mustache", #"""
+{{! The people of the context in a grid of cards: a whole directory, or one letter of it. }}
+<ul class="people-grid people-directory">
+{{#people}}
+<li>{{> partials/person-card}}</li>
+{{/people}}
+</ul>
+
+"""#, nil),
 ("Templates/partials/person-card.mustache", #"""
 <div class="person-card">
 <span class="avatar" aria-hidden="true">{{initials}}</span>
@@ -1737,20 +1746,12 @@ main :is(h1, h2, h3, h4, p, li, dd, blockquote, figcaption) { unicode-bidi: plai
 {{#letters}}
 <section class="people-letter">
 <h2 class="people-letter-heading" id="{{anchor}}">{{letter}}</h2>
-<ul class="people-grid people-directory">
-{{#people}}
-<li>{{> partials/person-card}}</li>
-{{/people}}
-</ul>
+{{> partials/people-grid}}
 </section>
 {{/letters}}
 {{^hasLetters}}
 {{#hasPeople}}
-<ul class="people-grid people-directory">
-{{#people}}
-<li>{{> partials/person-card}}</li>
-{{/people}}
-</ul>
+{{> partials/people-grid}}
 {{/hasPeople}}
 {{/hasLetters}}
 {{> partials/pagination}}
