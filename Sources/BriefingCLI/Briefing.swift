@@ -28,7 +28,7 @@ struct Briefing: AsyncParsableCommand {
         commandName: "briefing",
         abstract: "Build a static site of event briefings from Markdown, people and timeline files.",
         version: Version.text,
-        subcommands: [Init.self, Build.self, Check.self, Serve.self, New.self]
+        subcommands: [Init.self, Build.self, Check.self, Serve.self, New.self, RemoveOldOutput.self]
     )
 }
 

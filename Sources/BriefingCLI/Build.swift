@@ -35,7 +35,8 @@ struct Build: AsyncParsableCommand {
         }
         let builder = SiteBuilder(siteRoot: siteOptions.site,
                                   options: BuildOptions(includeDrafts: siteOptions.drafts, baseURL: baseURL),
-                                  progress: progress, disposal: .keepUntilExit)
+                                  progress: progress, disposal: .keepUntilExit,
+                                  oldOutput: .detached(command: RemoveOldOutput.command))
         do {
             let report = try await builder.build(output: outputFolder)
             DiagnosticPrinter.print(report.warnings, quiet: outputOptions.quiet)

@@ -20,14 +20,17 @@ public struct SiteBuilder: Sendable {
     public let progress: BuildProgress?
     /// What becomes of the model once the build is done with it.
     public let disposal: ModelDisposal
+    /// What becomes of the previous output once the new one is in place.
+    public let oldOutput: OldOutputRemoval
     /// Where the site's files are read from.
     let source: any SiteSource
     /// Templates compiled before, used instead of reading `Templates/` again; nil reads them.
     let templates: TemplateSet?
 
     public init(siteRoot: String, options: BuildOptions = BuildOptions(), progress: BuildProgress? = nil,
-                disposal: ModelDisposal = .free) {
-        self.init(source: DiskSite(root: siteRoot), options: options, progress: progress, disposal: disposal)
+                disposal: ModelDisposal = .free, oldOutput: OldOutputRemoval = .now) {
+        self.init(source: DiskSite(root: siteRoot), options: options, progress: progress, disposal: disposal,
+                  oldOutput: oldOutput)
     }
 
     /// A builder for a site held in memory, with no file system under it (tests, fuzzing): the same
@@ -39,12 +42,13 @@ public struct SiteBuilder: Sendable {
     }
 
     init(source: any SiteSource, options: BuildOptions, progress: BuildProgress? = nil, disposal: ModelDisposal = .free,
-         templates: TemplateSet? = nil) {
+         oldOutput: OldOutputRemoval = .now, templates: TemplateSet? = nil) {
         siteRoot = source.root
         self.source = source
         self.options = options
         self.progress = progress
         self.disposal = disposal
+        self.oldOutput = oldOutput
         self.templates = templates
     }
 
@@ -109,7 +113,7 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site into `output`, replacing it whole only when every file was written.
     public func build(output: String) async throws(BuildFailure) -> BuildReport {
-        let writer = OutputWriter(siteRoot: siteRoot, output: output)
+        let writer = OutputWriter(siteRoot: siteRoot, output: output, oldOutput: oldOutput)
         // A folder the build may not replace is refused before any work.
         try writer.checkOutputChoice()
         let prepared = try await prepare()

@@ -59,6 +59,41 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site + "/public/index.html"))
     }
 
+    /// A rebuild replaces the output, then leaves the old one to a remover of its own: soon after,
+    /// nothing is left beside the output, and the output is the new build's.
+    @Test func rebuildLeavesNothingBesideTheOutput() throws {
+        let site = try sampleSite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try run(["build"], in: site).status == 0)
+        try "stale".write(toFile: site + "/public/stale.html", atomically: true, encoding: .utf8)
+        #expect(try run(["build"], in: site).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: site + "/public/stale.html"))
+        #expect(FileManager.default.fileExists(atPath: site + "/public/index.html"))
+        var siblings: [String] = []
+        for _ in 0..<600 {
+            siblings = try FileManager.default.contentsOfDirectory(atPath: site).filter { $0.hasPrefix(".public.") }
+            if siblings.isEmpty { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(siblings.isEmpty, "left beside the output: \(siblings)")
+    }
+
+    /// The remover takes only an old output a build handed over: a folder named otherwise, or
+    /// without the output marker, is refused and left whole.
+    @Test func removerRefusesFoldersNotHandedOver() throws {
+        let site = try sampleSite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        for name in ["notes", ".public.old-12-done"] {
+            let folder = site + "/" + name
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try "keep".write(toFile: folder + "/keep.txt", atomically: true, encoding: .utf8)
+            let result = try run(["remove-old-output", folder], in: site)
+            #expect(result.status == 2, "\(name): \(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: folder + "/keep.txt"), "\(name)")
+        }
+        #expect(!(try run(["--help"], in: site)).stdout.contains("remove-old-output"), "hidden from help")
+    }
+
     @Test func brokenSiteExitsNonZeroWithLocatedErrorsAndACount() throws {
         let site = try sampleSite()
         defer { try? FileManager.default.removeItem(atPath: site) }

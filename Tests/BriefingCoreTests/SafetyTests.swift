@@ -115,6 +115,46 @@ import Testing
         #expect(try String(contentsOfFile: site.root + "/notes/keep.txt", encoding: .utf8) == "my notes")
     }
 
+    /// Folders beside the output that builds and removers leave: a remover still at work keeps
+    /// its folder; what a killed build or remover left (marked as ours) is removed; an old output
+    /// whose swap was cut short is put back; a folder of someone else's is never touched.
+    @Test func leftoversBesideTheOutputAreTidiedButARunningRemoverIsLeftAlone() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let dead = pid_t(Int32.max)
+        func leftover(_ name: String, marked: Bool = true) throws {
+            try site.write("old page", to: "\(name)/page/index.html")
+            if marked { try site.write("", to: "\(name)/\(OutputWriter.markerName)") }
+        }
+        try leftover(".public.removing-\(getpid())")
+        try leftover(".public.removing-\(dead)")
+        try leftover(".public.staging-\(dead)")
+        try leftover(".public.old-\(dead)-done")
+        try leftover(".public.staging-\(dead - 1)", marked: false)
+        try leftover(".other.staging-\(dead)")
+        try await site.build()
+        let siblings = Set(try FileManager.default.contentsOfDirectory(atPath: site.root).filter { $0.hasPrefix(".") })
+        #expect(siblings == [".public.removing-\(getpid())", ".public.staging-\(dead - 1)", ".other.staging-\(dead)"])
+
+        // An old output whose swap was cut short, and no output: it is put back, then replaced.
+        try FileManager.default.moveItem(atPath: site.output, toPath: site.root + "/.public.old-\(dead)")
+        try site.write("stale", to: ".public.old-\(dead)/stale.html")
+        try await site.build()
+        #expect(FileManager.default.fileExists(atPath: site.output + "/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/stale.html"))
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/.public.old-\(dead)"))
+    }
+
+    @Test func leftoverNamesAreRead() {
+        #expect(LeftoverName(".public.staging-42") == LeftoverName(output: "public", kind: .staging, pid: 42))
+        #expect(LeftoverName(".my.site.old-42-done") == LeftoverName(output: "my.site", kind: .handedOver, pid: 42))
+        #expect(LeftoverName(".public.old-42") == LeftoverName(output: "public", kind: .old, pid: 42))
+        #expect(LeftoverName(".public.removing-7") == LeftoverName(output: "public", kind: .removing, pid: 7))
+        for name in ["public", ".public.old-", ".public.old-x", ".public.staging--3", "public.staging-3"] {
+            #expect(LeftoverName(name) == nil, "\(name)")
+        }
+    }
+
     @Test func replacesFolderItWroteBefore() async throws {
         let site = try FixtureSite()
         defer { site.remove() }

@@ -11,11 +11,14 @@ public struct OutputWriter: Sendable {
 
     public let siteRoot: String
     public let output: String
+    /// What becomes of the previous output once the new one is in place.
+    public let oldOutput: OldOutputRemoval
 
     /// Both paths are made absolute and free of symlinks where they exist.
-    public init(siteRoot: String, output: String) {
+    public init(siteRoot: String, output: String, oldOutput: OldOutputRemoval = .now) {
         self.siteRoot = Self.canonical(siteRoot)
         self.output = Self.canonical(output)
+        self.oldOutput = oldOutput
     }
 
     /// Writes every file of `plan` into a staging folder, on all cores, and swaps it in place of
@@ -86,7 +89,7 @@ public struct OutputWriter: Sendable {
         } catch {
             throw failure("cannot create the staging folder \(staging): \(error.localizedDescription)")
         }
-        return Staging(path: staging, output: output, parent: parent, name: name)
+        return Staging(path: staging, output: output, parent: parent, name: name, oldOutput: oldOutput)
     }
 
     /// The rules that keep a build from deleting what it did not write.
@@ -118,11 +121,13 @@ public struct OutputWriter: Sendable {
         BuildFailure([Diagnostic(SourceLocation(path: output), message, hint: hint)], cause: .environment)
     }
 
-    /// Staging and old folders left by a build that was killed (they hold our marker).
+    /// Staging and old folders left by a build or a remover that was killed (they hold our
+    /// marker); a folder a remover is still removing is left to it.
     private func removeStaleSiblings(parent: String, name: String) async {
         let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
-        where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+        for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] {
+            guard let leftover = LeftoverName(entry), leftover.output == name else { continue }
+            if leftover.kind == .removing && leftover.processIsAlive { continue }
             let path = "\(parent)/\(entry)"
             // A build killed between creating its staging folder and writing the marker leaves
             // it empty: rmdir removes only an empty folder.
@@ -131,7 +136,7 @@ public struct OutputWriter: Sendable {
                 continue
             }
             // A swap interrupted between its two renames leaves only the old folder: put it back.
-            if entry.hasPrefix(".\(name).old-"), !fm.fileExists(atPath: output) {
+            if leftover.kind == .old, !fm.fileExists(atPath: output) {
                 try? fm.moveItem(atPath: path, toPath: output)
             } else {
                 await Staging.removeMarkedFolder(path)
@@ -177,12 +182,14 @@ public struct Staging: Sendable {
     let name: String
     /// Makes page folders where ext4 allocates their files cheaply; nil where it cannot.
     let spreader: FolderSpreader?
+    let oldOutput: OldOutputRemoval
 
-    init(path: String, output: String, parent: String, name: String) {
+    init(path: String, output: String, parent: String, name: String, oldOutput: OldOutputRemoval = .now) {
         self.path = path
         self.output = output
         self.parent = parent
         self.name = name
+        self.oldOutput = oldOutput
         spreader = FolderSpreader(staging: path)
     }
 
@@ -237,7 +244,8 @@ public struct Staging: Sendable {
         try FileManager.default.copyItem(atPath: source, toPath: "\(path)/\(file.rawValue)")
     }
 
-    /// Swaps the staging folder in place of the output; the old output is removed last.
+    /// Swaps the staging folder in place of the output; the old output is removed last (or
+    /// handed over, see `OldOutputRemoval`).
     /// Where the system can, the swap is one atomic exchange of the two folders, so a build
     /// killed at any moment leaves either the old output or the new one in place.
     public func commit() async throws {
@@ -246,7 +254,7 @@ public struct Staging: Sendable {
         if fm.fileExists(atPath: output) {
             if Self.exchange(path, output) {
                 // The old output is now at the staging path, marker and all.
-                await Self.removeMarkedFolder(path)
+                await oldOutput.remove(path, parent: parent, name: name)
                 return
             }
             let old = "\(parent)/.\(name).old-\(getpid())"
@@ -258,7 +266,7 @@ public struct Staging: Sendable {
                 try? fm.moveItem(atPath: old, toPath: output)
                 throw error
             }
-            await Self.removeMarkedFolder(old)
+            await oldOutput.remove(old, parent: parent, name: name)
         } else {
             try fm.moveItem(atPath: path, toPath: output)
         }
