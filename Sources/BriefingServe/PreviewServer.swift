@@ -63,7 +63,11 @@ public actor PreviewServer {
     public init(settings: Settings, notes: @escaping @Sendable (Note) -> Void) {
         self.settings = settings
         self.notes = notes
-        builder = IncrementalBuilder(siteRoot: settings.siteRoot, options: settings.options)
+        // Each rebuild's stages, for --verbose.
+        let stages = BuildProgress(report: nil) { stage, took in
+            notes(Note(kind: .detail, text: "  \(stage): \(took.formatted(.units(allowed: [.milliseconds])))"))
+        }
+        builder = IncrementalBuilder(siteRoot: settings.siteRoot, options: settings.options, progress: stages)
     }
 
     private func log(_ text: String, _ kind: Note.Kind = .status) {

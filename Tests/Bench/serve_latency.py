@@ -1,15 +1,22 @@
 #!/usr/bin/env python3
-"""Edit-to-served latency of `briefing serve` for one briefing body edit.
+"""Edit-to-served latency of `briefing serve`, per kind of edit.
 
-    serve_latency.py BINARY SITE_DIR [--runs N]
+    serve_latency.py BINARY SITE_DIR [--runs N] [--edit KIND ...]
 
 Starts `BINARY serve` on a free loopback port against SITE_DIR (which holds Content/ and
-Templates/), then N times appends a paragraph to one briefing (written the way editors save:
-a temporary file renamed over the original) and polls the briefing's page until the new text is
-served. Prints the median and maximum of that end-to-end time, and of the rebuild time serve
-itself reports ("rebuilt: … in X ms"). The SITE_DIR's briefing is restored afterwards.
+Templates/), then, for each kind of edit, N times changes one file (written the way editors save:
+a temporary file renamed over the original) and polls the page that shows the change until the
+new text is served. Prints, per kind, the median and maximum of that end-to-end time and of the
+rebuild time serve itself reports ("rebuilt: … in X ms"). Every edited file is restored afterwards.
+
+Kinds: body (a paragraph appended to a briefing), front-matter (a briefing's title), person (a
+person's role), timeline (an event's title in timeline.yaml), topics (a topic's name in
+topics.yaml; one is written first when the site has none), template (a line in
+Templates/briefing.mustache).
 """
-import argparse, os, re, socket, statistics, subprocess, sys, time, urllib.request
+import argparse, json, os, re, socket, statistics, subprocess, sys, time, urllib.request
+
+KINDS = ["body", "front-matter", "person", "timeline", "topics", "template"]
 
 
 def free_port():
@@ -26,22 +33,117 @@ def fetch(url):
         return ""
 
 
+def save(path, text):
+    tmp = path + ".tmp~"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def middle(folder, suffix=".md"):
+    names = sorted(n for n in os.listdir(folder) if n.endswith(suffix))
+    return names[len(names) // 2]
+
+
+def replace_line(text, key, value):
+    """The first line `key: …` (at any indentation) with its value replaced."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        stripped = line.lstrip(" -")
+        if stripped.startswith(key + ":"):
+            lines[i] = line[: len(line) - len(stripped)] + f'{key}: "{value}"'
+            return "\n".join(lines)
+    sys.exit(f"no '{key}:' line to edit")
+
+
+class Edit:
+    """One kind of edit: the file it changes, how, and the page (site path) that shows it."""
+
+    def __init__(self, kind, site, base):
+        content = os.path.join(site, "Content")
+        self.kind = kind
+        if kind in ("body", "front-matter", "template"):
+            name = middle(os.path.join(content, "briefings"))
+            self.page = f"briefings/{name[:-3]}/"
+            self.path = os.path.join(content, "briefings", name)
+            if kind == "template":
+                self.path = os.path.join(site, "Templates", "briefing.mustache")
+        elif kind == "person":
+            name = middle(os.path.join(content, "people"))
+            self.page = f"people/{name[:-3]}/"
+            self.path = os.path.join(content, "people", name)
+        elif kind == "timeline":
+            self.path = os.path.join(content, "timeline.yaml")
+            # The first event of the file (by its id when it has one), found on its page through
+            # the site's own export.
+            text = read(self.path)
+            first = text[: text.find("\n- ", 1) if text.find("\n- ", 1) > 0 else len(text)]
+            ident = re.search(r'^(?:- |  )id: "?([^"\n]*)"?$', first, re.M)
+            title = re.search(r'^(?:- |  )title: "?([^"\n]*)"?$', first, re.M).group(1)
+            events = json.loads(fetch(base + "data/timeline.json"))["events"]
+            url = next(e["url"] for e in events
+                       if (e.get("id") == ident.group(1) if ident else e["title"] == title)).split("#")[0]
+            # The page's path below the site: from its section on (base_url may hold a path).
+            self.page = url[url.index("/timeline/") + 1 :]
+        elif kind == "topics":
+            self.path = os.path.join(content, "topics.yaml")
+            self.page = "topics/"
+        self.original = read(self.path)
+
+    def apply(self, marker, text):
+        if self.kind == "body":
+            return text + f"\n{marker}\n"
+        if self.kind == "front-matter":
+            return replace_line(text, "title", marker)
+        if self.kind == "person":
+            return replace_line(text, "role", marker)
+        if self.kind == "timeline":
+            return replace_line(text, "title", marker)
+        if self.kind == "topics":
+            return replace_line(text, "name", marker)
+        if self.kind == "template":
+            return text.replace("{{/briefing}}", f"<p>{marker}</p>{{{{/briefing}}}}", 1) if "{{/briefing}}" in text else text + marker
+
+    def restore(self):
+        save(self.path, self.original)
+
+
+def topics_file(site):
+    """A topics.yaml naming every topic the briefings file under, for a site that has none."""
+    path = os.path.join(site, "Content", "topics.yaml")
+    if os.path.exists(path):
+        return None
+    topics = set()
+    folder = os.path.join(site, "Content", "briefings")
+    for name in os.listdir(folder):
+        m = re.search(r"^topics: \[(.*)\]$", read(os.path.join(folder, name)), re.M)
+        if m:
+            topics.update(t.strip() for t in m.group(1).split(",") if t.strip())
+    with open(path, "w", encoding="utf-8") as f:
+        for t in sorted(topics):
+            f.write(f'{t}:\n  name: "{t.replace("-", " ").title()}"\n')
+    return path
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("binary")
     ap.add_argument("site")
     ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--edit", nargs="+", choices=KINDS, default=["body"])
     args = ap.parse_args()
 
-    briefings = os.path.join(args.site, "Content", "briefings")
-    name = sorted(n for n in os.listdir(briefings) if n.endswith(".md"))[len(os.listdir(briefings)) // 2]
-    path = os.path.join(briefings, name)
-    slug = name[:-3]
-    original = open(path, encoding="utf-8").read()
+    written_topics = topics_file(args.site) if "topics" in args.edit else None
     port = free_port()
     log = open(os.path.join(args.site, ".serve-latency.log"), "w+")
     server = subprocess.Popen([args.binary, "serve", "--site", args.site, "--port", str(port)],
                               stderr=log, stdout=log)
+    edits = []
     try:
         start = time.time()
         # The site is served under the path of its base_url, printed once the first build is done.
@@ -52,40 +154,48 @@ def main():
             time.sleep(0.05)
             with open(log.name, encoding="utf-8") as f:
                 served = re.search(r"^serving .* at (http://\S+) ", f.read(), re.M)
-        page = f"{served.group(1)}briefings/{slug}/"
-        while "<html" not in fetch(page):
+        base = served.group(1)
+        while "<html" not in fetch(base):
             if time.time() - start > 600 or server.poll() is not None:
                 sys.exit("serve did not start; see " + log.name)
             time.sleep(0.05)
         print(f"serve ready after {time.time() - start:.1f} s (initial build)")
-        totals = []
-        text = original
-        for run in range(args.runs):
-            marker = f"Latency probe {run} {time.time_ns()}."
-            text += f"\n{marker}\n"
-            tmp = path + ".tmp~"
-            with open(tmp, "w", encoding="utf-8") as f:
-                f.write(text)
-            t0 = time.perf_counter()
-            os.replace(tmp, path)
-            while marker not in fetch(page):
-                if time.perf_counter() - t0 > 30:
-                    sys.exit("the edit was not served within 30 s")
-                time.sleep(0.001)
-            totals.append((time.perf_counter() - t0) * 1000)
-            time.sleep(0.2)
-        log.flush()
-        log.seek(0)
-        rebuilds = [float(m) for m in re.findall(r"rebuilt: .* in ([0-9.]+) ms", log.read())]
-        print(f"edit to served page ({args.runs} edits): median {statistics.median(totals):.0f} ms, "
-              f"max {max(totals):.0f} ms")
-        if rebuilds:
-            print(f"rebuild as serve reports it: median {statistics.median(rebuilds):.0f} ms, max {max(rebuilds):.0f} ms")
+        for kind in args.edit:
+            edit = Edit(kind, args.site, base)
+            edits.append(edit)
+            page = base + edit.page
+            log.seek(0, os.SEEK_END)
+            logged_from = log.tell()
+            totals = []
+            for run in range(args.runs):
+                marker = f"Latency probe {run} {time.time_ns()}"
+                text = edit.apply(marker, edit.original if kind != "body" else read(edit.path))
+                t0 = time.perf_counter()
+                save(edit.path, text)
+                while marker not in fetch(page):
+                    if time.perf_counter() - t0 > 60:
+                        sys.exit(f"{kind}: the edit was not served on {page} within 60 s")
+                    time.sleep(0.001)
+                totals.append((time.perf_counter() - t0) * 1000)
+                time.sleep(0.3)
+            edit.restore()
+            time.sleep(1.0)
+            log.flush()
+            with open(log.name, encoding="utf-8") as f:
+                f.seek(logged_from)
+                rebuilds = [float(m.replace(",", "")) for m in re.findall(r"rebuilt: .* in ([0-9.,]+) ms", f.read())]
+            line = (f"{kind:13} edit to served page ({args.runs} edits): median {statistics.median(totals):.0f} ms, "
+                    f"max {max(totals):.0f} ms")
+            if rebuilds:
+                line += f"; rebuild as serve reports it: median {statistics.median(rebuilds):.0f} ms"
+            print(line, flush=True)
     finally:
         server.terminate()
         server.wait()
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(original)
+        for edit in edits:
+            edit.restore()
+        if written_topics:
+            os.remove(written_topics)
 
 
 if __name__ == "__main__":

@@ -34,9 +34,13 @@ public actor IncrementalBuilder {
     /// must check everything.
     private var isBroken = false
 
-    public init(siteRoot: String, options: BuildOptions) {
+    /// Told how long each stage of a rebuild took; nil for no reports.
+    private let progress: BuildProgress?
+
+    public init(siteRoot: String, options: BuildOptions, progress: BuildProgress? = nil) {
         self.siteRoot = siteRoot
         self.options = options
+        self.progress = progress
     }
 
     /// Rebuilds after `changedPaths` (site-relative, e.g. `Content/briefings/x.md`) changed;
@@ -52,9 +56,11 @@ public actor IncrementalBuilder {
     }
 
     private func rebuildAll(_ changedPaths: Set<String>?) async -> Outcome {
-        let builder = SiteBuilder(siteRoot: siteRoot, options: options)
+        let builder = SiteBuilder(siteRoot: siteRoot, options: options, progress: progress)
+        var stages = StageClock(progress)
         let loaded = await ContentLoader(root: siteRoot).load(reusing: changedPaths == nil ? [:] : documents,
                                                               changed: changedPaths ?? [])
+        stages.done("read changed files")
         // What was read is current even when it does not build: later rebuilds reuse it.
         documents = Self.index(loaded)
         let prepared: PreparedSite
@@ -63,13 +69,16 @@ public actor IncrementalBuilder {
         } catch {
             return .failed(error.diagnostics)
         }
+        stages = StageClock(progress)
         let plan = await RenderPlan(prepared, source: DiskSite(root: siteRoot))
+        stages.done("page contexts")
         let rendered: [String: [UInt8]]
         do {
             rendered = try await plan.render()
         } catch {
             return .failed(error.diagnostics)
         }
+        stages.done("render")
         renderer = plan.renderer
         markdownStage = MarkdownStage(site: prepared.checked.site, timeline: prepared.index.timeline)
         warnings = prepared.warnings
