@@ -65,7 +65,7 @@ struct FieldReader {
         switch field.type {
         case .text, .date:
             guard let text else { problem = .notText(key: field.name, found: node.kindName); break }
-            guard field.required && text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return true }
+            guard field.required && Self.isBlank(text) else { return true }
             problem = .emptyField(field.name)
         case .flag:
             guard Self.flag(text) == nil else { return true }
@@ -83,6 +83,11 @@ struct FieldReader {
         }
         sink.error(place.location(node.position), problem)
         return false
+    }
+
+    /// Only spaces, tabs and line breaks (or nothing): a required text written so is missing.
+    private static func isBlank(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
     /// The value of a flag written as text; nil for any other word.
