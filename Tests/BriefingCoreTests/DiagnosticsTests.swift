@@ -144,7 +144,7 @@ import Testing
         ])
         #expect(lines == [
             "Content/briefings/b.md:4:10: error: invalid slug 'Peace Talks' in 'topics': use lowercase a-z, 0-9 and '-'\n    hint: did you mean 'peace-talks'?",
-            "Content/people/Steve Witkoff.md:1:1: error: invalid file name 'Steve Witkoff.md': a slug uses only lowercase a-z, 0-9 and '-'\n    hint: rename it to 'steve-witkoff.md'",
+            "Content/people/Steve Witkoff.md:1:1: error: invalid file name 'Steve Witkoff.md': use lowercase a-z, 0-9 and '-'\n    hint: rename it to 'steve-witkoff.md'",
         ])
     }
 

@@ -24,15 +24,6 @@ enum Suggestion {
     /// The one wording of a suggestion: `did you mean 'title'?`.
     static func hint(_ suggestion: String) -> String { "did you mean '\(suggestion)'?" }
 
-    /// A name that must be a slug and is not, worded one way for every kind of slug, with the slug
-    /// the text would make as the suggestion (the nearest of `known`, when they are given).
-    /// `key` names the field the text is in, where `what` alone does not say.
-    static func invalidSlug(_ what: String, _ text: String, in key: String? = nil, known: Set<String>? = nil) -> (message: String, hint: String?) {
-        let made = Slug.make(from: text)
-        let hint = made.isEmpty ? nil : known.map { Suggestion.hint(for: made, in: $0) } ?? Suggestion.hint(made)
-        return ("invalid \(what) '\(text)'\(key.map { " in '\($0)'" } ?? ""): \(Slug.rule)", hint)
-    }
-
     /// Edit distance over characters, a swap of two neighbours counting as one edit (the optimal
     /// string alignment distance): `titel` is one edit from `title`, as a typist sees it.
     static func distance(_ a: [Character], _ b: [Character]) -> Int {

@@ -29,8 +29,7 @@ public struct ContentLoader: Sendable {
         let content = "Content"
         let source = self.source
         guard source.kind(of: content) == .folder else {
-            diagnostics.append(Diagnostic(SourceLocation(path: content), "no Content/ folder in the site folder",
-                                          hint: "run in the folder that holds Content/ and Templates/, or pass --site"))
+            diagnostics.append(Diagnostic(SourceLocation(path: content), LoadProblem.noContentFolder))
             return RawSite(root: root, siteConfig: nil, people: [], briefings: [], timeline: nil, media: [],
                            diagnostics: diagnostics)
         }
@@ -47,8 +46,7 @@ public struct ContentLoader: Sendable {
         } else if source.kind(of: siteYAML) != nil {
             siteConfig = cached(siteYAML) ?? loadDocument(siteYAML, kind: .yaml, diagnostics: &diagnostics)
         } else {
-            diagnostics.append(Diagnostic(SourceLocation(path: siteYAML), "missing site.yaml",
-                                          hint: "create Content/site.yaml with at least a title"))
+            diagnostics.append(Diagnostic(SourceLocation(path: siteYAML), LoadProblem.missingSiteYAML))
         }
         var timeline: RawDocument?
         let timelineYAML = "\(content)/timeline.yaml"
@@ -98,9 +96,7 @@ public struct ContentLoader: Sendable {
             for name in names {
                 if name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
                 if source.kind(of: "\(content)/\(name)") == .folder { continue }
-                diagnostics.append(Diagnostic(SourceLocation(path: "\(content)/\(name)"),
-                                              "ignored: not a kind of content file Briefing knows",
-                                              hint: "briefings go in Content/briefings/, people in Content/people/, files to copy in Content/media/",
+                diagnostics.append(Diagnostic(SourceLocation(path: "\(content)/\(name)"), LoadProblem.unknownContentFile,
                                               severity: .warning))
             }
         }
@@ -144,7 +140,7 @@ public struct ContentLoader: Sendable {
         }
         guard let entries = source.entries(of: folder) else {
             if source.kind(of: folder) != nil {
-                diagnostics.append(Diagnostic(SourceLocation(path: folder), "cannot read the folder", hint: "check its permissions"))
+                diagnostics.append(Diagnostic(SourceLocation(path: folder), LoadProblem.cannotReadFolder))
             }
             return []
         }
@@ -161,8 +157,7 @@ public struct ContentLoader: Sendable {
                 isFolder = source.kind(of: relative) == .folder
             }
             if isFolder || !name.hasSuffix(".md") {
-                diagnostics.append(Diagnostic(SourceLocation(path: relative), "ignored: only .md files are read here",
-                                              severity: .warning))
+                diagnostics.append(Diagnostic(SourceLocation(path: relative), LoadProblem.notMarkdown, severity: .warning))
                 continue
             }
             files.append(relative)
@@ -175,21 +170,19 @@ public struct ContentLoader: Sendable {
         var document = RawDocument.unread(relative)
         let at = { (line: Int, column: Int) in SourceLocation(path: relative, line: line, column: column) }
         guard let data = source.contents(of: relative) else {
-            diagnostics.append(Diagnostic(at(1, 1), "cannot read the file", hint: "check its permissions"))
+            diagnostics.append(Diagnostic(at(1, 1), LoadProblem.cannotReadFile))
             return document
         }
         let text: String
         switch SourceText.decode(data) {
         case .success(let decoded): text = decoded
         case .failure(let place):
-            diagnostics.append(Diagnostic(at(place.line, place.column), "the file is not UTF-8 text",
-                                          hint: "save it with UTF-8 encoding"))
+            diagnostics.append(Diagnostic(at(place.line, place.column), LoadProblem.notUTF8))
             return document
         }
         document.head = text
         if text.allSatisfy(\.isWhitespace) {
-            let what = kind == .yaml ? "the file is empty" : "the file is empty: a front matter block is required"
-            diagnostics.append(Diagnostic(at(1, 1), what))
+            diagnostics.append(Diagnostic(at(1, 1), LoadProblem.emptyFile(needsFrontMatter: kind == .markdown)))
             return document
         }
         var yamlText = text
@@ -202,12 +195,10 @@ public struct ContentLoader: Sendable {
                 document.bodyLine = parts.bodyLine
                 document.head = parts.head
             } catch .missing {
-                diagnostics.append(Diagnostic(at(1, 1), "missing front matter: the file must start with a '---' line",
-                                              hint: "put the YAML fields between two '---' lines at the top"))
+                diagnostics.append(Diagnostic(at(1, 1), LoadProblem.missingFrontMatter))
                 return document
             } catch {
-                diagnostics.append(Diagnostic(at(1, 1), "front matter is not closed: no '---' line after the opening one",
-                                              hint: "add a '---' line after the last YAML field"))
+                diagnostics.append(Diagnostic(at(1, 1), LoadProblem.frontMatterNotClosed))
                 return document
             }
         }
@@ -221,7 +212,7 @@ public struct ContentLoader: Sendable {
         if !problems.isEmpty {
             let place = DocumentPlace(path: relative, text: text, yamlLine: document.yamlLine)
             for problem in problems {
-                diagnostics.append(Diagnostic(place.location(problem.position), problem.message, hint: problem.hint))
+                diagnostics.append(Diagnostic(place.location(problem.position), problem))
             }
         }
         return document

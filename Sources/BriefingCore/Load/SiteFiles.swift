@@ -35,10 +35,8 @@ struct SiteFiles {
     func problem(_ relative: String) -> Diagnostic? {
         switch resolve(relative) {
         case .inside: nil
-        case .outside: Diagnostic(SourceLocation(path: relative), "symlink points outside the site",
-                                  hint: "copy the file into the site folder instead of linking to it")
-        case .broken: Diagnostic(SourceLocation(path: relative), "symlink points to nothing",
-                                 hint: "remove it or point it at a file in the site folder")
+        case .outside: Diagnostic(SourceLocation(path: relative), LoadProblem.symlinkOutside)
+        case .broken: Diagnostic(SourceLocation(path: relative), LoadProblem.symlinkBroken)
         }
     }
 
@@ -59,8 +57,7 @@ struct SiteFiles {
         guard let entries = FolderListing.entries(of: root + "/" + folder) else {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: root + "/" + folder, isDirectory: &isDir), isDir.boolValue {
-                diagnostics.append(Diagnostic(SourceLocation(path: folder), "cannot read the folder",
-                                              hint: "check its permissions"))
+                diagnostics.append(Diagnostic(SourceLocation(path: folder), LoadProblem.cannotReadFolder))
             }
             return
         }
@@ -76,9 +73,7 @@ struct SiteFiles {
                 var target = stat()
                 guard stat(root + "/" + relative, &target) == 0 else { continue }
                 if (target.st_mode & S_IFMT) == S_IFDIR {
-                    diagnostics.append(Diagnostic(SourceLocation(path: relative), "ignored: a symlink to a folder is not followed",
-                                                  hint: "link the files one by one, or move the folder here",
-                                                  severity: .warning))
+                    diagnostics.append(Diagnostic(SourceLocation(path: relative), LoadProblem.symlinkToFolder, severity: .warning))
                 } else {
                     found.append(prefix + name)
                 }
@@ -96,9 +91,8 @@ struct SiteFiles {
         for name in names.sorted() {
             let key = name.lowercased()
             if let earlier = first[key] {
-                diagnostics.append(Diagnostic(SourceLocation(path: "\(folder)/\(name)"),
-                                              "name differs from '\(folder)/\(earlier)' only by case: they collide on case-insensitive hosts",
-                                              hint: "rename one of them", severity: .warning))
+                diagnostics.append(Diagnostic(SourceLocation(path: "\(folder)/\(name)"), LoadProblem.caseCollision(with: "\(folder)/\(earlier)"),
+                                              severity: .warning))
             } else {
                 first[key] = name
             }

@@ -31,32 +31,32 @@ public struct LinkTable: Sendable {
     }
 
     /// What becomes of one destination.
-    enum Resolution: Equatable {
+    enum Resolution {
         case keep
         case rewrite(String)
-        /// The target exists but is not built (a draft): keep the text, drop the link.
-        case unlink(warning: String)
-        case unknown(message: String, hint: String?)
+        /// The target exists but is not built (a draft): keep the text, drop the link, warn.
+        case unlink(LinkProblem)
+        case unknown(LinkProblem)
     }
 
     /// Resolves `destination` for a page whose relative path to the site root is `root`.
     func resolve(_ destination: String, root: String) -> Resolution {
         if let slug = destination.removingPrefix("person:") {
             guard people.contains(slug) else {
-                return .unknown(message: "unknown person '\(slug)' in link", hint: Suggestion.hint(for: slug, in: people))
+                return .unknown(.unknownPerson(slug, known: people))
             }
             return .rewrite(root + SiteURLs.person(slug))
         }
         if let slug = destination.removingPrefix("briefing:") {
             if briefings.contains(slug) { return .rewrite(root + SiteURLs.briefing(slug)) }
             if drafts.contains(slug) {
-                return .unlink(warning: "link to briefing '\(slug)', a draft not built: the link is dropped (build with --drafts to keep it)")
+                return .unlink(.draftBriefing(slug))
             }
-            return .unknown(message: "unknown briefing '\(slug)' in link", hint: Suggestion.hint(for: slug, in: briefings))
+            return .unknown(.unknownBriefing(slug, known: briefings))
         }
         if let id = destination.removingPrefix("event:") {
             guard let url = events[id] else {
-                return .unknown(message: "unknown event '\(id)' in link", hint: Suggestion.hint(for: id, in: events.keys))
+                return .unknown(.unknownEvent(id, known: events.keys))
             }
             return .rewrite(root + url)
         }
@@ -66,9 +66,7 @@ public struct LinkTable: Sendable {
             let file = path.prefix { $0 != "?" && $0 != "#" }
             let name = String(file).removingPercentEncoding ?? String(file)
             guard media.contains(name) else {
-                return .unknown(message: "no file 'media/\(name)' in Content/media/",
-                                hint: Suggestion.hint(for: name, in: media, shownAs: "media/")
-                                    ?? "put the file in Content/media/ or correct the name")
+                return .unknown(.missingMedia(name, known: media))
             }
             return .rewrite(root + "media/" + path)
         }

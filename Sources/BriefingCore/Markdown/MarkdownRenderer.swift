@@ -22,9 +22,7 @@ struct MarkdownRenderer: Sendable {
             if link.isImage && link.altText.allSatisfy(\.isWhitespace) {
                 notes.imagesWithoutAlt.append(Diagnostic(
                     imageLocation(locate(link, in: markdown, searchFrom: &imageSearch), in: markdown),
-                    "image '\(link.destination)' has no alt text",
-                    hint: "describe it for readers who cannot see it: ![what it shows](\(link.destination))",
-                    severity: .warning))
+                    LinkProblem.imageWithoutAlt(destination: link.destination), severity: .warning))
             }
             if let slug = link.destination.removingPrefix("person:") { notes.linkedPeople.insert(slug) }
             switch links.resolve(link.destination, root: root) {
@@ -32,13 +30,13 @@ struct MarkdownRenderer: Sendable {
                 continue
             case .rewrite(let url):
                 document.setDestination(of: link, to: url)
-            case .unlink(let warning):
+            case .unlink(let problem):
                 let location = locate(link, in: markdown, searchFrom: &searchFrom)
-                diagnostics.append(Diagnostic(location, warning, severity: .warning))
+                diagnostics.append(Diagnostic(location, problem, severity: .warning))
                 document.unlink(link)
-            case .unknown(let message, let hint):
+            case .unknown(let problem):
                 let location = locate(link, in: markdown, searchFrom: &searchFrom)
-                diagnostics.append(Diagnostic(location, message, hint: hint))
+                diagnostics.append(Diagnostic(location, problem))
             }
         }
         if !markdown.isInline { document.demoteHeadingsIfAnyIsTopLevel() }

@@ -112,7 +112,7 @@ public struct Update: Sendable {
 
 /// A briefing, from `Content/briefings/<slug>.md`.
 public struct Briefing: Sendable {
-    public enum Status: String, Sendable { case published, draft }
+    public enum Status: String, Sendable, CaseIterable { case published, draft }
 
     public var slug: Slug
     public var path: String

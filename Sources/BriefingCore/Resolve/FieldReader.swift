@@ -6,30 +6,34 @@ final class DiagnosticSink {
     /// What did not resolve, to be checked all the same.
     var unresolved = Unresolved()
 
-    func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
-        diagnostics.append(Diagnostic(location, message, hint: hint))
+    func error(_ location: SourceLocation, _ problem: ContentProblem) {
+        diagnostics.append(Diagnostic(location, problem))
     }
 
-    func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) {
-        diagnostics.append(Diagnostic(location, message, hint: hint, severity: .warning))
+    func warning(_ location: SourceLocation, _ problem: ContentProblem) {
+        diagnostics.append(Diagnostic(location, problem, severity: .warning))
     }
 }
 
-/// Reads typed fields out of one YAML map, reporting unknown keys, wrong types and bad values
-/// at the place they were written.
+/// Reads typed fields out of one YAML map, checked against the `FieldSchema` of its kind: unknown
+/// keys, wrong types, missing required fields and bad values are reported at the place they were
+/// written, once, when the map is opened; the accessors then read what is there.
 struct FieldReader {
     let place: DocumentPlace
     let sink: DiagnosticSink
+    let schema: FieldSchema
     /// The map's own position (for "missing field" when the map is not the whole document).
     let position: YAMLNode.Position?
-    /// The map's known keys and their values. At most one per allowed key (a score), so a plain
+    /// The map's known keys and their values, each with whether it fits its field (one that does
+    /// not was reported, and reads as absent). At most one per allowed key (a score), so a plain
     /// list searched in order beats hashing every key read (a tenth of resolving a briefing).
-    private var values: [(key: String, node: YAMLNode)] = []
+    private var values: [(key: String, node: YAMLNode, fits: Bool)] = []
 
-    /// Reads `node` as a map whose keys must be in `allowed`; `what` names it in messages ("a briefing").
-    init?(_ node: YAMLNode?, place: DocumentPlace, sink: DiagnosticSink, allowed: [String], what: String) {
+    /// Reads `node` as a map of `schema`'s kind, reporting what does not fit the schema.
+    init?(_ node: YAMLNode?, place: DocumentPlace, sink: DiagnosticSink, schema: FieldSchema) {
         self.place = place
         self.sink = sink
+        self.schema = schema
         switch node {
         case .none:
             position = nil
@@ -38,87 +42,113 @@ struct FieldReader {
             values.reserveCapacity(entries.count)
             // Keys are not repeated: reading the YAML reports a repeat and keeps the first.
             for entry in entries {
-                if !allowed.contains(entry.key) {
-                    sink.error(place.location(entry.keyPosition), "unknown key '\(entry.key)' in \(what)",
-                               hint: Suggestion.hint(for: entry.key, in: allowed)
-                                   ?? "known keys: \(allowed.joined(separator: ", ")); put your own under 'extra:'")
+                guard let field = schema.field(named: entry.key) else {
+                    sink.error(place.location(entry.keyPosition), .unknownKey(entry.key, in: schema))
                     continue
                 }
-                values.append((entry.key, entry.value))
+                values.append((entry.key, entry.value, entry.value.isNull || fits(entry.value, field)))
             }
         case .some(let other):
-            sink.error(place.location(other.position), "expected \(what) as a map of 'key: value' lines, found \(other.kindName)")
+            sink.error(place.location(other.position), .notAMap(what: schema.what, found: other.kindName))
             return nil
         }
+        for field in schema.fields where field.required && !values.contains(where: { $0.key == field.name && !$0.node.isNull }) {
+            sink.error(missingLocation, .missingField(field.name))
+        }
+    }
+
+    /// Whether a value (not null) has the shape `field` declares and, for a flag or a choice, is one
+    /// of its words; reports it when not.
+    private func fits(_ node: YAMLNode, _ field: Field) -> Bool {
+        let text: String? = if case .scalar(let text, _, _) = node { text } else { nil }
+        let problem: ContentProblem
+        switch field.type {
+        case .text, .date:
+            guard let text else { problem = .notText(key: field.name, found: node.kindName); break }
+            guard field.required && Self.isBlank(text) else { return true }
+            problem = .emptyField(field.name)
+        case .flag:
+            guard Self.flag(text) == nil else { return true }
+            problem = .notTrueOrFalse(key: field.name, text: text, found: node.kindName)
+        case .choice(let choices):
+            guard let text else { problem = .notText(key: field.name, found: node.kindName); break }
+            guard !choices.contains(text) else { return true }
+            problem = .notAChoice(key: field.name, text: text, choices: choices)
+        case .texts, .slugs, .maps:
+            if case .list = node { return true }
+            problem = .notAList(key: field.name, found: node.kindName, text: text)
+        case .map:
+            if case .map = node { return true }
+            problem = .notAMapField(key: field.name, found: node.kindName)
+        }
+        sink.error(place.location(node.position), problem)
+        return false
+    }
+
+    /// Only spaces, tabs and line breaks (or nothing): a required text written so is missing.
+    private static func isBlank(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    /// The value of a flag written as text; nil for any other word.
+    private static func flag(_ text: String?) -> Bool? {
+        switch text?.lowercased() {
+        case "true", "yes", "on": true
+        case "false", "no", "off": false
+        default: nil
+        }
+    }
+
+    /// Whether `key` is declared with a type `accepted` takes: reading a field the schema does not
+    /// declare, or as another type, is a mistake in the resolver (asserted in debug builds only).
+    private func declares(_ key: String, _ accepted: (FieldType) -> Bool) -> Bool {
+        schema.field(named: key).map { accepted($0.type) } ?? false
     }
 
     /// Where a missing required field is reported: the start of this map, or of the file.
     var missingLocation: SourceLocation { position.map(place.location) ?? place.start }
 
-    private func value(_ key: String) -> YAMLNode? {
-        for entry in values where entry.key == key { return entry.node }
+    /// Where `key`'s value is written, whether or not it fits.
+    func location(of key: String) -> SourceLocation? {
+        for entry in values where entry.key == key { return place.location(entry.node.position) }
         return nil
     }
 
-    func has(_ key: String) -> Bool { value(key).map { !$0.isNull } ?? false }
-
-    func location(of key: String) -> SourceLocation? { value(key).map { place.location($0.position) } }
-
-    func node(_ key: String) -> YAMLNode? {
-        guard let node = value(key), !node.isNull else { return nil }
-        return node
+    /// `key`'s value when it is given and fits its field.
+    private func node(_ key: String) -> YAMLNode? {
+        for entry in values where entry.key == key { return entry.fits && !entry.node.isNull ? entry.node : nil }
+        return nil
     }
 
-    /// A text field. A number or a boolean written plainly reads as its text.
-    func string(_ key: String, required: Bool = false) -> String? {
-        guard let node = node(key) else {
-            if required { sink.error(missingLocation, "missing required field '\(key)'") }
-            return nil
-        }
-        guard case .scalar(let text, _, _) = node else {
-            sink.error(place.location(node.position), "'\(key)' must be text, found \(node.kindName)")
-            return nil
-        }
-        if required && text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            sink.error(place.location(node.position), "'\(key)' must not be empty")
-            return nil
-        }
+    /// A text field (a choice too). A number or a boolean written plainly reads as its text; a
+    /// value of another shape was reported and reads as nil.
+    func string(_ key: String) -> String? {
+        assert(declares(key) { if case .choice = $0 { true } else { $0 == .text } }, "'\(key)' is not a text field of \(schema.what)")
+        guard let node = node(key), case .scalar(let text, _, _) = node else { return nil }
         return text
     }
 
     func bool(_ key: String) -> Bool? {
-        guard let node = node(key) else { return nil }
-        if case .scalar(let text, _, _) = node {
-            switch text.lowercased() {
-            case "true", "yes", "on": return true
-            case "false", "no", "off": return false
-            default: break
-            }
-        }
-        sink.error(place.location(node.position), "'\(key)' must be true or false, found \(node.kindName == "text" ? "'\(scalarText(node))'" : node.kindName)")
-        return nil
+        assert(declares(key) { $0 == .flag }, "'\(key)' is not a flag of \(schema.what)")
+        guard let node = node(key), case .scalar(let text, _, _) = node else { return nil }
+        return Self.flag(text)
     }
 
     /// A date at any precision; `nil` (reported) when it does not parse.
-    func date(_ key: String, timeZone: TimeZone, required: Bool = false) -> PartialDate? {
-        guard let text = string(key, required: required), let node = node(key) else { return nil }
+    func date(_ key: String, timeZone: TimeZone) -> PartialDate? {
+        assert(declares(key) { $0 == .date }, "'\(key)' is not a date of \(schema.what)")
+        guard let node = node(key), case .scalar(let text, _, _) = node else { return nil }
         guard let date = PartialDate(parsing: text, timeZone: timeZone) else {
-            sink.error(place.location(node.position), "invalid date '\(text)' in '\(key)'",
-                       hint: "write 2025, 2025-12, 2025-12-02 or 2025-12-02T10:00:00-05:00")
+            sink.error(place.location(node.position), .invalidDate(text, key: key))
             return nil
         }
         return date
     }
 
-    /// A list of items; a single scalar where a list belongs is an error with a hint.
+    /// The items of a list field; a value of another shape was reported and reads as no items.
     func list(_ key: String) -> [YAMLNode] {
-        guard let node = node(key) else { return [] }
-        guard case .list(let items, _) = node else {
-            var hint: String?
-            if case .scalar(let text, _, _) = node { hint = "write a list: \(key): [\(text)]" }
-            sink.error(place.location(node.position), "'\(key)' must be a list, found \(node.kindName)", hint: hint)
-            return []
-        }
+        assert(declares(key) { $0 == .texts || $0 == .slugs || $0 == .maps }, "'\(key)' is not a list of \(schema.what)")
+        guard let node = node(key), case .list(let items, _) = node else { return [] }
         return items
     }
 
@@ -126,7 +156,7 @@ struct FieldReader {
     func strings(_ key: String) -> [(String, SourceLocation)] {
         list(key).compactMap { item in
             guard case .scalar(let text, _, _) = item, !item.isNull else {
-                sink.error(place.location(item.position), "each item of '\(key)' must be text, found \(item.kindName)")
+                sink.error(place.location(item.position), .listItemNotText(key: key, found: item.kindName))
                 return nil
             }
             return (text, place.location(item.position))
@@ -137,8 +167,7 @@ struct FieldReader {
     func slugs(_ key: String) -> [(Slug, SourceLocation)] {
         strings(key).compactMap { text, location in
             guard let slug = Slug(text) else {
-                let problem = Suggestion.invalidSlug("slug", text, in: key)
-                sink.error(location, problem.message, hint: problem.hint)
+                sink.error(location, .invalidSlug(what: "slug", text: text, key: key))
                 return nil
             }
             return (slug, location)
@@ -147,11 +176,7 @@ struct FieldReader {
 
     /// The `extra:` map, passed to templates as it is.
     func extra(_ key: String = "extra") -> [String: ExtraValue] {
-        guard let node = node(key) else { return [:] }
-        guard case .map = node else {
-            sink.error(place.location(node.position), "'\(key)' must be a map, found \(node.kindName)")
-            return [:]
-        }
+        guard let node = node(key), case .map = node else { return [:] }
         if case .map(let m) = FieldReader.extraValue(node) { return m }
         return [:]
     }
@@ -163,10 +188,5 @@ struct FieldReader {
         case .map(let entries, _):
             .map(Dictionary(entries.map { ($0.key, extraValue($0.value)) }, uniquingKeysWith: { a, _ in a }))
         }
-    }
-
-    private func scalarText(_ node: YAMLNode) -> String {
-        if case .scalar(let s, _, _) = node { return s }
-        return ""
     }
 }

@@ -24,10 +24,7 @@ struct NewsroomChecks: Sendable {
         site.briefings.flatMap { briefing in
             briefing.quotes.filter { $0.source == nil }.map { quote in
                 Diagnostic(quote.location ?? SourceLocation(path: briefing.path),
-                           "quote by '\(quote.person)' has no source",
-                           hint: briefing.sources.contains { $0.id != nil }
-                               ? "cite one of the briefing's sources: source: <id>"
-                               : "add the source under 'sources:' with an 'id', and cite it: source: <id>",
+                           ContentProblem.quoteWithoutSource(person: quote.person, canCite: briefing.sources.contains { $0.id != nil }),
                            severity: .warning)
             }
         }
@@ -42,11 +39,7 @@ struct NewsroomChecks: Sendable {
         for event in site.events { for slug in event.people { named.insert(slug.rawValue) } }
         return site.people.filter { !named.contains($0.slug.rawValue) }.map { person in
             Diagnostic(SourceLocation(path: person.path, line: 1, column: 1),
-                       "person '\(person.slug)' is not named by any briefing, quote or event",
-                       hint: site.draftSlugs.isEmpty
-                           ? "list them in a briefing's 'people:', or remove the file"
-                           : "drafts are not counted: run check with --drafts to count them",
-                       severity: .warning)
+                       ContentProblem.personNotNamed(person.slug, draftsLeftOut: !site.draftSlugs.isEmpty), severity: .warning)
         }
     }
 
@@ -57,8 +50,7 @@ struct NewsroomChecks: Sendable {
         let today = String(format: "%04d-%02d-%02d", y, m, d)
         return site.events.filter { !$0.expected && $0.date.startSeconds > seconds }.map { event in
             Diagnostic(event.dateLocation ?? event.location,
-                       "event '\(event.title)' is dated \(event.date.iso), after today (\(today)), but not marked expected",
-                       hint: "add 'expected: true' if it is announced but has not happened, or correct the date",
+                       ContentProblem.futureEventNotExpected(title: event.title, date: event.date.iso, today: today),
                        severity: .warning)
         }
     }

@@ -21,17 +21,6 @@ public struct SiteResolver: Sendable {
         self.options = options
     }
 
-    static let siteKeys = ["title", "description", "base_url", "language", "time_zone", "unsafe_html", "extra"]
-    static let personKeys = ["name", "role", "affiliation", "country", "aliases", "extra"]
-    static let briefingKeys = ["title", "date", "updated", "summary", "status", "people", "topics", "places",
-                               "key_points", "quotes", "events", "sources", "updates", "extra"]
-    static let quoteKeys = ["person", "text", "context", "date", "source"]
-    static let eventKeys = ["id", "date", "title", "people", "place", "summary", "sources", "source", "expected"]
-    static let timelineEventKeys = eventKeys + ["briefing"]
-    static let sourceKeys = ["id", "title", "publisher", "url"]
-    static let topicKeys = ["name", "description"]
-    static let updateKeys = ["at", "text"]
-
     /// Resolves `raw` into the best site it can, with every problem found (errors and warnings,
     /// those of loading first). With errors, the site holds only what resolved, so
     /// later stages can still report their own.
@@ -194,9 +183,7 @@ public struct SiteResolver: Sendable {
         let name = Self.fileName(document.path)
         let stem = String(name.dropLast(3))
         guard let slug = Slug(stem) else {
-            let suggestion = Slug.make(from: stem)
-            sink.error(SourceLocation(path: document.path), "invalid file name '\(name)': a slug uses only lowercase a-z, 0-9 and '-'",
-                       hint: suggestion.isEmpty ? nil : "rename it to '\(suggestion).md'")
+            sink.error(SourceLocation(path: document.path), .invalidFileName(name))
             return nil
         }
         return slug
@@ -220,32 +207,29 @@ public struct SiteResolver: Sendable {
                                 timeZone: TimeZone(identifier: "UTC")!, unsafeHTML: false, extra: [:])
         var baseLocation: SourceLocation?
         if let document, document.isReadable,
-           let fields = FieldReader(document.yaml, place: place(document), sink: sink, allowed: Self.siteKeys, what: "site.yaml") {
-            config.title = fields.string("title", required: true) ?? config.title
+           let fields = FieldReader(document.yaml, place: place(document), sink: sink, schema: .site) {
+            config.title = fields.string("title") ?? config.title
             config.description = fields.string("description")
             baseLocation = fields.location(of: "base_url")
             if let base = fields.string("base_url"), let location = baseLocation {
                 if let normalized = Self.normalizedBaseURL(base) {
                     config.baseURL = normalized
                 } else {
-                    sink.error(location, "invalid base_url '\(base)': use an absolute http(s) URL or a path starting with '/'",
-                               hint: "e.g. https://example.org/briefing/")
+                    sink.error(location, .invalidBaseURL(base, option: false))
                 }
             }
             if let language = fields.string("language"), let location = fields.location(of: "language") {
                 if language.range(of: "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", options: .regularExpression) != nil {
                     config.language = language
                 } else {
-                    sink.error(location, "invalid language '\(language)': use a language tag like en or en-GB")
+                    sink.error(location, .invalidLanguage(language))
                 }
             }
             if let zone = fields.string("time_zone"), let location = fields.location(of: "time_zone") {
                 if let timeZone = TimeZone(identifier: zone) {
                     config.timeZone = timeZone
                 } else {
-                    sink.error(location, "unknown time zone '\(zone)'",
-                               hint: Suggestion.hint(for: zone, in: TimeZone.knownTimeZoneIdentifiers)
-                                   ?? "use an IANA name like America/New_York or UTC")
+                    sink.error(location, .unknownTimeZone(zone))
                 }
             }
             config.unsafeHTML = fields.bool("unsafe_html") ?? false
@@ -255,16 +239,14 @@ public struct SiteResolver: Sendable {
             if let normalized = Self.normalizedBaseURL(override) {
                 config.baseURL = normalized
             } else {
-                sink.error(SourceLocation(path: "--base-url"), "invalid --base-url '\(override)': use an absolute http(s) URL or a path starting with '/'")
+                sink.error(SourceLocation(path: "--base-url"), .invalidBaseURL(override, option: true))
             }
         }
         if !config.hasAbsoluteBaseURL, let document {
             // Atom ids, sitemap locations and canonical URLs must be absolute: without an address,
             // what cannot be made valid is left out, and the editor is told what is missing.
             sink.warning((options.baseURL == nil ? baseLocation : nil) ?? SourceLocation(path: document.path, line: 1, column: 1),
-                         config.baseURL == "/" ? "no base_url: the feed and the sitemap are left out, and pages have no canonical URL"
-                             : "base_url '\(config.baseURL)' is a path, not an address: the feed and the sitemap are left out, and pages have no canonical URL",
-                         hint: "set base_url to the address the site will live at, e.g. base_url: \"https://example.org/briefing/\", or build with --base-url")
+                         .noBaseURL(path: config.baseURL == "/" ? nil : config.baseURL))
         }
         return config
     }
@@ -297,8 +279,8 @@ public struct SiteResolver: Sendable {
 
     private func resolvePerson(_ document: RawDocument, slug: Slug, sink: DiagnosticSink) -> Person? {
         let place = place(document)
-        guard let fields = FieldReader(document.yaml, place: place, sink: sink, allowed: Self.personKeys, what: "a person") else { return nil }
-        guard let name = fields.string("name", required: true) else { return nil }
+        guard let fields = FieldReader(document.yaml, place: place, sink: sink, schema: .person) else { return nil }
+        guard let name = fields.string("name") else { return nil }
         return Person(
             slug: slug, path: document.path, name: name,
             role: fields.string("role"), affiliation: fields.string("affiliation"), country: fields.string("country"),
@@ -312,18 +294,11 @@ public struct SiteResolver: Sendable {
     private func resolveBriefing(_ document: RawDocument, slug: Slug, zone: TimeZone, references: ReferenceChecker,
                                  sink: DiagnosticSink) -> (Briefing, [Event])? {
         let place = place(document)
-        guard let fields = FieldReader(document.yaml, place: place, sink: sink, allowed: Self.briefingKeys, what: "a briefing") else { return nil }
-        let title = fields.string("title", required: true)
-        let date = fields.date("date", timeZone: zone, required: true)
-        var status = Briefing.Status.published
-        if let text = fields.string("status"), let location = fields.location(of: "status") {
-            if let parsed = Briefing.Status(rawValue: text) {
-                status = parsed
-            } else {
-                sink.error(location, "invalid status '\(text)': use published or draft",
-                           hint: Suggestion.hint(for: text, in: ["published", "draft"]))
-            }
-        }
+        guard let fields = FieldReader(document.yaml, place: place, sink: sink, schema: .briefing) else { return nil }
+        let title = fields.string("title")
+        let date = fields.date("date", timeZone: zone)
+        // A word the schema does not list was reported, and reads as nil.
+        let status = fields.string("status").flatMap(Briefing.Status.init(rawValue:)) ?? .published
         let sources = resolveSources(fields, place: place, sink: sink)
         let sourceIndex = SourceIndex(sources)
         let people = references.people(fields.slugs("people"))
@@ -334,7 +309,7 @@ public struct SiteResolver: Sendable {
         let updates = fields.list("updates").compactMap { resolveUpdate($0, place: place, zone: zone, sink: sink) }
             .sorted { $0.at > $1.at }
         let events = fields.list("events").compactMap {
-            resolveEvent($0, place: place, zone: zone, briefing: slug, keys: Self.eventKeys, sources: sourceIndex,
+            resolveEvent($0, place: place, zone: zone, briefing: slug, schema: .event, sources: sourceIndex,
                          references: references, sink: sink)
         }
         let briefing = Briefing(
@@ -355,10 +330,10 @@ public struct SiteResolver: Sendable {
 
     private func resolveQuote(_ node: YAMLNode, place: DocumentPlace, zone: TimeZone, sources: SourceIndex,
                               references: ReferenceChecker, sink: DiagnosticSink) -> Quote? {
-        guard let fields = FieldReader(node, place: place, sink: sink, allowed: Self.quoteKeys, what: "a quote") else { return nil }
-        let text = fields.string("text", required: true)
+        guard let fields = FieldReader(node, place: place, sink: sink, schema: .quote) else { return nil }
+        let text = fields.string("text")
         var person: Slug?
-        if let slugText = fields.string("person", required: true), let location = fields.location(of: "person") {
+        if let slugText = fields.string("person"), let location = fields.location(of: "person") {
             person = references.person(slugText, at: location)
         }
         let source = sources.resolve(fields, sink: sink)
@@ -368,9 +343,9 @@ public struct SiteResolver: Sendable {
     }
 
     private func resolveUpdate(_ node: YAMLNode, place: DocumentPlace, zone: TimeZone, sink: DiagnosticSink) -> Update? {
-        guard let fields = FieldReader(node, place: place, sink: sink, allowed: Self.updateKeys, what: "an update") else { return nil }
-        let at = fields.date("at", timeZone: zone, required: true)
-        let text = fields.string("text", required: true)
+        guard let fields = FieldReader(node, place: place, sink: sink, schema: .update) else { return nil }
+        let at = fields.date("at", timeZone: zone)
+        let text = fields.string("text")
         let location = fields.location(of: "text")
         guard let at, let text, let location else {
             if let text, let location { sink.unresolved.markdown.append(MarkdownText(text: text, location: location, isInline: true)) }
@@ -382,14 +357,13 @@ public struct SiteResolver: Sendable {
     private func resolveSources(_ fields: FieldReader, place: DocumentPlace, sink: DiagnosticSink) -> [Source] {
         var seen: [String: SourceLocation] = [:]
         return fields.list("sources").compactMap { node in
-            guard let source = FieldReader(node, place: place, sink: sink, allowed: Self.sourceKeys, what: "a source") else { return nil }
+            guard let source = FieldReader(node, place: place, sink: sink, schema: .source) else { return nil }
             var result = Source(id: nil, title: source.string("title"), publisher: source.string("publisher"), url: nil)
             if let id = source.string("id"), let location = source.location(of: "id") {
                 if let first = seen[id] {
-                    sink.error(location, "duplicate source id '\(id)'", hint: "first used at \(first)")
+                    sink.error(location, .duplicateID(what: "source", id: id, first: first))
                 } else if !Slug.isValid(id) {
-                    let problem = Suggestion.invalidSlug("source id", id)
-                    sink.error(location, problem.message, hint: problem.hint)
+                    sink.error(location, .invalidSlug(what: "source id", text: id))
                 } else {
                     seen[id] = location
                     result.id = id
@@ -399,11 +373,11 @@ public struct SiteResolver: Sendable {
                 if SafeURL.isAllowed(url) {
                     result.url = Self.trimmingWhitespace(url)
                 } else {
-                    sink.error(location, "refused URL '\(url)': a source URL must start with http://, https:// or mailto:")
+                    sink.error(location, .refusedSourceURL(url))
                 }
             }
             if result.title == nil && result.publisher == nil && result.url == nil {
-                sink.error(place.location(node.position), "a source needs at least a title, a publisher or a url")
+                sink.error(place.location(node.position), .emptySource)
                 return nil
             }
             return result
@@ -412,17 +386,16 @@ public struct SiteResolver: Sendable {
 
     // MARK: - Events
 
-    private func resolveEvent(_ node: YAMLNode, place: DocumentPlace, zone: TimeZone, briefing: Slug?, keys: [String],
+    private func resolveEvent(_ node: YAMLNode, place: DocumentPlace, zone: TimeZone, briefing: Slug?, schema: FieldSchema,
                               sources: SourceIndex?, references: ReferenceChecker, sink: DiagnosticSink,
                               allBriefings: Set<String> = [], builtBriefings: Set<String> = []) -> Event? {
-        guard let fields = FieldReader(node, place: place, sink: sink, allowed: keys, what: "an event") else { return nil }
-        let date = fields.date("date", timeZone: zone, required: true)
-        let title = fields.string("title", required: true)
+        guard let fields = FieldReader(node, place: place, sink: sink, schema: schema) else { return nil }
+        let date = fields.date("date", timeZone: zone)
+        let title = fields.string("title")
         var id: String?
         if let text = fields.string("id"), let location = fields.location(of: "id") {
             if Slug.isValid(text) { id = text } else {
-                let problem = Suggestion.invalidSlug("event id", text)
-                sink.error(location, problem.message, hint: problem.hint)
+                sink.error(location, .invalidSlug(what: "event id", text: text))
             }
         }
         let people = references.people(fields.slugs("people"))
@@ -432,8 +405,7 @@ public struct SiteResolver: Sendable {
         var linkedBriefing = briefing
         if briefing == nil, let text = fields.string("briefing"), let location = fields.location(of: "briefing") {
             if !allBriefings.contains(text) {
-                sink.error(location, "unknown briefing '\(text)'",
-                           hint: Suggestion.hint(for: text, in: allBriefings))
+                sink.error(location, .unknownBriefing(text, known: allBriefings))
             } else if builtBriefings.contains(text) {
                 linkedBriefing = Slug(text)
             }
@@ -461,17 +433,16 @@ public struct SiteResolver: Sendable {
         case .list(let list, _): items = list
         case .map(let entries, _) where entries.count == 1 && entries[0].key == "events":
             guard case .list(let list, _) = entries[0].value else {
-                sink.error(place.location(entries[0].value.position), "'events' must be a list, found \(entries[0].value.kindName)")
+                sink.error(place.location(entries[0].value.position), .eventsNotAList(found: entries[0].value.kindName))
                 return []
             }
             items = list
         default:
-            sink.error(place.location(root.position), "timeline.yaml must be a list of events, found \(root.kindName)",
-                       hint: "start each event with '- date: …'")
+            sink.error(place.location(root.position), .timelineNotAList(found: root.kindName))
             return []
         }
         return items.compactMap {
-            resolveEvent($0, place: place, zone: zone, briefing: nil, keys: Self.timelineEventKeys, sources: nil,
+            resolveEvent($0, place: place, zone: zone, briefing: nil, schema: .timelineEvent, sources: nil,
                          references: references, sink: sink, allBriefings: allBriefings, builtBriefings: builtBriefings)
         }
     }
@@ -485,23 +456,21 @@ public struct SiteResolver: Sendable {
         let place = place(document)
         guard let root = document.yaml else { return [:] }
         guard case .map(let entries, _) = root else {
-            sink.error(place.location(root.position), "topics.yaml must map each topic's slug to its name, found \(root.kindName)",
-                       hint: "write one topic a line: peace-talks: {name: \"Peace talks\", description: \"…\"}")
+            sink.error(place.location(root.position), .topicsNotAMap(found: root.kindName))
             return [:]
         }
         var topics: [String: Topic] = [:]
         for entry in entries {
             guard let slug = Slug(entry.key) else {
-                let problem = Suggestion.invalidSlug("topic slug", entry.key)
-                sink.error(place.location(entry.keyPosition), problem.message, hint: problem.hint)
+                sink.error(place.location(entry.keyPosition), .invalidSlug(what: "topic slug", text: entry.key))
                 continue
             }
             if case .scalar(let name, _, _) = entry.value, !entry.value.isNull {
                 topics[slug.rawValue] = Topic(slug: slug, name: name, description: nil)
                 continue
             }
-            guard let fields = FieldReader(entry.value, place: place, sink: sink, allowed: Self.topicKeys, what: "a topic"),
-                  let name = fields.string("name", required: true) else { continue }
+            guard let fields = FieldReader(entry.value, place: place, sink: sink, schema: .topic),
+                  let name = fields.string("name") else { continue }
             topics[slug.rawValue] = Topic(slug: slug, name: name, description: fields.string("description"))
         }
         return topics
@@ -526,7 +495,7 @@ public struct SiteResolver: Sendable {
         for e in withID {
             let id = events[e].id!
             if let first = seen[id] {
-                sink.error(events[e].location, "duplicate event id '\(id)'", hint: "first used at \(first)")
+                sink.error(events[e].location, .duplicateID(what: "event", id: id, first: first))
             } else {
                 seen[id] = events[e].location
             }
@@ -548,9 +517,7 @@ struct ReferenceChecker {
         return slugs.compactMap { slug, location in
             guard seen.insert(slug).inserted else { return nil }
             if let topics, !topics.contains(slug.rawValue) {
-                sink.warning(location, "topic '\(slug)' is not in topics.yaml",
-                             hint: Suggestion.hint(for: slug.rawValue, in: topics)
-                                 ?? "add it to Content/topics.yaml: \(slug): {name: \"\(Topic.name(from: slug))\"}")
+                sink.warning(location, .topicNotDeclared(slug, declared: topics))
             }
             return slug
         }
@@ -558,13 +525,11 @@ struct ReferenceChecker {
 
     func person(_ text: String, at location: SourceLocation) -> Slug? {
         guard let slug = Slug(text) else {
-            let problem = Suggestion.invalidSlug("person slug", text, known: people)
-            sink.error(location, problem.message, hint: problem.hint)
+            sink.error(location, .invalidSlug(what: "person slug", text: text, known: people))
             return nil
         }
         guard people.contains(text) else {
-            sink.error(location, "unknown person '\(text)'",
-                       hint: Suggestion.hint(for: text, in: people) ?? "create Content/people/\(text).md")
+            sink.error(location, .unknownPerson(text, known: people))
             return nil
         }
         return slug
@@ -595,8 +560,7 @@ struct SourceIndex {
     func resolve(_ fields: FieldReader, sink: DiagnosticSink) -> Source? {
         guard let id = fields.string("source"), let location = fields.location(of: "source") else { return nil }
         guard let source = byID[id] else {
-            sink.error(location, "unknown source '\(id)'",
-                       hint: Suggestion.hint(for: id, in: byID.keys) ?? "give a source 'id: \(id)' under 'sources:'")
+            sink.error(location, .unknownSource(id, known: Array(byID.keys)))
             return nil
         }
         return source

@@ -43,17 +43,16 @@ public struct NewSite: Sendable {
         var isFolder: ObjCBool = false
         if fm.fileExists(atPath: folder, isDirectory: &isFolder) {
             guard isFolder.boolValue else {
-                throw failure(folder, "not a folder; nothing was written", hint: "choose a new folder for the site")
+                throw failure(folder, .siteFolderIsAFile)
             }
             let entries: [String]
             do { entries = try fm.contentsOfDirectory(atPath: folder) } catch {
-                throw failure(folder, "cannot read the folder: \(error.localizedDescription)")
+                throw failure(folder, .cannotReadSiteFolder(reason: error.localizedDescription))
             }
             let visible = entries.filter { !$0.hasPrefix(".") }.sorted()
             if !visible.isEmpty && !force {
                 let shown = visible.prefix(3).joined(separator: ", ") + (visible.count > 3 ? ", ..." : "")
-                throw failure(folder, "the folder is not empty (\(shown)); nothing was written",
-                              hint: "choose a new or empty folder, or pass --force to add the site beside what is there (no file is ever overwritten)")
+                throw failure(folder, .siteFolderNotEmpty(shown: shown))
             }
         }
         let files = StarterFiles.contents(now: now)
@@ -69,15 +68,16 @@ public struct NewSite: Sendable {
                 guard checkedFolders.insert(prefix).inserted else { continue }
                 var isDir: ObjCBool = false
                 if fm.fileExists(atPath: path(prefix), isDirectory: &isDir), !isDir.boolValue {
-                    collisions.append(Diagnostic(SourceLocation(path: shown(prefix)), "exists and is not a folder"))
+                    collisions.append(Diagnostic(SourceLocation(path: shown(prefix)),
+                                                 ScaffoldProblem.starterCollision(isFolder: true, first: collisions.isEmpty)))
                 }
             }
             if (try? fm.attributesOfItem(atPath: path(file.path))) != nil {
-                collisions.append(Diagnostic(SourceLocation(path: shown(file.path)), "the file already exists"))
+                collisions.append(Diagnostic(SourceLocation(path: shown(file.path)),
+                                             ScaffoldProblem.starterCollision(isFolder: false, first: collisions.isEmpty)))
             }
         }
         if !collisions.isEmpty {
-            collisions[0].hint = "nothing was written: init never overwrites a file; choose a new or empty folder"
             throw BuildFailure(collisions, cause: .environment)
         }
         // Written one by one with O_EXCL; on any failure, what was made is removed again.
@@ -99,7 +99,7 @@ public struct NewSite: Sendable {
                 guard mkdir(made, 0o755) == 0 || errno == EEXIST else {
                     let reason = String(cString: strerror(errno))
                     undo()
-                    throw failure(made, "cannot make the folder: \(reason); nothing was written")
+                    throw failure(made, .cannotMakeStarterFolder(reason: reason))
                 }
                 madeFolders.append(made)
             }
@@ -107,7 +107,7 @@ public struct NewSite: Sendable {
             guard fd >= 0 else {
                 let reason = String(cString: strerror(errno))
                 undo()
-                throw failure(shown(file.path), "cannot write the file: \(reason); nothing was written")
+                throw failure(shown(file.path), .cannotWriteStarterFile(reason: reason))
             }
             madeFiles.append(file.path)
             let written = file.bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
@@ -115,7 +115,7 @@ public struct NewSite: Sendable {
             guard written == file.bytes.count, closed == 0 else {
                 let reason = written < 0 || closed != 0 ? String(cString: strerror(errno)) : "short write"
                 undo()
-                throw failure(shown(file.path), "cannot write the file: \(reason); nothing was written")
+                throw failure(shown(file.path), .cannotWriteStarterFile(reason: reason))
             }
         }
         return files.map(\.path)
@@ -128,7 +128,7 @@ public struct NewSite: Sendable {
         folder == "." ? relative : (folder.hasSuffix("/") ? folder : folder + "/") + relative
     }
 
-    private func failure(_ path: String, _ message: String, hint: String? = nil) -> BuildFailure {
-        BuildFailure([Diagnostic(SourceLocation(path: path), message, hint: hint)], cause: .environment)
+    private func failure(_ path: String, _ problem: ScaffoldProblem) -> BuildFailure {
+        BuildFailure([Diagnostic(SourceLocation(path: path), problem)], cause: .environment)
     }
 }

@@ -51,12 +51,12 @@ public struct Scaffold: Sendable {
     /// anchor on the timeline, never move. Returns the path of the file changed.
     public func newEvent(title: String, date: String, briefing: String?, id: String? = nil) throws(BuildFailure) -> String {
         try check(date: date)
-        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw failure("new", "the event needs a title", cause: .usage) }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw failure("new", .eventWithoutTitle, cause: .usage) }
         let id = try eventID(id, title: title)
         if let briefing {
             let path = "Content/briefings/\(briefing).md"
             guard let text = read(path) else {
-                throw failure(path, "no briefing '\(briefing)'", hint: "create it with: briefing new briefing \"Title\"", cause: .usage)
+                throw failure(path, .noBriefing(briefing), cause: .usage)
             }
             let updated = try EventInsertion.insert(id: id, title: title, date: date, intoBriefing: text, path: path)
             try replace(path, updated)
@@ -68,9 +68,9 @@ public struct Scaffold: Sendable {
         text += "- id: \(id)\n  date: \(date)\n  title: \(Self.quoted(title))\n"
         let root: YAMLNode?
         do { root = try YAMLReader.parse(text) } catch {
-            throw failure(path, "cannot add the event: \(error.message)")
+            throw failure(path, .cannotAddEvent(reason: error.message))
         }
-        guard let root, case .list = root else { throw failure(path, "cannot add the event: timeline.yaml is not a list of events") }
+        guard let root, case .list = root else { throw failure(path, .cannotAddEvent(reason: "timeline.yaml is not a list of events")) }
         try replace(path, text)
         return path
     }
@@ -97,14 +97,13 @@ public struct Scaffold: Sendable {
     private func slug(_ given: String?, from text: String, what: String, example: String) throws(BuildFailure) -> String {
         if let given {
             guard Slug.isValid(given) else {
-                throw failure("--slug", "invalid slug '\(given)'", hint: "\(Slug.rule), e.g. --slug \(example)", cause: .usage)
+                throw failure("--slug", .invalidSlugOption(given, example: example), cause: .usage)
             }
             return given
         }
         let slug = Slug.make(from: text)
         guard !slug.isEmpty else {
-            throw failure("new", "cannot make a file name from the \(what) '\(text)': it has no letter or digit",
-                          hint: "give one with --slug, e.g. --slug \(example)", cause: .usage)
+            throw failure("new", .noSlugFrom(what: what, text: text, example: example), cause: .usage)
         }
         return slug
     }
@@ -114,17 +113,16 @@ public struct Scaffold: Sendable {
         let used = usedIDs()
         if let given {
             guard Slug.isValid(given) else {
-                throw failure("--id", "invalid event id '\(given)'", hint: Slug.rule, cause: .usage)
+                throw failure("--id", .invalidEventIDOption(given), cause: .usage)
             }
             guard !used.contains(given) else {
-                throw failure("--id", "the event id '\(given)' is already used", hint: "choose another --id", cause: .usage)
+                throw failure("--id", .eventIDUsed(given), cause: .usage)
             }
             return given
         }
         let base = Slug.make(from: title, limit: 48)
         guard !base.isEmpty else {
-            throw failure("new", "cannot make an event id from the title '\(title)'", hint: "give one with --id, e.g. --id moscow-meeting",
-                          cause: .usage)
+            throw failure("new", .noEventIDFrom(title: title), cause: .usage)
         }
         var id = base
         var n = 1
@@ -158,8 +156,7 @@ public struct Scaffold: Sendable {
 
     private func check(date: String) throws(BuildFailure) {
         guard PartialDate(parsing: date, timeZone: TimeZone(identifier: "UTC")!) != nil else {
-            throw failure("--date", "invalid date '\(date)'", hint: "write 2025, 2025-12, 2025-12-02 or 2025-12-02T10:00:00-05:00",
-                          cause: .usage)
+            throw failure("--date", .invalidDateOption(date), cause: .usage)
         }
     }
 
@@ -170,8 +167,7 @@ public struct Scaffold: Sendable {
     private func create(_ path: String, _ text: String) throws(BuildFailure) {
         let full = siteRoot + "/" + path
         guard !FileManager.default.fileExists(atPath: full) else {
-            throw failure(path, "the file already exists; nothing was written", hint: "edit it, or choose another title or --slug",
-                          cause: .environment)
+            throw failure(path, .fileExists, cause: .environment)
         }
         do {
             try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -184,7 +180,7 @@ public struct Scaffold: Sendable {
                 throw POSIXError(.EIO)
             }
         } catch {
-            throw failure(path, "cannot write the file: \(error.localizedDescription)", cause: .environment)
+            throw failure(path, .cannotWriteFile(reason: error.localizedDescription), cause: .environment)
         }
     }
 
@@ -192,12 +188,12 @@ public struct Scaffold: Sendable {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: siteRoot + "/" + path), options: .atomic)
         } catch {
-            throw failure(path, "cannot write the file: \(error.localizedDescription)", cause: .environment)
+            throw failure(path, .cannotWriteFile(reason: error.localizedDescription), cause: .environment)
         }
     }
 
-    private func failure(_ path: String, _ message: String, hint: String? = nil, cause: BuildFailure.Cause = .content) -> BuildFailure {
-        BuildFailure([Diagnostic(SourceLocation(path: path), message, hint: hint)], cause: cause)
+    private func failure(_ path: String, _ problem: ScaffoldProblem, cause: BuildFailure.Cause = .content) -> BuildFailure {
+        BuildFailure([Diagnostic(SourceLocation(path: path), problem)], cause: cause)
     }
 }
 
@@ -207,7 +203,7 @@ enum EventInsertion {
     static func insert(id: String, title: String, date: String, intoBriefing text: String, path: String) throws(BuildFailure) -> String {
         let parts: FrontMatter
         do { parts = try FrontMatter.split(text) } catch {
-            throw BuildFailure([Diagnostic(SourceLocation(path: path), "the briefing has no front matter to add the event to")])
+            throw BuildFailure([Diagnostic(SourceLocation(path: path), ScaffoldProblem.briefingWithoutFrontMatter)])
         }
         var lines = parts.yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
@@ -230,7 +226,7 @@ enum EventInsertion {
                 while end > keyLine + 1, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty { end -= 1 }
                 lines.insert(contentsOf: entry.map { indent + $0 }, at: end)
             } else {
-                throw BuildFailure([Diagnostic(SourceLocation(path: path), "'events:' is written on one line; write it as a block list to add events with 'briefing new event'")])
+                throw BuildFailure([Diagnostic(SourceLocation(path: path), ScaffoldProblem.eventsOnOneLine)])
             }
         } else {
             lines.append("events:")
@@ -240,7 +236,7 @@ enum EventInsertion {
         do {
             _ = try YAMLReader.parse(yaml)
         } catch {
-            throw BuildFailure([Diagnostic(SourceLocation(path: path), "cannot add the event: \(error.message)")])
+            throw BuildFailure([Diagnostic(SourceLocation(path: path), ScaffoldProblem.cannotAddEvent(reason: error.message))])
         }
         return "---\n" + yaml + "---\n" + parts.body
     }

@@ -30,7 +30,7 @@ public struct OutputWriter: Sendable {
         stages.done("render and write")
         if failures.isEmpty {
             do { try await staging.commit() } catch {
-                failures.append(Diagnostic(SourceLocation(path: output), "cannot replace the output folder: \(error)"))
+                failures.append(Diagnostic(SourceLocation(path: output), OutputProblem.cannotReplaceOutput(reason: "\(error)")))
             }
             stages.done("replace the output")
         }
@@ -58,7 +58,7 @@ public struct OutputWriter: Sendable {
                 }
                 return nil
             } catch {
-                return Diagnostic(SourceLocation(path: item.path.rawValue), "cannot write the file: \(error)")
+                return Diagnostic(SourceLocation(path: item.path.rawValue), OutputProblem.cannotWriteFile(reason: "\(error)"))
             }
         }.compactMap { $0 }
     }
@@ -87,7 +87,7 @@ public struct OutputWriter: Sendable {
             try Staging.writeBytes(Array("Written by briefing build; a later build replaces this folder.\n".utf8),
                                    to: "\(staging)/\(Self.markerName)")
         } catch {
-            throw failure("cannot create the staging folder \(staging): \(error.localizedDescription)")
+            throw failure(.cannotCreateStaging(staging, reason: error.localizedDescription))
         }
         return Staging(path: staging, output: output, parent: parent, name: name, oldOutput: oldOutput)
     }
@@ -97,28 +97,25 @@ public struct OutputWriter: Sendable {
         let content = siteRoot + "/Content"
         let templates = siteRoot + "/Templates"
         if output == "/" || Self.isSameOrInside(siteRoot, output) {
-            throw failure("refusing to use \(output) as the output folder: it is or contains the site folder",
-                          hint: "choose a new folder such as \(siteRoot)/public")
+            throw failure(.outputHoldsSite(output: output, suggested: "\(siteRoot)/public"))
         }
         for protected in [content, templates] where Self.isSameOrInside(output, protected) {
-            throw failure("refusing to write the output inside \(protected)",
-                          hint: "choose a folder outside Content/ and Templates/, such as \(siteRoot)/public")
+            throw failure(.outputInsideSite(protected: protected, suggested: "\(siteRoot)/public"))
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output, isDirectory: &isDir) else { return }
         guard isDir.boolValue else {
-            throw failure("refusing to replace \(output): it is a file, not a folder")
+            throw failure(.outputIsAFile(output))
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
         if !entries.isEmpty && !entries.contains(Self.markerName) {
-            throw failure("refusing to replace \(output): the folder is not empty and was not written by briefing build",
-                          hint: "choose a new or empty folder, or remove this one yourself")
+            throw failure(.outputNotOurs(output))
         }
     }
 
     /// A refusal or a failure of the output folder: the system's, not the site's.
-    private func failure(_ message: String, hint: String? = nil) -> BuildFailure {
-        BuildFailure([Diagnostic(SourceLocation(path: output), message, hint: hint)], cause: .environment)
+    private func failure(_ problem: OutputProblem) -> BuildFailure {
+        BuildFailure([Diagnostic(SourceLocation(path: output), problem)], cause: .environment)
     }
 
     /// Staging and old folders left by a build or a remover that was killed (they hold our
