@@ -241,18 +241,20 @@ public actor PreviewServer {
         let clock = ContinuousClock()
         let start = clock.now
         switch await builder.rebuild(changedPaths: changed) {
-        case .updated(let changedFiles, let removed, let warnings):
+        case .updated(let removed, let warnings):
             let basePath = await builder.basePath ?? "/"
             let (hadGoodBuild, oldBasePath) = (await site.hasGoodBuild, await site.basePath)
-            await site.replace(files: await builder.files, basePath: basePath)
+            let paths = await builder.paths
+            await site.replace(source: builder, paths: paths, basePath: basePath)
             for warning in warnings { log(warning) }
             let elapsed = clock.now - start
             if !initial {
-                log("rebuilt: \(changedFiles.count) file(s) updated, \(removed.count) removed in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
-                for path in changedFiles.sorted() { log("  updated \(path)", .detail) }
+                log("rebuilt in \(elapsed.formatted(.units(allowed: [.milliseconds])))"
+                    + (removed.isEmpty ? "" : ", \(removed.count) file(s) removed"))
                 for path in removed.sorted() { log("  removed \(path)", .detail) }
             } else {
-                log("built \(await site.files.count) files in memory in \(elapsed.formatted(.units(allowed: [.milliseconds])))", .detail)
+                log("built \(paths.count) files in memory in \(elapsed.formatted(.units(allowed: [.milliseconds])))"
+                    + "; pages are rendered as they are asked for", .detail)
             }
             // The address printed at the start no longer leads to the site.
             if !initial, basePath != oldBasePath {
@@ -295,8 +297,8 @@ public actor PreviewServer {
     }
 
     static func resolve(_ target: String, in site: ServedSite) async -> RequestPath.Resolution {
-        let (files, basePath) = await site.routing()
-        return RequestPath.resolve(target, basePath: basePath) { files[$0] != nil }
+        let (paths, basePath) = await site.routing()
+        return RequestPath.resolve(target, basePath: basePath) { paths.contains($0) }
     }
 
     static func body(_ bytes: [UInt8], status: HTTPStatusCode, type: String, head: Bool) -> HTTPResponse {

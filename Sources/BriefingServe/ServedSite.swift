@@ -4,21 +4,25 @@ import Foundation
 /// The site as `serve` currently serves it: the last good files and the path they are served
 /// under, the errors of the last rebuild, and the browsers waiting to be told to reload.
 actor ServedSite {
-    private(set) var files: [String: [UInt8]] = [:]
+    /// Makes the last good site's files as they are asked for; nil before a good build.
+    private var source: IncrementalBuilder?
+    /// The last good site's output paths.
+    private(set) var paths = OutputPaths.none
     /// The path part of the site's `base_url`, from the last good build (`/` before one).
     private(set) var basePath = "/"
     private(set) var errors: [Diagnostic] = []
     /// Whether a build ever succeeded: until one does there is no good version to show.
-    private(set) var hasGoodBuild = false
+    var hasGoodBuild: Bool { source != nil }
     private var listeners: [UUID: AsyncStream<Void>.Continuation] = [:]
     /// Requests that arrived while the first build ran.
     private var waitingForFirstBuild: [CheckedContinuation<Void, Never>]? = []
 
-    func replace(files: [String: [UInt8]], basePath: String) {
-        self.files = files
+    /// Serves the site `source` now holds.
+    func replace(source: IncrementalBuilder, paths: OutputPaths, basePath: String) {
+        self.source = source
+        self.paths = paths
         self.basePath = basePath
         errors = []
-        hasGoodBuild = true
         changed()
     }
 
@@ -56,26 +60,25 @@ actor ServedSite {
     }
 
     /// The response body and status for a site path.
-    func response(for path: String) -> (status: Int, type: String, body: [UInt8])? {
-        if let bytes = files[path] {
-            let isHTML = path.hasSuffix(".html")
-            return (200, ContentTypes.type(of: path), isHTML ? inject(into: bytes) : bytes)
-        }
-        return nil
+    func response(for path: String) async -> (status: Int, type: String, body: [UInt8])? {
+        guard paths.contains(path), let bytes = await source?.file(path) else { return nil }
+        let isHTML = path.hasSuffix(".html")
+        return (200, ContentTypes.type(of: path), isHTML ? inject(into: bytes) : bytes)
     }
 
     /// The site's 404 page; before any good build, a page that only carries the errors.
-    func notFound() -> (status: Int, body: [UInt8]) {
-        guard hasGoodBuild else { return (503, inject(into: Array(PreviewPage.nothingBuilt.utf8))) }
-        return (404, inject(into: files["404.html"] ?? Array("<!doctype html><title>Not found</title><h1>Not found</h1></body>".utf8)))
+    func notFound() async -> (status: Int, body: [UInt8]) {
+        guard let source else { return (503, inject(into: Array(PreviewPage.nothingBuilt.utf8))) }
+        let page = await source.file("404.html")
+        return (404, inject(into: page ?? Array("<!doctype html><title>Not found</title><h1>Not found</h1></body>".utf8)))
     }
 
     private func inject(into page: [UInt8]) -> [UInt8] {
         PreviewPage.inject(into: page, errors: errors, servingLastGood: hasGoodBuild)
     }
 
-    /// The files and the path they are served under, from one build.
-    func routing() -> (files: [String: [UInt8]], basePath: String) { (files, basePath) }
+    /// The paths and the path they are served under, from one build.
+    func routing() -> (paths: OutputPaths, basePath: String) { (paths, basePath) }
 
-    func exists(_ path: String) -> Bool { files[path] != nil }
+    func exists(_ path: String) -> Bool { paths.contains(path) }
 }

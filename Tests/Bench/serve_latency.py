@@ -183,7 +183,7 @@ def main():
             log.flush()
             with open(log.name, encoding="utf-8") as f:
                 f.seek(logged_from)
-                rebuilds = [float(m.replace(",", "")) for m in re.findall(r"rebuilt: .* in ([0-9.,]+) ms", f.read())]
+                rebuilds = [float(m.replace(",", "")) for m in re.findall(r"rebuilt.* in ([0-9.,]+) ms", f.read())]
             line = (f"{kind:13} edit to served page ({args.runs} edits): median {statistics.median(totals):.0f} ms, "
                     f"max {max(totals):.0f} ms")
             if rebuilds:

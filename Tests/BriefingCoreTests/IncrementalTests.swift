@@ -130,20 +130,44 @@ import Testing
         }
     }
 
+    /// A body edit makes again only its page (and the generated files that carry the text): every
+    /// other page made before is kept as it was, and the edited page shows the new text.
     @Test func bodyEditRendersOnlyItsPageAndGeneratedFiles() async throws {
         let site = try FixtureSite()
         defer { site.remove() }
         let incremental = IncrementalBuilder(siteRoot: site.root, options: BuildOptions())
         _ = await incremental.rebuild()
+        let before = await incremental.files
         let path = "Content/briefings/moscow-meeting.md"
         try site.write(try String(contentsOfFile: site.root + "/" + path, encoding: .utf8) + "\nA new paragraph.\n", to: path)
-        guard case .updated(let changed, let removed, _) = await incremental.rebuild(changedPaths: [path]) else {
+        guard case .updated(let removed, _) = await incremental.rebuild(changedPaths: [path]) else {
             Issue.record("the edit must build"); return
         }
-        #expect(changed.contains("briefings/moscow-meeting/index.html"))
-        #expect(!changed.contains("index.html") && !changed.contains("timeline/index.html"))
         #expect(removed.isEmpty)
-        let page = String(decoding: await incremental.files["briefings/moscow-meeting/index.html"] ?? [], as: UTF8.self)
+        #expect(!(await incremental.isKept("briefings/moscow-meeting/index.html")))
+        let kept = before.keys.filter { $0 != "briefings/moscow-meeting/index.html" && $0 != SearchIndex.path }
+        for path in kept { #expect(await incremental.isKept(path), "\(path) is made again") }
+        let page = String(decoding: await incremental.file("briefings/moscow-meeting/index.html") ?? [], as: UTF8.self)
         #expect(page.contains("A new paragraph."))
+    }
+
+    /// Any other edit makes every page again, but only when it is asked for: a page asked for
+    /// shows the edit at once, and nothing else is made until asked for.
+    @Test func frontMatterEditMakesPagesWhenAskedFor() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let incremental = IncrementalBuilder(siteRoot: site.root, options: BuildOptions())
+        _ = await incremental.rebuild()
+        _ = await incremental.files
+        let path = "Content/briefings/moscow-meeting.md"
+        let text = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
+        try site.write(text.replacingOccurrences(of: "title: ", with: "title: Retitled "), to: path)
+        guard case .updated = await incremental.rebuild(changedPaths: [path]) else { Issue.record("the edit must build"); return }
+        #expect(!(await incremental.isKept("index.html")))
+        let home = String(decoding: await incremental.file("index.html") ?? [], as: UTF8.self)
+        #expect(home.contains("Retitled"))
+        #expect(await incremental.isKept("index.html"))
+        #expect(!(await incremental.isKept("briefings/index.html")))
+        #expect(await incremental.file("no/such/page.html") == nil)
     }
 }

@@ -39,7 +39,11 @@ struct RenderPlan: Sendable {
 
     /// The plan of a whole site, its page contexts made; copied files are read from `source`.
     init(_ prepared: PreparedSite, source: any SiteSource) async {
-        let renderer = await PageRenderer(prepared)
+        self.init(renderer: await PageRenderer(prepared), source: source)
+    }
+
+    /// The plan of every file of the site `renderer` renders; copied files are read from `source`.
+    init(renderer: PageRenderer, source: any SiteSource) {
         self.renderer = renderer
         self.source = source
         // Site-wide files first (the timeline, the lists, the data files): each is large and made
