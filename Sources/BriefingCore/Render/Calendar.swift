@@ -25,6 +25,12 @@ struct ICalendarWriter {
         fold(line)
     }
 
+    /// Hands what is written to `sink`, keeping the room for what comes next.
+    mutating func flush(into sink: ByteSink) {
+        sink.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Room for `count` more bytes.
     mutating func reserve(_ count: Int) {
         bytes.reserveCapacity(bytes.count + count)
@@ -123,17 +129,17 @@ struct CalendarFiles: Sendable {
     func hasEntries(_ events: [Int]) -> Bool { events.contains { Self.isDated(site.events[$0]) } }
 
     /// The whole site's calendar.
-    func timeline() -> [UInt8] {
+    func timeline(into sink: ByteSink) {
         calendar(name: "\(site.config.title): timeline", about: "Events of \(site.config.title) from its timeline.",
-                 events: Array(site.events.indices))
+                 events: Array(site.events.indices), into: sink)
     }
 
     /// A person's calendar.
-    func person(_ p: Int) -> [UInt8] {
+    func person(_ p: Int, into sink: ByteSink) {
         let person = site.people[p]
-        return calendar(name: "\(person.name) · \(site.config.title)",
-                        about: "Events with \(person.name) from the timeline of \(site.config.title).",
-                        events: index.eventsOfPerson[p])
+        calendar(name: "\(person.name) · \(site.config.title)",
+                 about: "Events with \(person.name) from the timeline of \(site.config.title).",
+                 events: index.eventsOfPerson[p], into: sink)
     }
 
     /// `2 events known only to the month or the year are left out: a calendar entry needs a day.`
@@ -143,7 +149,7 @@ struct CalendarFiles: Sendable {
             + "left out: a calendar entry needs a day."
     }
 
-    private func calendar(name: String, about: String, events: [Int]) -> [UInt8] {
+    private func calendar(name: String, about: String, events: [Int], into sink: ByteSink) {
         var out = ICalendarWriter()
         let dated = events.filter { Self.isDated(site.events[$0]) }
         out.raw("BEGIN", "VCALENDAR")
@@ -154,13 +160,19 @@ struct CalendarFiles: Sendable {
         out.text("X-WR-CALNAME", name)
         out.text("X-WR-CALDESC", [about, Self.leftOutNote(events.count - dated.count)].compactMap { $0 }.joined(separator: " "))
         out.raw("X-PUBLISHED-TTL", "PT1H")
-        // Sized once: the site's calendar holds every dated event, megabytes at 10,000 briefings.
-        let entries = dated.map(entry)
-        out.reserve(entries.reduce(0) { $0 + $1.count } + 32)
-        for lines in entries { out.append(lines) }
+        // Handed to the sink a part at a time: the site's calendar holds every dated event,
+        // megabytes at 10,000 briefings and a hundred at a timeline of a million lines.
+        out.reserve(Self.partSize + 4_096)
+        for e in dated {
+            out.append(entry(e))
+            if out.bytes.count >= Self.partSize { out.flush(into: sink) }
+        }
         out.raw("END", "VCALENDAR")
-        return out.bytes
+        out.flush(into: sink)
     }
+
+    /// About how much of a calendar is made before it goes to the file.
+    private static let partSize = 1 << 19
 
     /// DTSTAMP comes from the input, never the clock: the newest change of any briefing (or the
     /// newest event when there are no briefings), so that two builds of the same input are identical.
