@@ -55,7 +55,7 @@ public struct ContentLoader: Sendable {
         if let problem = source.problem(timelineYAML) {
             diagnostics.append(problem)
         } else if source.kind(of: timelineYAML) != nil {
-            timeline = cached(timelineYAML) ?? loadDocument(timelineYAML, kind: .yaml, diagnostics: &diagnostics)
+            timeline = cached(timelineYAML) ?? loadDocument(timelineYAML, kind: .entries, diagnostics: &diagnostics)
         }
 
         var topics: RawDocument?
@@ -114,7 +114,8 @@ public struct ContentLoader: Sendable {
                        timeline: timeline, topics: topics, media: media, diagnostics: diagnostics)
     }
 
-    enum Kind { case yaml, markdown }
+    /// `entries`: a YAML list of entries, its text kept for the resolver to read one entry at a time.
+    enum Kind { case yaml, entries, markdown }
 
     /// Asks the kernel, from a thread of its own (`DiskWork`), to start reading `files` (absolute paths) into
     /// its cache. The workers read files one at a time each, so on a cold cache (a first build after
@@ -188,8 +189,13 @@ public struct ContentLoader: Sendable {
         }
         document.head = text
         if text.allSatisfy(\.isWhitespace) {
-            let what = kind == .yaml ? "the file is empty" : "the file is empty: a front matter block is required"
+            let what = kind == .markdown ? "the file is empty: a front matter block is required" : "the file is empty"
             diagnostics.append(Diagnostic(at(1, 1), what))
+            return document
+        }
+        if kind == .entries {
+            document.readsEntriesWhenResolved = true
+            document.loadFailed = false
             return document
         }
         var yamlText = text

@@ -103,19 +103,44 @@ struct CalendarFiles: Sendable {
     /// the calendar of each of its people.
     private let entries: EntryCache
 
-    init(contexts: PageContexts) {
+    /// Calendars of `contexts`' site; once `calendars` of them are made, the entries kept for
+    /// them are freed (a timeline of a million lines has a hundred megabytes of them).
+    init(contexts: PageContexts, calendars: Int = 0) {
         self.contexts = contexts
         stamp = Self.utc(Self.dtstamp(contexts.site))
         uidDomain = Self.domain(of: contexts.site.config.baseURL)
-        entries = EntryCache(count: contexts.site.events.count)
+        entries = EntryCache(count: contexts.site.events.count, calendars: calendars)
     }
 
     var site: Site { contexts.site }
     var index: SiteIndex { contexts.index }
 
     private final class EntryCache: Sendable {
-        let lines: Mutex<[[UInt8]?]>
-        init(count: Int) { lines = Mutex(Array(repeating: nil, count: count)) }
+        private struct State {
+            /// Empty once every calendar is made: entries are then written again when asked for.
+            var lines: [[UInt8]?]
+            var calendarsLeft: Int
+        }
+        private let state: Mutex<State>
+
+        init(count: Int, calendars: Int) {
+            state = Mutex(State(lines: Array(repeating: nil, count: count), calendarsLeft: calendars))
+        }
+
+        func lines(of e: Int) -> [UInt8]? {
+            state.withLock { $0.lines.indices.contains(e) ? $0.lines[e] : nil }
+        }
+
+        func keep(_ lines: [UInt8], of e: Int) {
+            state.withLock { if $0.lines.indices.contains(e) { $0.lines[e] = lines } }
+        }
+
+        func calendarDone() {
+            state.withLock { state in
+                state.calendarsLeft -= 1
+                if state.calendarsLeft == 0 { state.lines = [] }
+            }
+        }
     }
 
     /// Where a person's calendar is written, relative to the site root.
@@ -125,8 +150,6 @@ struct CalendarFiles: Sendable {
     /// Whether an event can be a calendar entry: it is known at least to the day.
     static func isDated(_ event: Event) -> Bool { event.date.precision >= .day }
 
-    /// Whether a calendar of these events has any entry, and so is written.
-    func hasEntries(_ events: [Int]) -> Bool { events.contains { Self.isDated(site.events[$0]) } }
 
     /// The whole site's calendar.
     func timeline(into sink: ByteSink) {
@@ -169,6 +192,7 @@ struct CalendarFiles: Sendable {
         }
         out.raw("END", "VCALENDAR")
         out.flush(into: sink)
+        entries.calendarDone()
     }
 
     /// About how much of a calendar is made before it goes to the file.
@@ -182,11 +206,11 @@ struct CalendarFiles: Sendable {
 
     /// Event `e`'s VEVENT lines, from the cache or written now.
     private func entry(_ e: Int) -> [UInt8] {
-        if let lines = entries.lines.withLock({ $0[e] }) { return lines }
+        if let lines = entries.lines(of: e) { return lines }
         var out = ICalendarWriter()
         write(e, into: &out)
         let lines = out.bytes
-        entries.lines.withLock { $0[e] = lines }
+        entries.keep(lines, of: e)
         return lines
     }
 

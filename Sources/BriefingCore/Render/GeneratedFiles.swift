@@ -21,12 +21,15 @@ struct GeneratedFiles: Sendable {
             files.append((path, make))
         }
         let site = contexts.site
-        let calendars = CalendarFiles(contexts: contexts)
         // A calendar holds at least one event (RFC 5545's grammar), so one without any is not written.
-        if calendars.hasEntries(Array(site.events.indices)) {
+        let isDated = site.events.map(CalendarFiles.isDated)
+        let hasTimeline = isDated.contains(true)
+        let people = site.people.indices.filter { p in contexts.index.eventsOfPerson[p].contains { isDated[$0] } }
+        let calendars = CalendarFiles(contexts: contexts, calendars: (hasTimeline ? 1 : 0) + people.count)
+        if hasTimeline {
             add(CalendarFiles.timelinePath) { calendars.timeline(into: $0) }
         }
-        for p in site.people.indices where calendars.hasEntries(contexts.index.eventsOfPerson[p]) {
+        for p in people {
             add(CalendarFiles.personPath(site.people[p].slug.rawValue)) { calendars.person(p, into: $0) }
         }
         let data = DataExports(contexts: contexts)
