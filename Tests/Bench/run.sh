@@ -2,6 +2,11 @@
 # `make bench`: cold builds against Hugo (compare.sh from the shared bench folder), then the
 # edit-to-served latency of `briefing serve`, at 1,000 and 10,000 briefings.
 #   BENCH_DIR   folder holding compare.sh, gen_corpus.py, to_hugo.py, hugo_site/ (default ../shared/bench)
+# Memory on one huge file (docs/performance.md, "Huge single files"): not run here, as it takes
+# a minute and 1.5 GB of output; by hand:
+#   python3 Tests/Bench/huge_timeline.py /tmp/huge        # a million-line Content/timeline.yaml
+#   /usr/bin/time -f '%M KB' .build/release/briefing check --site /tmp/huge
+#   /usr/bin/time -f '%M KB' .build/release/briefing build --site /tmp/huge --output /tmp/huge-out
 #   SIZES       corpus sizes (default "1000 10000"); RUNS timed builds per tool (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

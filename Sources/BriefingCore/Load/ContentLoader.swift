@@ -53,7 +53,7 @@ public struct ContentLoader: Sendable {
         if let problem = source.problem(timelineYAML) {
             diagnostics.append(problem)
         } else if source.kind(of: timelineYAML) != nil {
-            timeline = cached(timelineYAML) ?? loadDocument(timelineYAML, kind: .yaml, diagnostics: &diagnostics)
+            timeline = cached(timelineYAML) ?? loadDocument(timelineYAML, kind: .entries, diagnostics: &diagnostics)
         }
 
         var topics: RawDocument?
@@ -110,7 +110,8 @@ public struct ContentLoader: Sendable {
                        timeline: timeline, topics: topics, media: media, diagnostics: diagnostics)
     }
 
-    enum Kind { case yaml, markdown }
+    /// `entries`: a YAML list of entries, its text kept for the resolver to read one entry at a time.
+    enum Kind { case yaml, entries, markdown }
 
     /// Asks the kernel, from a thread of its own (`DiskWork`), to start reading `files` (absolute paths) into
     /// its cache. The workers read files one at a time each, so on a cold cache (a first build after
@@ -183,6 +184,11 @@ public struct ContentLoader: Sendable {
         document.head = text
         if text.allSatisfy(\.isWhitespace) {
             diagnostics.append(Diagnostic(at(1, 1), LoadProblem.emptyFile(needsFrontMatter: kind == .markdown)))
+            return document
+        }
+        if kind == .entries {
+            document.readsEntriesWhenResolved = true
+            document.loadFailed = false
             return document
         }
         var yamlText = text

@@ -4,20 +4,30 @@ struct DocumentPlace {
     let path: String
     /// File line of the YAML's first line.
     let yamlLine: Int
-    private let bytes: [UInt8]
+    /// The file's text, shared with its document rather than copied (a timeline can be tens of megabytes).
+    private let text: String
     /// Byte offset where each line starts (index 0 is line 1).
     private let lineStarts: [Int]
 
     init(path: String, text: String, yamlLine: Int) {
         self.path = path
         self.yamlLine = yamlLine
-        bytes = Array(text.utf8)
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        }
         lineStarts = starts
     }
 
     func location(_ position: YAMLNode.Position) -> SourceLocation {
+        // A contiguous text always gives its storage (`makeContiguousUTF8` above).
+        text.utf8.withContiguousStorageIfAvailable { location(position, in: $0) } ?? SourceLocation(path: path, line: 1, column: 1)
+    }
+
+    private func location(_ position: YAMLNode.Position, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
         let line = yamlLine + position.line - 1
         // libyaml places the end of a file without a final line break on the line after it:
         // that is the end of the last line.

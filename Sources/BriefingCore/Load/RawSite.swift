@@ -13,6 +13,10 @@ public struct RawDocument: Sendable {
     public var body: String
     /// Line in `text` where `body` begins.
     public var bodyLine: Int
+    /// True when the YAML is read by the resolver, one entry at a time (`timeline.yaml`, a list
+    /// that may run to a million lines: see `YAMLReader.parse(_:firstLine:maximumNodes:problems:each:)`):
+    /// `yaml` is then nil, `head` holds the text, and its YAML errors are reported when it is read.
+    public var readsEntriesWhenResolved = false
     /// True when reading the file reported an error (it could not be read, decoded or parsed, or
     /// its YAML repeats a key): `serve` reads it again on its next build.
     public var loadFailed: Bool

@@ -69,10 +69,28 @@ enum YAMLReader {
     /// `firstLine` is the file line the YAML starts on, for messages that name a line.
     static func parse(_ text: String, firstLine: Int = 1, maximumNodes: Int = YAMLReader.maximumNodes,
                       problems: inout [YAMLSyntaxError]) throws(YAMLSyntaxError) -> YAMLNode? {
+        try compose(text, firstLine: firstLine, maximumNodes: maximumNodes, problems: &problems, each: nil)
+    }
+
+    /// The root value of `text`, read as `parse(_:firstLine:maximumNodes:problems:)` does, except
+    /// that the items of its list of entries are handed to `each` one at a time, as soon as each is
+    /// read, and left out of the result (which holds that list empty). The list of entries is the
+    /// root when it is a list, or the value of the root map's first `events` key. A file of a
+    /// million lines is so read without the tree of the whole file; when reading fails, the items
+    /// handed over so far are all there will be, and the caller drops what it made of them.
+    static func parse(_ text: String, firstLine: Int = 1, maximumNodes: Int = YAMLReader.maximumNodes,
+                      problems: inout [YAMLSyntaxError], each: (YAMLNode) -> Void) throws(YAMLSyntaxError) -> YAMLNode? {
+        try withoutActuallyEscaping(each) { each throws(YAMLSyntaxError) in
+            try compose(text, firstLine: firstLine, maximumNodes: maximumNodes, problems: &problems, each: each)
+        }
+    }
+
+    private static func compose(_ text: String, firstLine: Int, maximumNodes: Int, problems: inout [YAMLSyntaxError],
+                                each: ((YAMLNode) -> Void)?) throws(YAMLSyntaxError) -> YAMLNode? {
         var text = text
         let limit = max(maximumNodes, text.utf8.count)
         let (result, found) = text.withUTF8 { utf8 -> (Result<YAMLNode?, YAMLSyntaxError>, [YAMLSyntaxError]) in
-            var composer = YAMLComposer(utf8, limit: limit, firstLine: firstLine)
+            var composer = YAMLComposer(utf8, limit: limit, firstLine: firstLine, each: each)
             defer { composer.close() }
             do throws(YAMLSyntaxError) {
                 let root = try composer.compose()
@@ -115,6 +133,8 @@ private struct YAMLComposer {
     /// Values so far, aliases counted expanded (mapping keys are not counted).
     private var spent = 0
     private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
+    /// Takes the items of the list of entries as they are read, when the caller reads them so.
+    private let each: ((YAMLNode) -> Void)?
 
     /// A list or map whose end has not been read yet.
     private struct Open {
@@ -126,13 +146,16 @@ private struct YAMLComposer {
         var key: (text: String, position: YAMLNode.Position)?
         /// Values inside, itself included, aliases expanded.
         var count = 1
+        /// Whether its items go to `each` instead of `items` (the list of entries).
+        var handsOver = false
     }
     private var open: [Open] = []
 
-    init(_ text: UnsafeBufferPointer<UInt8>, limit: Int, firstLine: Int) {
+    init(_ text: UnsafeBufferPointer<UInt8>, limit: Int, firstLine: Int, each: ((YAMLNode) -> Void)? = nil) {
         self.text = text
         self.limit = limit
         self.firstLine = firstLine
+        self.each = each
         parser.initialize(to: yaml_parser_t())
         yaml_parser_initialize(parser)
         yaml_parser_set_input_string(parser, text.baseAddress, text.count)
@@ -177,7 +200,9 @@ private struct YAMLComposer {
                 }
                 let isMap = event.type == YAML_MAPPING_START_EVENT
                 let anchor = isMap ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-                open.append(Open(position: position, anchor: Self.name(anchor), isMap: isMap))
+                var opened = Open(position: position, anchor: Self.name(anchor), isMap: isMap)
+                opened.handsOver = !isMap && each != nil && isListOfEntries
+                open.append(opened)
                 try spend(1, in: position)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let done = open.removeLast()
@@ -189,6 +214,14 @@ private struct YAMLComposer {
                 break
             }
         }
+    }
+
+    /// Whether a list starting now is the list of entries: the root, or the value of the root
+    /// map's first `events` key.
+    private var isListOfEntries: Bool {
+        if open.isEmpty { return true }
+        guard open.count == 1, open[0].isMap, open[0].key?.text == "events" else { return false }
+        return !open[0].entries.contains { $0.key == "events" }
     }
 
     /// Puts a finished value in the open list or map (or makes it the root) and records its anchor.
@@ -209,6 +242,8 @@ private struct YAMLComposer {
         if open[top].isMap, let key = open[top].key {
             open[top].entries.append(.init(key: key.text, keyPosition: key.position, value: node))
             open[top].key = nil
+        } else if open[top].handsOver, let each {
+            each(node)
         } else {
             open[top].items.append(node)
         }

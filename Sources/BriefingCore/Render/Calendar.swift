@@ -25,6 +25,12 @@ struct ICalendarWriter {
         fold(line)
     }
 
+    /// Hands what is written to `sink`, keeping the room for what comes next.
+    mutating func flush(into sink: ByteSink) {
+        sink.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Room for `count` more bytes.
     mutating func reserve(_ count: Int) {
         bytes.reserveCapacity(bytes.count + count)
@@ -97,19 +103,44 @@ struct CalendarFiles: Sendable {
     /// the calendar of each of its people.
     private let entries: EntryCache
 
-    init(contexts: PageContexts) {
+    /// Calendars of `contexts`' site; once `calendars` of them are made, the entries kept for
+    /// them are freed (a timeline of a million lines has a hundred megabytes of them).
+    init(contexts: PageContexts, calendars: Int = 0) {
         self.contexts = contexts
         stamp = Self.utc(Self.dtstamp(contexts.site))
         uidDomain = Self.domain(of: contexts.site.config.baseURL)
-        entries = EntryCache(count: contexts.site.events.count)
+        entries = EntryCache(count: contexts.site.events.count, calendars: calendars)
     }
 
     var site: Site { contexts.site }
     var index: SiteIndex { contexts.index }
 
     private final class EntryCache: Sendable {
-        let lines: Mutex<[[UInt8]?]>
-        init(count: Int) { lines = Mutex(Array(repeating: nil, count: count)) }
+        private struct State {
+            /// Empty once every calendar is made: entries are then written again when asked for.
+            var lines: [[UInt8]?]
+            var calendarsLeft: Int
+        }
+        private let state: Mutex<State>
+
+        init(count: Int, calendars: Int) {
+            state = Mutex(State(lines: Array(repeating: nil, count: count), calendarsLeft: calendars))
+        }
+
+        func lines(of e: Int) -> [UInt8]? {
+            state.withLock { $0.lines.indices.contains(e) ? $0.lines[e] : nil }
+        }
+
+        func keep(_ lines: [UInt8], of e: Int) {
+            state.withLock { if $0.lines.indices.contains(e) { $0.lines[e] = lines } }
+        }
+
+        func calendarDone() {
+            state.withLock { state in
+                state.calendarsLeft -= 1
+                if state.calendarsLeft == 0 { state.lines = [] }
+            }
+        }
     }
 
     /// Where a person's calendar is written, relative to the site root.
@@ -119,21 +150,19 @@ struct CalendarFiles: Sendable {
     /// Whether an event can be a calendar entry: it is known at least to the day.
     static func isDated(_ event: Event) -> Bool { event.date.precision >= .day }
 
-    /// Whether a calendar of these events has any entry, and so is written.
-    func hasEntries(_ events: [Int]) -> Bool { events.contains { Self.isDated(site.events[$0]) } }
 
     /// The whole site's calendar.
-    func timeline() -> [UInt8] {
+    func timeline(into sink: ByteSink) {
         calendar(name: "\(site.config.title): timeline", about: "Events of \(site.config.title) from its timeline.",
-                 events: Array(site.events.indices))
+                 events: Array(site.events.indices), into: sink)
     }
 
     /// A person's calendar.
-    func person(_ p: Int) -> [UInt8] {
+    func person(_ p: Int, into sink: ByteSink) {
         let person = site.people[p]
-        return calendar(name: "\(person.name) · \(site.config.title)",
-                        about: "Events with \(person.name) from the timeline of \(site.config.title).",
-                        events: index.eventsOfPerson[p])
+        calendar(name: "\(person.name) · \(site.config.title)",
+                 about: "Events with \(person.name) from the timeline of \(site.config.title).",
+                 events: index.eventsOfPerson[p], into: sink)
     }
 
     /// `2 events known only to the month or the year are left out: a calendar entry needs a day.`
@@ -143,7 +172,7 @@ struct CalendarFiles: Sendable {
             + "left out: a calendar entry needs a day."
     }
 
-    private func calendar(name: String, about: String, events: [Int]) -> [UInt8] {
+    private func calendar(name: String, about: String, events: [Int], into sink: ByteSink) {
         var out = ICalendarWriter()
         let dated = events.filter { Self.isDated(site.events[$0]) }
         out.raw("BEGIN", "VCALENDAR")
@@ -154,13 +183,20 @@ struct CalendarFiles: Sendable {
         out.text("X-WR-CALNAME", name)
         out.text("X-WR-CALDESC", [about, Self.leftOutNote(events.count - dated.count)].compactMap { $0 }.joined(separator: " "))
         out.raw("X-PUBLISHED-TTL", "PT1H")
-        // Sized once: the site's calendar holds every dated event, megabytes at 10,000 briefings.
-        let entries = dated.map(entry)
-        out.reserve(entries.reduce(0) { $0 + $1.count } + 32)
-        for lines in entries { out.append(lines) }
+        // Handed to the sink a part at a time: the site's calendar holds every dated event,
+        // megabytes at 10,000 briefings and a hundred at a timeline of a million lines.
+        out.reserve(Self.partSize + 4_096)
+        for e in dated {
+            out.append(entry(e))
+            if out.bytes.count >= Self.partSize { out.flush(into: sink) }
+        }
         out.raw("END", "VCALENDAR")
-        return out.bytes
+        out.flush(into: sink)
+        entries.calendarDone()
     }
+
+    /// About how much of a calendar is made before it goes to the file.
+    private static let partSize = 1 << 19
 
     /// DTSTAMP comes from the input, never the clock: the newest change of any briefing (or the
     /// newest event when there are no briefings), so that two builds of the same input are identical.
@@ -170,11 +206,11 @@ struct CalendarFiles: Sendable {
 
     /// Event `e`'s VEVENT lines, from the cache or written now.
     private func entry(_ e: Int) -> [UInt8] {
-        if let lines = entries.lines.withLock({ $0[e] }) { return lines }
+        if let lines = entries.lines(of: e) { return lines }
         var out = ICalendarWriter()
         write(e, into: &out)
         let lines = out.bytes
-        entries.lines.withLock { $0[e] = lines }
+        entries.keep(lines, of: e)
         return lines
     }
 

@@ -41,8 +41,8 @@ struct DataExports: Sendable {
     }
 
     /// A file: one object, `version` and `site` first (`withHeader`), then what `body` writes.
-    private func file(withHeader: Bool = true, _ body: (inout JSONWriter) -> Void) -> [UInt8] {
-        var json = JSONWriter()
+    private func file(into sink: ByteSink, withHeader: Bool = true, _ body: (inout JSONWriter) -> Void) {
+        var json = JSONWriter(into: sink)
         json.object { json in
             if withHeader {
                 json.field("version", Self.version)
@@ -55,14 +55,14 @@ struct DataExports: Sendable {
             }
             body(&json)
         }
-        return json.endingLine()
+        json.finish()
     }
 
     // MARK: - Files
 
     /// A file whose content is one list, `key`, of `count` records.
-    private func records(_ key: String, count: Int, _ record: (Int, inout JSONWriter) -> Void) -> [UInt8] {
-        file { json in
+    private func records(_ key: String, count: Int, into sink: ByteSink, _ record: (Int, inout JSONWriter) -> Void) {
+        file(into: sink) { json in
             json.key(key)
             json.array { json in
                 for i in 0..<count { record(i, &json) }
@@ -70,8 +70,8 @@ struct DataExports: Sendable {
         }
     }
 
-    func briefings() -> [UInt8] {
-        records("briefings", count: site.briefings.count, briefing)
+    func briefings(into sink: ByteSink) {
+        records("briefings", count: site.briefings.count, into: sink, briefing)
     }
 
     private func briefing(_ b: Int, to json: inout JSONWriter) {
@@ -117,8 +117,8 @@ struct DataExports: Sendable {
         }
     }
 
-    func topics() -> [UInt8] {
-        records("topics", count: site.topics.count, topic)
+    func topics(into sink: ByteSink) {
+        records("topics", count: site.topics.count, into: sink, topic)
     }
 
     private func topic(_ t: Int, to json: inout JSONWriter) {
@@ -132,8 +132,8 @@ struct DataExports: Sendable {
         }
     }
 
-    func people() -> [UInt8] {
-        records("people", count: site.people.count, person)
+    func people(into sink: ByteSink) {
+        records("people", count: site.people.count, into: sink, person)
     }
 
     private func person(_ p: Int, to json: inout JSONWriter) {
@@ -154,9 +154,9 @@ struct DataExports: Sendable {
         }
     }
 
-    func timeline() -> [UInt8] {
+    func timeline(into sink: ByteSink) {
         let calendars = CalendarFiles(contexts: contexts)
-        return records("events", count: site.events.count) { e, json in event(e, uid: calendars.uid(e), to: &json) }
+        records("events", count: site.events.count, into: sink) { e, json in event(e, uid: calendars.uid(e), to: &json) }
     }
 
     private func event(_ e: Int, uid: String, to json: inout JSONWriter) {
@@ -181,10 +181,10 @@ struct DataExports: Sendable {
 
     /// Knight Lab's TimelineJS3 JSON format: a title slide and one slide per event, each date given
     /// only to its own precision (a month-precision event has no `day`), texts as escaped HTML.
-    func timelineJS() -> [UInt8] {
+    func timelineJS(into sink: ByteSink) {
         var titleText = ""
         if let description = site.config.description { titleText = "<p>" + HTMLText.escape(description) + "</p>" }
-        return file(withHeader: false) { json in
+        file(into: sink, withHeader: false) { json in
             json.key("title")
             json.object { json in
                 json.key("text")

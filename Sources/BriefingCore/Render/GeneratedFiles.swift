@@ -13,29 +13,32 @@ struct GeneratedFiles: Sendable {
     static let readingBios = [DataExports.peoplePath]
 
     /// Every generated file with the function that makes its bytes, in a fixed order.
-    func files() -> [(path: OutputPath, make: @Sendable () -> [UInt8])] {
-        var files: [(path: OutputPath, make: @Sendable () -> [UInt8])] = []
-        func add(_ path: String, _ make: @escaping @Sendable () -> [UInt8]) {
+    func files() -> [(path: OutputPath, make: @Sendable (ByteSink) -> Void)] {
+        var files: [(path: OutputPath, make: @Sendable (ByteSink) -> Void)] = []
+        func add(_ path: String, _ make: @escaping @Sendable (ByteSink) -> Void) {
             // Slugs are checked when loading, so every path here is valid; skip rather than crash if not.
             guard let path = OutputPath(path) else { return }
             files.append((path, make))
         }
         let site = contexts.site
-        let calendars = CalendarFiles(contexts: contexts)
         // A calendar holds at least one event (RFC 5545's grammar), so one without any is not written.
-        if calendars.hasEntries(Array(site.events.indices)) {
-            add(CalendarFiles.timelinePath) { calendars.timeline() }
+        let isDated = site.events.map(CalendarFiles.isDated)
+        let hasTimeline = isDated.contains(true)
+        let people = site.people.indices.filter { p in contexts.index.eventsOfPerson[p].contains { isDated[$0] } }
+        let calendars = CalendarFiles(contexts: contexts, calendars: (hasTimeline ? 1 : 0) + people.count)
+        if hasTimeline {
+            add(CalendarFiles.timelinePath) { calendars.timeline(into: $0) }
         }
-        for p in site.people.indices where calendars.hasEntries(contexts.index.eventsOfPerson[p]) {
-            add(CalendarFiles.personPath(site.people[p].slug.rawValue)) { calendars.person(p) }
+        for p in people {
+            add(CalendarFiles.personPath(site.people[p].slug.rawValue)) { calendars.person(p, into: $0) }
         }
         let data = DataExports(contexts: contexts)
-        add(DataExports.briefingsPath) { data.briefings() }
-        add(DataExports.peoplePath) { data.people() }
-        add(DataExports.timelinePath) { data.timeline() }
-        add(DataExports.timelineJSPath) { data.timelineJS() }
-        add(DataExports.topicsPath) { data.topics() }
-        add(SearchIndex.path) { SearchIndex(contexts: contexts).json() }
+        add(DataExports.briefingsPath) { data.briefings(into: $0) }
+        add(DataExports.peoplePath) { data.people(into: $0) }
+        add(DataExports.timelinePath) { data.timeline(into: $0) }
+        add(DataExports.timelineJSPath) { data.timelineJS(into: $0) }
+        add(DataExports.topicsPath) { data.topics(into: $0) }
+        add(SearchIndex.path) { SearchIndex(contexts: contexts).json(into: $0) }
         return files
     }
 }

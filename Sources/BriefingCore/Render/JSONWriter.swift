@@ -13,16 +13,28 @@ struct JSONWriter {
     private static let partSize = 1 << 19
     /// True where the next value needs no comma before it: first in its array or object, or after a key.
     private var atStart = true
+    /// Where full parts go as they are made (a file being written); nil keeps them for `bytes`.
+    private let sink: ByteSink?
+
+    /// A writer that keeps what it writes, or hands each full part to `sink`.
+    init(into sink: ByteSink? = nil) {
+        self.sink = sink
+    }
 
     /// Everything written so far.
     var bytes: [UInt8] { parts.isEmpty ? current : Self.joined(parts + [current]) }
 
     private mutating func beginValue() {
         if current.count >= Self.partSize {
-            parts.append(current)
-            current = []
-            // Room for the part and the value that ends it, so that a part is not copied as it grows.
-            current.reserveCapacity(Self.partSize * 2)
+            if let sink {
+                sink.write(current)
+                current.removeAll(keepingCapacity: true)
+            } else {
+                parts.append(current)
+                current = []
+                // Room for the part and the value that ends it, so that a part is not copied as it grows.
+                current.reserveCapacity(Self.partSize * 2)
+            }
         }
         if !atStart { current.append(UInt8(ascii: ",")) }
         atStart = false
@@ -93,6 +105,12 @@ struct JSONWriter {
     consuming func endingLine() -> [UInt8] {
         current.append(UInt8(ascii: "\n"))
         return parts.isEmpty ? current : Self.joined(parts + [current])
+    }
+
+    /// Hands the rest to the sink, with a line feed after it (as a file ends).
+    consuming func finish() {
+        current.append(UInt8(ascii: "\n"))
+        if let sink { sink.write(current) }
     }
 
     /// A key and its text, `null` when there is none.

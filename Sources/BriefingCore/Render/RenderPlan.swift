@@ -5,8 +5,9 @@ struct OutputItem: Sendable {
     enum Source: Sendable {
         /// A page rendered from a template.
         case page(PageJob)
-        /// Bytes made from the site model (feeds of data, indexes).
-        case generated(@Sendable () -> [UInt8])
+        /// Bytes made from the site model (feeds of data, indexes, calendars), written into the
+        /// sink part by part as they are made.
+        case generated(@Sendable (ByteSink) -> Void)
         /// A file copied as it is (template assets, `Content/media/`), by its path in the site.
         case file(sitePath: String)
     }
@@ -71,7 +72,10 @@ struct RenderPlan: Sendable {
     func bytes(of item: OutputItem) throws -> [UInt8] {
         switch item.source {
         case .page(let job): return renderer.render(job)
-        case .generated(let make): return make()
+        case .generated(let make):
+            let sink = ByteSink()
+            make(sink)
+            return sink.bytes
         case .file(let path):
             guard let data = source.contents(of: path) else {
                 throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source.diskPath(of: path) ?? path])

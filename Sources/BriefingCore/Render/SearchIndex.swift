@@ -24,14 +24,14 @@ struct SearchIndex: Sendable {
     /// Longest snippet kept, in characters: enough to recognise a result, small enough for 10,000 briefings.
     static let snippetLength = 160
 
-    func json() -> [UInt8] {
+    func json(into sink: ByteSink) {
         let site = contexts.site
         let index = contexts.index
         let markdown = contexts.markdown
         func snippet(_ text: String?, to json: inout JSONWriter) {
             json.string(text.map { RenderedMarkdown.lead($0, length: Self.snippetLength) } ?? "")
         }
-        var json = JSONWriter()
+        var json = JSONWriter(into: sink)
         json.object { json in
             json.key("v"); json.int(2)
             json.key("b")
@@ -102,6 +102,6 @@ struct SearchIndex: Sendable {
                 }
             }
         }
-        return json.endingLine()
+        json.finish()
     }
 }

@@ -427,23 +427,55 @@ public struct SiteResolver: Sendable {
     private func resolveTimeline(_ document: RawDocument, zone: TimeZone, references: ReferenceChecker,
                                  allBriefings: Set<String>, builtBriefings: Set<String>, sink: DiagnosticSink) -> [Event] {
         let place = place(document)
-        guard let root = document.yaml else { return [] }
-        var items: [YAMLNode]
+        func event(_ node: YAMLNode, references: ReferenceChecker) -> Event? {
+            resolveEvent(node, place: place, zone: zone, briefing: nil, schema: .timelineEvent, sources: nil,
+                         references: references, sink: references.sink,
+                         allBriefings: allBriefings, builtBriefings: builtBriefings)
+        }
+        guard document.readsEntriesWhenResolved else {
+            guard let root = document.yaml, let items = entries(of: root, place: place, sink: sink) else { return [] }
+            return items.compactMap { event($0, references: references) }
+        }
+        // Each entry is resolved as soon as it is read, and its tree freed: the tree of a whole
+        // file of a million lines cost several times the file. What the entries gave counts only
+        // once the file turns out readable and a list of entries, as it would have had the whole
+        // tree been read first.
+        let entrySink = DiagnosticSink()
+        let entryReferences = ReferenceChecker(people: references.people, topics: references.topics, sink: entrySink)
+        var events: [Event] = []
+        var problems: [YAMLSyntaxError] = []
+        var root: YAMLNode?
+        do {
+            root = try YAMLReader.parse(document.head, firstLine: document.yamlLine, problems: &problems) { node in
+                if let resolved = event(node, references: entryReferences) { events.append(resolved) }
+            }
+        } catch {
+            problems.append(error)
+            root = nil
+        }
+        for problem in problems {
+            sink.diagnostics.append(Diagnostic(place.location(problem.position), problem))
+        }
+        guard let root, entries(of: root, place: place, sink: sink) != nil else { return [] }
+        sink.diagnostics += entrySink.diagnostics
+        sink.unresolved.add(entrySink.unresolved)
+        return events
+    }
+
+    /// The list of entries of a timeline's root: the root itself, or its only key `events`; nil
+    /// (reported) when it is neither.
+    private func entries(of root: YAMLNode, place: DocumentPlace, sink: DiagnosticSink) -> [YAMLNode]? {
         switch root {
-        case .list(let list, _): items = list
+        case .list(let list, _): return list
         case .map(let entries, _) where entries.count == 1 && entries[0].key == "events":
             guard case .list(let list, _) = entries[0].value else {
                 sink.error(place.location(entries[0].value.position), .eventsNotAList(found: entries[0].value.kindName))
-                return []
+                return nil
             }
-            items = list
+            return list
         default:
             sink.error(place.location(root.position), .timelineNotAList(found: root.kindName))
-            return []
-        }
-        return items.compactMap {
-            resolveEvent($0, place: place, zone: zone, briefing: nil, schema: .timelineEvent, sources: nil,
-                         references: references, sink: sink, allBriefings: allBriefings, builtBriefings: builtBriefings)
+            return nil
         }
     }
 

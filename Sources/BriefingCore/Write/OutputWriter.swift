@@ -53,6 +53,8 @@ public struct OutputWriter: Sendable {
             do {
                 if case .file(let path) = item.source, let file = plan.source.diskPath(of: path) {
                     try staging.copy(from: file, to: item.path)
+                } else if case .generated(let make) = item.source {
+                    try staging.write(to: item.path, opensFolder: opensFolder[index], make)
                 } else {
                     try staging.write(plan.bytes(of: item), to: item.path, opensFolder: opensFolder[index])
                 }
@@ -196,15 +198,21 @@ public struct Staging: Sendable {
     /// name its section folder does not hold yet, the slow way, waiting on the section's lock while
     /// another thread moved a page folder in.
     public func write(_ bytes: [UInt8], to file: OutputPath, opensFolder: Bool = false) throws {
+        try write(to: file, opensFolder: opensFolder) { sink in sink.write(bytes) }
+    }
+
+    /// Writes `file` as `make` makes it, part by part (see `ByteSink`).
+    func write(to file: OutputPath, opensFolder: Bool = false, _ make: (ByteSink) -> Void) throws {
         if opensFolder {
             try makeFolder(Substring(file.folder))
-            return try Self.writeBytes(bytes, to: "\(path)/\(file.rawValue)")
+            return try Self.writeStreaming(to: "\(path)/\(file.rawValue)", make)
         }
+        // The file is created before anything is made, so a missing folder costs nothing twice.
         do {
-            try Self.writeBytes(bytes, to: "\(path)/\(file.rawValue)")
+            try Self.writeStreaming(to: "\(path)/\(file.rawValue)", make)
         } catch let error as POSIXError where error.code == .ENOENT && !file.folder.isEmpty {
             try makeFolder(Substring(file.folder))
-            try Self.writeBytes(bytes, to: "\(path)/\(file.rawValue)")
+            try Self.writeStreaming(to: "\(path)/\(file.rawValue)", make)
         }
     }
 
@@ -289,16 +297,16 @@ public struct Staging: Sendable {
     }
 
     static func writeBytes(_ bytes: [UInt8], to path: String) throws {
+        try writeStreaming(to: path) { sink in sink.write(bytes) }
+    }
+
+    /// Creates the file at `path` and lets `make` write it part by part.
+    static func writeStreaming(to path: String, _ make: (ByteSink) -> Void) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Glibc.write(fd, buffer.baseAddress! + offset, bytes.count - offset)
-            }
-            guard written > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            offset += written
-        }
+        let sink = ByteSink(descriptor: fd)
+        make(sink)
+        if let failure = sink.failure { throw failure }
     }
 }
