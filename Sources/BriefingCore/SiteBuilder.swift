@@ -54,14 +54,16 @@ public struct SiteBuilder: Sendable {
 
     /// Load, resolve, Markdown and the site's index: the site ready to render, or every problem
     /// these stages found.
-    /// `loaded` is the content already read (by `serve`), instead of reading it here.
-    func prepare(loaded: RawSite? = nil) async throws(BuildFailure) -> PreparedSite {
+    /// `loaded` is the content already read (by `serve`), instead of reading it here; `serve` also
+    /// passes the Markdown of its last rebuild (`memo`) and asks for this one's (`remember`).
+    func prepare(loaded: RawSite? = nil, reusing memo: RebuildMemo? = nil,
+                 remember: Bool = false) async throws(BuildFailure) -> PreparedSite {
         var stages = StageClock(progress)
         let raw = if let loaded { loaded } else { await ContentLoader(source: source).load() }
         stages.done("load")
         let templates = compiledTemplates()
         stages.done("templates")
-        let checked = await SiteResolver(options: options).resolve(raw)
+        let checked = await SiteResolver(options: options).resolve(raw, reusing: memo?.resolve, remember: remember)
         stages.done("resolve")
         // The files as read are needed no more: freed now, whatever the disposal, so that their
         // memory serves the stages below (kept to the end, they added a seventh to a build's peak).
@@ -72,8 +74,10 @@ public struct SiteBuilder: Sendable {
         let timeline = TimelineLayout(events: site.events, splits: templates.set?.templates.has("timeline-page") ?? false)
         // The index needs only the site: made at the same time as the Markdown, so that the parts
         // of each that one thread does alone overlap the other's work.
-        let (markdown, index) = await Parallel.both({ await MarkdownStage(site: site, timeline: timeline).render(site) },
-                                                    { await SiteIndex(site: site, timeline: timeline) })
+        let (rendered, index) = await Parallel.both({
+            await MarkdownStage(site: site, timeline: timeline).render(site, reusing: memo?.markdown, remember: remember)
+        }, { await SiteIndex(site: site, timeline: timeline) })
+        let markdown = rendered.markdown
         stages.done("markdown")
 
         // Every stage's problems at once: one run reports them all.
@@ -82,7 +86,8 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure(diagnostics)
         }
         return PreparedSite(checked: checked, index: index, markdown: markdown, templates: compiled,
-                            warnings: diagnostics.sorted())
+                            warnings: diagnostics.sorted(),
+                            memo: remember ? RebuildMemo(resolve: checked.memo, markdown: rendered.memo) : nil)
     }
 
     /// The templates given, or those of `Templates/` compiled and checked; nil with their problems.
@@ -144,4 +149,6 @@ struct PreparedSite: Sendable {
     let templates: TemplateSet
     /// The warnings of every stage so far, sorted (a site with errors does not get this far).
     let warnings: [Diagnostic]
+    /// What this run resolved and rendered, kept for the next rebuild when asked for (`serve`).
+    var memo: RebuildMemo? = nil
 }

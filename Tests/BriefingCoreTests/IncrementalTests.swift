@@ -24,6 +24,7 @@ import Testing
         title: "\(title)"
         date: \(date)\(title.count % 2 == 0 ? "\nsummary: \"About \(title).\"" : "")
         people: [\(people.joined(separator: ", "))]
+        topics: [\(title.count % 3 == 0 ? "talks" : "talks, economy")]
         quotes:
           - person: \(people.first ?? "steve-witkoff")
             text: "Words about \(title)."
@@ -41,7 +42,7 @@ import Testing
         let fm = FileManager.default
         let briefings = try fm.contentsOfDirectory(atPath: site.root + "/Content/briefings").filter { $0.hasSuffix(".md") }.sorted()
         let pick = briefings.randomElement(using: &rng).map { "Content/briefings/" + $0 }
-        switch Int.random(in: 0..<9, using: &rng) {
+        switch Int.random(in: 0..<12, using: &rng) {
         case 0, 1:  // body edit, sometimes with a link
             guard let pick else { return [] }
             var text = try String(contentsOfFile: site.root + "/" + pick, encoding: .utf8)
@@ -82,6 +83,24 @@ import Testing
             let path = "Content/timeline.yaml"
             let old = (try? String(contentsOfFile: site.root + "/" + path, encoding: .utf8)) ?? ""
             try site.write(old + "- date: 2024-0\(1 + step % 9)\n  title: \"Timeline \(step)\"\n  people: [jared-kushner]\n", to: path)
+            return [path]
+        case 8:  // topics.yaml: a topic renamed, or the file removed
+            let path = "Content/topics.yaml"
+            if step % 3 == 2 {
+                try? fm.removeItem(atPath: site.root + "/" + path)
+            } else {
+                try site.write("talks:\n  name: \"Talks \(step)\"\neconomy: \"Economy\"\n", to: path)
+            }
+            return [path]
+        case 9:  // a template: the briefing page gains a line
+            let path = "Templates/briefing.mustache"
+            let text = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
+            try site.write(text.replacingOccurrences(of: "{{/briefing}}", with: "<p>Edit \(step)</p>{{/briefing}}"), to: path)
+            return [path]
+        case 10:  // site.yaml: the title
+            let path = "Content/site.yaml"
+            let text = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
+            try site.write(text.replacingOccurrences(of: "title: \"Test Briefing", with: "title: \"Test Briefing \(step)"), to: path)
             return [path]
         default:  // a broken edit, fixed by the next one of this kind or left for the next steps to fix
             guard let pick else { return [] }

@@ -39,6 +39,8 @@ public actor IncrementalBuilder {
     private var planNumber = 0
     /// Markdown with the link table of the last full rebuild (body edits change no link target).
     private var markdownStage: MarkdownStage?
+    /// What the last full rebuild resolved and rendered, reused for what the next finds unchanged.
+    private var memo: RebuildMemo?
     private var warnings: [Diagnostic] = []
     /// True while the input has errors: another file may still be broken, so the next rebuild
     /// must check everything.
@@ -114,7 +116,7 @@ public actor IncrementalBuilder {
         documents = Self.index(loaded)
         let prepared: PreparedSite
         do {
-            prepared = try await builder.prepare(loaded: loaded)
+            prepared = try await builder.prepare(loaded: loaded, reusing: memo, remember: true)
         } catch {
             return .failed(error.diagnostics)
         }
@@ -122,6 +124,7 @@ public actor IncrementalBuilder {
         let plan = await RenderPlan(prepared, source: DiskSite(root: siteRoot))
         stages.done("page contexts")
         markdownStage = MarkdownStage(site: prepared.checked.site, timeline: prepared.index.timeline)
+        memo = prepared.memo
         warnings = prepared.warnings
         return install(plan, keeping: [])
     }
@@ -189,6 +192,10 @@ public actor IncrementalBuilder {
         let removed = items.keys.filter { newItems[$0] == nil }
         var keptFiles: [String: [UInt8]] = [:]
         for path in kept where newItems[path] != nil { keptFiles[path] = made[path] }
+        // The old site's model and files are freed on another thread: freeing them object by
+        // object took a tenth of a rebuild at 10,000 briefings.
+        let old = (self.plan.take(), made)
+        Task.detached(priority: .background) { withExtendedLifetime(old) {} }
         self.plan = plan
         items = newItems
         made = keptFiles

@@ -1,5 +1,5 @@
 /// What the `person:`, `briefing:` and `event:` link destinations can point at, and the site's URLs.
-public struct LinkTable: Sendable {
+public struct LinkTable: Sendable, Equatable {
     let people: Set<String>
     let briefings: Set<String>
     let drafts: Set<String>

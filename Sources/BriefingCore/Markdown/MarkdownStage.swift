@@ -113,20 +113,34 @@ struct MarkdownStage: Sendable {
 
     /// Every text of `site`, rendered on all cores.
     func render(_ site: Site) async -> RenderedMarkdown {
+        await render(site, reusing: nil, remember: false).markdown
+    }
+
+    /// Every text of `site`, rendered on all cores, those unchanged since `memo` was made taken
+    /// from it; with `remember`, the memo of this run for the next one (`serve`).
+    func render(_ site: Site, reusing memo: MarkdownMemo?, remember: Bool) async -> (markdown: RenderedMarkdown, memo: MarkdownMemo?) {
         let stage = self
+        // What a text renders to depends on its words, its place (for problems) and every link
+        // target: with the same targets, an unchanged text renders as before.
+        let reusable = memo.flatMap { $0.links == renderer.links && $0.unsafeHTML == renderer.unsafeHTML ? $0 : nil }
         // Briefings at the same time as bios and summaries: each map alone leaves a core idle
         // while its last chunk finishes.
         let (briefingResults, (personResults, eventResults)) = await Parallel.both({
             await Parallel.map(site.briefings) { briefing in
+                if let old = reusable?.briefings[briefing.path], old.texts == MarkdownMemo.texts(of: briefing) {
+                    return (old.rendered, old.found)
+                }
                 var found = Found()
                 return (stage.briefing(briefing, found: &found), found)
             }
         }, {
             let people = await Parallel.map(site.people) { person in
+                if let old = reusable?.people[person.path], old.text == person.bio { return (old.rendered, old.found) }
                 var found = Found()
                 return (PersonMarkdown(bio: stage.bio(person.bio, found: &found)), found)
             }
             let events = await Parallel.map(site.events) { event in
+                if let old = reusable?.events[event.location], old.text == event.summary { return (old.rendered, old.found) }
                 var found = Found()
                 return (stage.event(event, found: &found), found)
             }
@@ -143,9 +157,22 @@ struct MarkdownStage: Sendable {
         }
         found.diagnostics.sort()
         found.notes.imagesWithoutAlt.sort()
-        return RenderedMarkdown(briefings: briefingResults.map(\.0), people: personResults.map(\.0),
-                                events: eventResults.map(\.0), updatesOnHome: updatesOnHome(site),
-                                diagnostics: found.diagnostics, notes: found.notes)
+        let markdown = RenderedMarkdown(briefings: briefingResults.map(\.0), people: personResults.map(\.0),
+                                        events: eventResults.map(\.0), updatesOnHome: updatesOnHome(site),
+                                        diagnostics: found.diagnostics, notes: found.notes)
+        guard remember else { return (markdown, nil) }
+        var next = MarkdownMemo(links: renderer.links, unsafeHTML: renderer.unsafeHTML)
+        next.briefings.reserveCapacity(site.briefings.count)
+        for (b, briefing) in site.briefings.enumerated() {
+            next.briefings[briefing.path] = (MarkdownMemo.texts(of: briefing), briefingResults[b].0, briefingResults[b].1)
+        }
+        for (p, person) in site.people.enumerated() {
+            next.people[person.path] = (person.bio, personResults[p].0, personResults[p].1)
+        }
+        for (e, event) in site.events.enumerated() {
+            next.events[event.location] = (event.summary, eventResults[e].0, eventResults[e].1)
+        }
+        return (markdown, next)
     }
 
     /// Where a text's links start from: the way back to the site root from the page it is on.
@@ -208,5 +235,27 @@ struct MarkdownStage: Sendable {
         let rendered = renderer.render(markdown, root: root, diagnostics: &found.diagnostics, notes: &found.notes,
                                        plainText: true)
         return RenderedText(html: rendered.html, text: rendered.text)
+    }
+}
+
+/// The Markdown an earlier run rendered, kept by `serve` for the next rebuild: a text whose words
+/// and place are unchanged, while every link target is the same, renders to the same HTML and the
+/// same problems, so it is taken from here instead of being rendered again. Kept per briefing and
+/// person file and per event.
+struct MarkdownMemo: Sendable {
+    let links: LinkTable
+    let unsafeHTML: Bool
+    var briefings: [String: (texts: [MarkdownText], rendered: BriefingMarkdown, found: MarkdownStage.Found)] = [:]
+    var people: [String: (text: MarkdownText, rendered: PersonMarkdown, found: MarkdownStage.Found)] = [:]
+    var events: [SourceLocation: (text: MarkdownText?, rendered: EventMarkdown, found: MarkdownStage.Found)] = [:]
+
+    init(links: LinkTable, unsafeHTML: Bool) {
+        self.links = links
+        self.unsafeHTML = unsafeHTML
+    }
+
+    /// Every Markdown text of a briefing, in the order `MarkdownStage.briefing` renders them.
+    static func texts(of briefing: Briefing) -> [MarkdownText] {
+        [briefing.body] + briefing.keyPoints + briefing.updates.map(\.text)
     }
 }

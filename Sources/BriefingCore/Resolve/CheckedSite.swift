@@ -4,4 +4,6 @@ public struct CheckedSite: Sendable {
     /// Errors and warnings of loading and resolving. With errors, `site` holds only what resolved:
     /// it is not rendered, but its Markdown is still checked, so that one run reports everything.
     public let diagnostics: [Diagnostic]
+    /// The briefings resolved, kept for the next rebuild when asked for (`serve`).
+    var memo: ResolveMemo? = nil
 }

@@ -25,6 +25,12 @@ public struct SiteResolver: Sendable {
     /// those of loading first). With errors, the site holds only what resolved, so
     /// later stages can still report their own.
     public func resolve(_ raw: RawSite) async -> CheckedSite {
+        await resolve(raw, reusing: nil, remember: false)
+    }
+
+    /// `resolve(raw)`, taking the briefings whose files are unchanged since `memo` was made from it;
+    /// with `remember`, the memo of this run is kept in the result for the next one (`serve`).
+    func resolve(_ raw: RawSite, reusing memo: ResolveMemo?, remember: Bool) async -> CheckedSite {
         let sink = DiagnosticSink()
         sink.diagnostics = raw.diagnostics
         let config = resolveConfig(raw.siteConfig, sink: sink)
@@ -52,7 +58,11 @@ public struct SiteResolver: Sendable {
 
         // Optional results, so that each is moved out below (`take()` leaves nil) rather than
         // copied: a retain and a release for every reference a briefing holds, dozens of them.
+        // A briefing's file resolves against the people, the declared topics and the time zone
+        // alone: while those are the same, an unchanged file resolves as it did.
+        let reusable = memo.flatMap { $0.zone == zone && $0.people == personSlugs && $0.topics == declaredTopicSlugs ? $0 : nil }
         var briefingResults = await Parallel.map(raw.briefings) { document -> BriefingResult? in
+            if let old = reusable?.briefings[document.path], old.document.hasSameText(as: document) { return old.result }
             let sink = DiagnosticSink()
             guard let slug = resolver.fileSlug(document, sink: sink), document.isReadable,
                   let (briefing, events) = resolver.resolveBriefing(
@@ -62,6 +72,13 @@ public struct SiteResolver: Sendable {
                 return BriefingResult(briefing: nil, events: [], diagnostics: sink.diagnostics, unresolved: sink.unresolved)
             }
             return BriefingResult(briefing: briefing, events: events, diagnostics: sink.diagnostics, unresolved: sink.unresolved)
+        }
+        var nextMemo: ResolveMemo?
+        if remember {
+            var next = ResolveMemo(zone: zone, people: personSlugs, topics: declaredTopicSlugs)
+            next.briefings.reserveCapacity(raw.briefings.count)
+            for (document, result) in zip(raw.briefings, briefingResults) { next.briefings[document.path] = (document, result!) }
+            nextMemo = next
         }
         let allBriefingSlugs = Set(raw.briefings.indices.compactMap { Self.validSlug(path: raw.briefings[$0].path) })
         var draftSlugs = Set<String>()
@@ -125,11 +142,11 @@ public struct SiteResolver: Sendable {
         site.linkablePeople = personSlugs
         site.linkableBriefings = allBriefingSlugs.subtracting(draftSlugs)
         site.unresolved = sink.unresolved
-        return CheckedSite(site: site, diagnostics: sink.diagnostics)
+        return CheckedSite(site: site, diagnostics: sink.diagnostics, memo: nextMemo)
     }
 
     /// What resolving one briefing file gave.
-    private struct BriefingResult: Sendable {
+    struct BriefingResult: Sendable {
         /// Nil when the file did not resolve.
         var briefing: Briefing?
         var events: [Event]
@@ -596,5 +613,29 @@ struct SourceIndex {
             return nil
         }
         return source
+    }
+}
+
+/// Briefings an earlier run resolved, kept by `serve` for the next rebuild: a file whose text is
+/// unchanged resolves to the same briefing, events and problems while the people, the declared
+/// topics and the site's time zone are the same (all a briefing is checked against).
+struct ResolveMemo: Sendable {
+    let zone: TimeZone
+    let people: Set<String>
+    let topics: Set<String>?
+    var briefings: [String: (document: RawDocument, result: SiteResolver.BriefingResult)] = [:]
+
+    init(zone: TimeZone, people: Set<String>, topics: Set<String>?) {
+        self.zone = zone
+        self.people = people
+        self.topics = topics
+    }
+}
+
+extension RawDocument {
+    /// Whether `other` was read from the same text (its YAML is then the same too).
+    func hasSameText(as other: RawDocument) -> Bool {
+        path == other.path && loadFailed == other.loadFailed && yamlLine == other.yamlLine && bodyLine == other.bodyLine
+            && readsEntriesWhenResolved == other.readsEntriesWhenResolved && head == other.head && body == other.body
     }
 }
