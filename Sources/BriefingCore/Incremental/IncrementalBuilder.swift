@@ -121,7 +121,8 @@ public actor IncrementalBuilder {
             return .failed(error.diagnostics)
         }
         stages = StageClock(progress)
-        let plan = await RenderPlan(prepared, source: DiskSite(root: siteRoot))
+        // Shared items are made as the pages asked for show them.
+        let plan = await RenderPlan(prepared, source: DiskSite(root: siteRoot), making: .whenShown)
         stages.done("page contexts")
         markdownStage = MarkdownStage(site: prepared.checked.site, timeline: prepared.index.timeline)
         memo = prepared.memo

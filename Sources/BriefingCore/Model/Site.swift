@@ -102,6 +102,33 @@ public struct Event: Sendable {
     public var location: SourceLocation
     /// Where its `date` value was written (for `briefing check`).
     public var dateLocation: SourceLocation?
+    /// Its anchor and key before repeats are numbered (`SiteIndex.eventAnchors`, `eventKeys`):
+    /// made with the event, on the core that resolves its file, and kept with it by `serve`.
+    let names: (anchor: String, key: String)
+
+    init(id: String? = nil, date: PartialDate, title: String, people: [Slug], place: String? = nil, summary: MarkdownText? = nil,
+         briefing: Slug? = nil, sources: [Source], expected: Bool, location: SourceLocation, dateLocation: SourceLocation? = nil) {
+        self.id = id
+        self.date = date
+        self.title = title
+        self.people = people
+        self.place = place
+        self.summary = summary
+        self.briefing = briefing
+        self.sources = sources
+        self.expected = expected
+        self.location = location
+        self.dateLocation = dateLocation
+        names = Self.names(id: id, date: date, title: title, path: location.path)
+    }
+
+    /// An event's anchor and key, before repeats are numbered: from its id, or else from its day
+    /// and title (a title in another script is transliterated, ICU, tens of microseconds a title)
+    /// and, for the key, a hash of its file, date and title.
+    static func names(id: String?, date: PartialDate, title: String, path: String) -> (anchor: String, key: String) {
+        if let id { return (SiteURLs.eventAnchor(id: id), "event-" + id) }
+        return (SiteURLs.eventAnchor(date: date, title: title), "event." + SiteIndex.hash(path + "\n" + date.iso + "\n" + title))
+    }
 }
 
 /// One entry of a briefing's update log.

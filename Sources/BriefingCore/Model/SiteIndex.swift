@@ -44,10 +44,6 @@ struct SiteIndex: Sendable {
     init(site: Site, timeline: TimelineLayout) async {
         self.timeline = timeline
         peopleLetters = PeopleLayout(people: site.people)
-        // Each event's anchor and key before repeats are numbered: a title in another script is
-        // transliterated for its anchor (ICU, tens of microseconds a title), and the key of an event
-        // without an id hashes its file, date and title.
-        let names = await Parallel.map(Array(site.events.indices)) { e in Self.names(of: site.events[e]) }
         var personIndex: [Slug: Int] = [:]
         personIndex.reserveCapacity(site.people.count)
         for i in site.people.indices { personIndex[site.people[i].slug] = i }
@@ -93,20 +89,21 @@ struct SiteIndex: Sendable {
         peopleOfEvent.reserveCapacity(site.events.count)
         for e in site.events.indices {
             let event = site.events[e]
+            let names = event.names
             if event.id != nil {
-                anchors.append(names[e].anchor)
-                keys.append(names[e].key)
+                anchors.append(names.anchor)
+                keys.append(names.key)
             } else {
                 // Events sort by date, then place in their file, so repeats of one anchor or key
                 // keep their order.
-                var anchor = names[e].anchor
+                var anchor = names.anchor
                 var repeats = 1
                 while !usedAnchors.insert(anchor).inserted {
                     repeats += 1
-                    anchor = names[e].anchor + "-\(repeats)"
+                    anchor = names.anchor + "-\(repeats)"
                 }
                 anchors.append(anchor)
-                var key = names[e].key
+                var key = names.key
                 let keyRepeats = seenKeys[key, default: 0]
                 seenKeys[key] = keyRepeats + 1
                 if keyRepeats > 0 { key += "-\(keyRepeats + 1)" }
@@ -142,13 +139,6 @@ struct SiteIndex: Sendable {
             others.removeLast(others.count - unique)
             return others
         }
-    }
-
-    /// An event's anchor and key, before repeats are numbered (see `eventAnchors`, `eventKeys`).
-    private static func names(of event: Event) -> (anchor: String, key: String) {
-        if let id = event.id { return (SiteURLs.eventAnchor(id: id), "event-" + id) }
-        return (SiteURLs.eventAnchor(date: event.date, title: event.title),
-                "event." + hash(event.location.path + "\n" + event.date.iso + "\n" + event.title))
     }
 
     /// FNV-1a, 64 bits, as 16 hex digits: the same on every run and machine (Swift's `Hasher` is

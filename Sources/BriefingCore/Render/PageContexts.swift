@@ -17,10 +17,10 @@ final class PageContexts: Sendable {
         self.shared = shared
     }
 
-    /// The contexts of a site, its shared items made on all cores.
-    convenience init(site: Site, index: SiteIndex, markdown: RenderedMarkdown) async {
+    /// The contexts of a site, its shared items made as `making` says.
+    convenience init(site: Site, index: SiteIndex, markdown: RenderedMarkdown, making: SharedItems.Making = .upFront) async {
         self.init(site: site, index: index, markdown: markdown,
-                  shared: await SharedItems(site: site, index: index, markdown: markdown))
+                  shared: await SharedItems(site: site, index: index, markdown: markdown, making: making))
     }
 
     var config: SiteConfig { site.config }

@@ -41,10 +41,10 @@ struct PageRenderer: Sendable {
     }
 
     /// The renderer of a prepared site, its page contexts made.
-    init(_ prepared: PreparedSite) async {
+    init(_ prepared: PreparedSite, making: SharedItems.Making = .upFront) async {
         templates = prepared.templates
         contexts = await PageContexts(site: prepared.checked.site, index: prepared.index,
-                                      markdown: prepared.markdown)
+                                      markdown: prepared.markdown, making: making)
     }
 
     /// Every file of the site made from a template, in a fixed order: the pages, then the sitemap

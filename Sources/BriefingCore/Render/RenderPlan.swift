@@ -39,8 +39,8 @@ struct RenderPlan: Sendable {
     }
 
     /// The plan of a whole site, its page contexts made; copied files are read from `source`.
-    init(_ prepared: PreparedSite, source: any SiteSource) async {
-        self.init(renderer: await PageRenderer(prepared), source: source)
+    init(_ prepared: PreparedSite, source: any SiteSource, making: SharedItems.Making = .upFront) async {
+        self.init(renderer: await PageRenderer(prepared, making: making), source: source)
     }
 
     /// The plan of every file of the site `renderer` renders; copied files are read from `source`.

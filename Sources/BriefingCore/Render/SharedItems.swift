@@ -1,44 +1,115 @@
-/// The views of items that hundreds of pages show: person cards, briefing items, links to people
-/// and briefings, and events as briefing and person pages show them. Each is made once per build
-/// and shared by every page that shows it (template values are copy-on-write), so pages do not
-/// make and free copies of their own.
-struct SharedItems: Sendable {
-    let links: SharedLinks
-    let personCards: [Made<PersonCardView>]
-    let briefingItems: [Made<BriefingItemView>]
-    /// Events with their summaries rendered for briefing and person pages (`../../`).
-    let eventsOnPages: [Made<EventView>]
+import Synchronization
 
-    /// Every shared item of the site, made on all cores.
-    init(site: Site, index: SiteIndex, markdown: RenderedMarkdown) async {
-        let people = Array(site.people.indices), briefings = Array(site.briefings.indices)
+/// The views of items that hundreds of pages show: person cards, briefing items, links to people
+/// and briefings, and events as briefing and person pages show them. Each is made once and shared
+/// by every page that shows it (template values are copy-on-write), so pages do not make and free
+/// copies of their own.
+///
+/// A build renders every page, so it makes every item up front, on all cores (`.upFront`).
+/// `serve` renders only the pages a browser asks for after an edit, so it makes each item the
+/// first time a page shows it (`.whenShown`): at 10,000 briefings, making all of them was a
+/// quarter of a rebuild.
+struct SharedItems: Sendable {
+    /// When the items are made.
+    enum Making: Sendable { case upFront, whenShown }
+
+    let links: SharedLinks
+    let personCards: SharedList<PersonCardView>
+    let briefingItems: SharedList<BriefingItemView>
+    /// Events with their summaries rendered for briefing and person pages (`../../`).
+    let eventsOnPages: SharedList<EventView>
+
+    /// Every shared item of the site, made as `making` says.
+    init(site: Site, index: SiteIndex, markdown: RenderedMarkdown, making: Making = .upFront) async {
         let topics = site.topics.map { TopicLinkView(name: $0.name, url: SiteURLs.topic($0.slug.rawValue), slug: $0.slug.rawValue).made }
-        // People's items at the same time as briefings': each map alone leaves a core idle while
-        // its last chunk finishes.
-        let (personViews, briefingViews) = await Parallel.both({
-            (links: await Parallel.map(people) { PersonLinkView(site.people[$0]).made },
-             cards: await Parallel.map(people) { PersonCardView(site.people[$0], briefingCount: index.briefingsOfPerson[$0].count).made })
-        }, {
-            (links: await Parallel.map(briefings) { BriefingLinkView(site.briefings[$0]).made },
-             items: await Parallel.map(briefings) { b in
-                 BriefingItemView(site.briefings[b], topics: site.briefings[b].topics.compactMap { index.topicIndex[$0].map { topics[$0] } }).made
-             })
-        })
-        let links = SharedLinks(people: personViews.links, briefings: briefingViews.links, topics: topics)
+        let makePersonLink = { @Sendable (p: Int) in PersonLinkView(site.people[p]).made }
+        let makePersonCard = { @Sendable (p: Int) in
+            PersonCardView(site.people[p], briefingCount: index.briefingsOfPerson[p].count).made
+        }
+        let makeBriefingLink = { @Sendable (b: Int) in BriefingLinkView(site.briefings[b]).made }
+        let makeBriefingItem = { @Sendable (b: Int) in
+            BriefingItemView(site.briefings[b], topics: site.briefings[b].topics.compactMap { index.topicIndex[$0].map { topics[$0] } }).made
+        }
+        let links: SharedLinks
+        switch making {
+        case .upFront:
+            let people = Array(site.people.indices), briefings = Array(site.briefings.indices)
+            // People's items at the same time as briefings': each map alone leaves a core idle while
+            // its last chunk finishes.
+            let (personViews, briefingViews) = await Parallel.both({
+                (links: await Parallel.map(people, makePersonLink), cards: await Parallel.map(people, makePersonCard))
+            }, {
+                (links: await Parallel.map(briefings, makeBriefingLink), items: await Parallel.map(briefings, makeBriefingItem))
+            })
+            links = SharedLinks(people: SharedList(personViews.links), briefings: SharedList(briefingViews.links), topics: topics)
+            personCards = SharedList(personViews.cards)
+            briefingItems = SharedList(briefingViews.items)
+            // Events show the links made above.
+            eventsOnPages = SharedList(await Parallel.map(Array(site.events.indices)) { e in
+                links.event(e, summaryHTML: markdown.events[e].onPages, site: site, index: index).made
+            })
+        case .whenShown:
+            links = SharedLinks(people: SharedList(count: site.people.count, makePersonLink),
+                                briefings: SharedList(count: site.briefings.count, makeBriefingLink), topics: topics)
+            personCards = SharedList(count: site.people.count, makePersonCard)
+            briefingItems = SharedList(count: site.briefings.count, makeBriefingItem)
+            eventsOnPages = SharedList(count: site.events.count) { e in
+                links.event(e, summaryHTML: markdown.events[e].onPages, site: site, index: index).made
+            }
+        }
         self.links = links
-        personCards = personViews.cards
-        briefingItems = briefingViews.items
-        // Events show the links made above.
-        eventsOnPages = await Parallel.map(Array(site.events.indices)) { e in
-            links.event(e, summaryHTML: markdown.events[e].onPages, site: site, index: index).made
+    }
+}
+
+/// Shared items of one kind, by position: made up front, or each the first time it is asked for.
+struct SharedList<View: TemplateView>: Sendable {
+    private let made: [Made<View>]
+    private let later: Later?
+
+    /// Items made up front.
+    init(_ made: [Made<View>]) {
+        self.made = made
+        later = nil
+    }
+
+    /// `count` items, each made by `make` the first time it is asked for.
+    init(count: Int, _ make: @escaping @Sendable (Int) -> Made<View>) {
+        made = []
+        later = Later(count: count, make: make)
+    }
+
+    subscript(position: Int) -> Made<View> {
+        guard let later else { return made[position] }
+        return later.item(position)
+    }
+
+    /// The items made when first asked for. Two pages rendered at once may both make an item;
+    /// the first kept is the one every page gets after.
+    final class Later: Sendable {
+        private let slots: Mutex<[Made<View>?]>
+        private let make: @Sendable (Int) -> Made<View>
+
+        init(count: Int, make: @escaping @Sendable (Int) -> Made<View>) {
+            slots = Mutex([Made<View>?](repeating: nil, count: count))
+            self.make = make
+        }
+
+        func item(_ position: Int) -> Made<View> {
+            if let item = slots.withLock({ $0[position] }) { return item }
+            let item = make(position)
+            return slots.withLock { slots in
+                if let kept = slots[position] { return kept }
+                slots[position] = item
+                return item
+            }
         }
     }
 }
 
 /// Links to every person and every briefing: shown on pages, and inside events and quotes.
 struct SharedLinks: Sendable {
-    let people: [Made<PersonLinkView>]
-    let briefings: [Made<BriefingLinkView>]
+    let people: SharedList<PersonLinkView>
+    let briefings: SharedList<BriefingLinkView>
     /// In the order of `site.topics`.
     let topics: [Made<TopicLinkView>]
 
