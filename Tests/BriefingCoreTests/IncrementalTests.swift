@@ -42,7 +42,7 @@ import Testing
         let fm = FileManager.default
         let briefings = try fm.contentsOfDirectory(atPath: site.root + "/Content/briefings").filter { $0.hasSuffix(".md") }.sorted()
         let pick = briefings.randomElement(using: &rng).map { "Content/briefings/" + $0 }
-        switch Int.random(in: 0..<12, using: &rng) {
+        switch Int.random(in: 0..<14, using: &rng) {
         case 0, 1:  // body edit, sometimes with a link
             guard let pick else { return [] }
             var text = try String(contentsOfFile: site.root + "/" + pick, encoding: .utf8)
@@ -102,6 +102,15 @@ import Testing
             let text = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
             try site.write(text.replacingOccurrences(of: "title: \"Test Briefing", with: "title: \"Test Briefing \(step)"), to: path)
             return [path]
+        case 11, 12:  // front matter words only: the title, a quote's words, an event's summary
+            guard let pick else { return [] }
+            var text = try String(contentsOfFile: site.root + "/" + pick, encoding: .utf8)
+            // The briefing's title (the first), not its events' (their anchors come from their titles).
+            if let title = text.range(of: "title: \"") { text.replaceSubrange(title, with: "title: \"Reworded \(step) ") }
+            text = text.replacingOccurrences(of: "text: \"", with: "text: \"Again \(step): ")
+            text = text.replacingOccurrences(of: "    people: [", with: "    summary: \"Seen by [someone](person:steve-witkoff) \(step).\"\n    people: [")
+            try site.write(text, to: pick)
+            return [pick]
         default:  // a broken edit, fixed by the next one of this kind or left for the next steps to fix
             guard let pick else { return [] }
             var text = try String(contentsOfFile: site.root + "/" + pick, encoding: .utf8)

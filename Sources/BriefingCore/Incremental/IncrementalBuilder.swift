@@ -31,6 +31,8 @@ public actor IncrementalBuilder {
     private var documents: [String: RawDocument] = [:]
     /// Every file of the last good site and how to make it; nil before one.
     private var plan: RenderPlan?
+    /// The model of the last good site, for edits that keep its shape (`SiteSplice`).
+    private var prepared: PreparedSite?
     /// Each output path's item in `plan`.
     private var items: [String: Int] = [:]
     /// Files made since the edit that last reached them, by output path.
@@ -60,6 +62,7 @@ public actor IncrementalBuilder {
         var outcome: Outcome?
         if let changedPaths, let plan, !isBroken {
             outcome = await rebuildBodies(changedPaths, renderer: plan.renderer)
+            if outcome == nil { outcome = splice(changedPaths) }
         }
         if outcome == nil { outcome = await rebuildAll(changedPaths) }
         if case .failed = outcome! { isBroken = true } else { isBroken = false }
@@ -126,6 +129,7 @@ public actor IncrementalBuilder {
         stages.done("page contexts")
         markdownStage = MarkdownStage(site: prepared.checked.site, timeline: prepared.index.timeline)
         memo = prepared.memo
+        self.prepared = prepared
         warnings = prepared.warnings
         return install(plan, keeping: [])
     }
@@ -178,10 +182,50 @@ public actor IncrementalBuilder {
         // Body warnings of the edited files replace their old ones.
         let edited = Set(edits.map(\.path))
         warnings = warnings.filter { !edited.contains($0.location.path) } + diagnostics
+        if let last = prepared {
+            prepared = PreparedSite(checked: CheckedSite(site: site, diagnostics: warnings), index: last.index, markdown: markdown,
+                                    templates: last.templates, warnings: warnings.sorted(), memo: last.memo)
+        }
         // Every file not made from an edited text is kept as it was made.
         let stale = Set(jobs.map(\.path.rawValue)).union(generatedPaths)
         return install(RenderPlan(renderer: updated, source: DiskSite(root: siteRoot)),
                        keeping: made.keys.filter { !stale.contains($0) })
+    }
+
+    /// The path for edits that keep the site's shape (`SiteSplice`): only the edited files are
+    /// read and resolved again. Returns nil when it does not apply.
+    private func splice(_ changedPaths: Set<String>) -> Outcome? {
+        guard let prepared else { return nil }
+        var changes: [SiteSplice.Change] = []
+        var read: [(path: String, document: RawDocument)] = []
+        for path in changedPaths.sorted() {
+            if path.hasPrefix("Templates/") {
+                changes.append(.templates)
+                continue
+            }
+            let isBriefing = path.hasPrefix("Content/briefings/"), isPerson = path.hasPrefix("Content/people/")
+            guard isBriefing || isPerson, path.hasSuffix(".md"), let old = documents[path], !old.loadFailed else { return nil }
+            var found: [Diagnostic] = []
+            let document = ContentLoader(root: siteRoot).loadDocument(path, kind: .markdown, diagnostics: &found)
+            guard !document.loadFailed, found.isEmpty else { return nil }
+            read.append((path, document))
+            changes.append(isBriefing ? .briefing(document) : .person(document))
+        }
+        var stages = StageClock(progress)
+        guard let spliced = SiteSplice(previous: prepared, options: options, source: DiskSite(root: siteRoot)).apply(changes) else {
+            return nil
+        }
+        stages.done("splice the edited files")
+        for (path, document) in read { documents[path] = document }
+        self.prepared = spliced
+        warnings = spliced.warnings
+        let renderer = PageRenderer(templates: spliced.templates,
+                                    contexts: PageContexts(site: spliced.checked.site, index: spliced.index, markdown: spliced.markdown,
+                                                           shared: .madeWhenShown(site: spliced.checked.site, index: spliced.index,
+                                                                                  markdown: spliced.markdown)))
+        let outcome = install(RenderPlan(renderer: renderer, source: DiskSite(root: siteRoot)), keeping: [])
+        stages.done("page contexts")
+        return outcome
     }
 
     /// Takes `plan` as the site's, keeping the files already made at `kept` (which the change

@@ -173,6 +173,8 @@ struct Unresolved: Sendable {
     var markdown: [MarkdownText] = []
     var eventIDs: [String] = []
 
+    var isEmpty: Bool { markdown.isEmpty && eventIDs.isEmpty }
+
     mutating func add(_ other: Unresolved) {
         markdown += other.markdown
         eventIDs += other.eventIDs

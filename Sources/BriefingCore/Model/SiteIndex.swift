@@ -12,7 +12,7 @@ struct SiteIndex: Sendable {
     /// Per person: positions in `site.events`, in time order.
     let eventsOfPerson: [[Int]]
     /// Per person: their quotes, newest briefing first.
-    let quotesOfPerson: [[QuoteRef]]
+    private(set) var quotesOfPerson: [[QuoteRef]]
     /// Per person: people sharing a briefing's or an event's people list, by name.
     let seenWith: [[Int]]
     /// Per briefing: positions in `site.events` (its own and timeline entries naming it).
@@ -35,6 +35,22 @@ struct SiteIndex: Sendable {
     let topicIndex: [Slug: Int]
     /// Per topic: positions in `site.briefings`, newest first.
     let briefingsOfTopic: [[Int]]
+
+    /// This index with briefing `b`'s quotes replaced by `quotes`, said by the same people in the
+    /// same order as before (`serve`, after an edit of their words).
+    func replacingQuotes(ofBriefing b: Int, with quotes: [Quote]) -> SiteIndex {
+        var index = self
+        var next: [Int: Int] = [:]  // per person, how many of their new quotes are placed
+        for p in Set(quotes.compactMap { personIndex[$0.person] }) {
+            let theirs = quotes.filter { personIndex[$0.person] == p }
+            for i in index.quotesOfPerson[p].indices where index.quotesOfPerson[p][i].briefing == b {
+                let n = next[p, default: 0]
+                index.quotesOfPerson[p][i] = QuoteRef(quote: theirs[n], briefing: b)
+                next[p] = n + 1
+            }
+        }
+        return index
+    }
 
     /// Event `e` on the timeline page that holds it, from the site root.
     func eventURL(_ e: Int) -> String { timeline.url(of: e, anchor: eventAnchors[e]) }

@@ -19,45 +19,68 @@ struct SharedItems: Sendable {
     /// Events with their summaries rendered for briefing and person pages (`../../`).
     let eventsOnPages: SharedList<EventView>
 
+    /// The shared items of the site, each made when a page first shows it.
+    static func madeWhenShown(site: Site, index: SiteIndex, markdown: RenderedMarkdown) -> SharedItems {
+        let make = Makers(site: site, index: index)
+        let links = SharedLinks(people: SharedList(count: site.people.count, make.personLink),
+                                briefings: SharedList(count: site.briefings.count, make.briefingLink), topics: make.topics)
+        return SharedItems(links: links, personCards: SharedList(count: site.people.count, make.personCard),
+                           briefingItems: SharedList(count: site.briefings.count, make.briefingItem),
+                           eventsOnPages: SharedList(count: site.events.count) { e in
+                               links.event(e, summaryHTML: markdown.events[e].onPages, site: site, index: index).made
+                           })
+    }
+
+    private init(links: SharedLinks, personCards: SharedList<PersonCardView>, briefingItems: SharedList<BriefingItemView>,
+                 eventsOnPages: SharedList<EventView>) {
+        self.links = links
+        self.personCards = personCards
+        self.briefingItems = briefingItems
+        self.eventsOnPages = eventsOnPages
+    }
+
     /// Every shared item of the site, made as `making` says.
     init(site: Site, index: SiteIndex, markdown: RenderedMarkdown, making: Making = .upFront) async {
-        let topics = site.topics.map { TopicLinkView(name: $0.name, url: SiteURLs.topic($0.slug.rawValue), slug: $0.slug.rawValue).made }
-        let makePersonLink = { @Sendable (p: Int) in PersonLinkView(site.people[p]).made }
-        let makePersonCard = { @Sendable (p: Int) in
-            PersonCardView(site.people[p], briefingCount: index.briefingsOfPerson[p].count).made
+        guard making == .upFront else {
+            self = Self.madeWhenShown(site: site, index: index, markdown: markdown)
+            return
         }
-        let makeBriefingLink = { @Sendable (b: Int) in BriefingLinkView(site.briefings[b]).made }
-        let makeBriefingItem = { @Sendable (b: Int) in
-            BriefingItemView(site.briefings[b], topics: site.briefings[b].topics.compactMap { index.topicIndex[$0].map { topics[$0] } }).made
+        let make = Makers(site: site, index: index)
+        let people = Array(site.people.indices), briefings = Array(site.briefings.indices)
+        // People's items at the same time as briefings': each map alone leaves a core idle while
+        // its last chunk finishes.
+        let (personViews, briefingViews) = await Parallel.both({
+            (links: await Parallel.map(people, make.personLink), cards: await Parallel.map(people, make.personCard))
+        }, {
+            (links: await Parallel.map(briefings, make.briefingLink), items: await Parallel.map(briefings, make.briefingItem))
+        })
+        let links = SharedLinks(people: SharedList(personViews.links), briefings: SharedList(briefingViews.links), topics: make.topics)
+        // Events show the links made above.
+        let events = await Parallel.map(Array(site.events.indices)) { e in
+            links.event(e, summaryHTML: markdown.events[e].onPages, site: site, index: index).made
         }
-        let links: SharedLinks
-        switch making {
-        case .upFront:
-            let people = Array(site.people.indices), briefings = Array(site.briefings.indices)
-            // People's items at the same time as briefings': each map alone leaves a core idle while
-            // its last chunk finishes.
-            let (personViews, briefingViews) = await Parallel.both({
-                (links: await Parallel.map(people, makePersonLink), cards: await Parallel.map(people, makePersonCard))
-            }, {
-                (links: await Parallel.map(briefings, makeBriefingLink), items: await Parallel.map(briefings, makeBriefingItem))
-            })
-            links = SharedLinks(people: SharedList(personViews.links), briefings: SharedList(briefingViews.links), topics: topics)
-            personCards = SharedList(personViews.cards)
-            briefingItems = SharedList(briefingViews.items)
-            // Events show the links made above.
-            eventsOnPages = SharedList(await Parallel.map(Array(site.events.indices)) { e in
-                links.event(e, summaryHTML: markdown.events[e].onPages, site: site, index: index).made
-            })
-        case .whenShown:
-            links = SharedLinks(people: SharedList(count: site.people.count, makePersonLink),
-                                briefings: SharedList(count: site.briefings.count, makeBriefingLink), topics: topics)
-            personCards = SharedList(count: site.people.count, makePersonCard)
-            briefingItems = SharedList(count: site.briefings.count, makeBriefingItem)
-            eventsOnPages = SharedList(count: site.events.count) { e in
-                links.event(e, summaryHTML: markdown.events[e].onPages, site: site, index: index).made
+        self.init(links: links, personCards: SharedList(personViews.cards), briefingItems: SharedList(briefingViews.items),
+                  eventsOnPages: SharedList(events))
+    }
+
+    /// How each shared item is made, by position.
+    private struct Makers {
+        let topics: [Made<TopicLinkView>]
+        let personLink: @Sendable (Int) -> Made<PersonLinkView>
+        let personCard: @Sendable (Int) -> Made<PersonCardView>
+        let briefingLink: @Sendable (Int) -> Made<BriefingLinkView>
+        let briefingItem: @Sendable (Int) -> Made<BriefingItemView>
+
+        init(site: Site, index: SiteIndex) {
+            let topics = site.topics.map { TopicLinkView(name: $0.name, url: SiteURLs.topic($0.slug.rawValue), slug: $0.slug.rawValue).made }
+            self.topics = topics
+            personLink = { PersonLinkView(site.people[$0]).made }
+            personCard = { PersonCardView(site.people[$0], briefingCount: index.briefingsOfPerson[$0].count).made }
+            briefingLink = { BriefingLinkView(site.briefings[$0]).made }
+            briefingItem = { b in
+                BriefingItemView(site.briefings[b], topics: site.briefings[b].topics.compactMap { index.topicIndex[$0].map { topics[$0] } }).made
             }
         }
-        self.links = links
     }
 }
 

@@ -42,16 +42,7 @@ public struct SiteResolver: Sendable {
         // its own sink; results keep the files' order.
         let resolver = self
         let personSlugs = Set(raw.people.indices.compactMap { Self.validSlug(path: raw.people[$0].path) })
-        let people = await Parallel.map(raw.people) { document -> (Person?, [Diagnostic], Unresolved) in
-            let sink = DiagnosticSink()
-            guard let slug = resolver.fileSlug(document, sink: sink), document.isReadable,
-                  let person = resolver.resolvePerson(document, slug: slug, sink: sink)
-            else {
-                Self.unresolvedBody(of: document, sink: sink)
-                return (nil, sink.diagnostics, sink.unresolved)
-            }
-            return (person, sink.diagnostics, sink.unresolved)
-        }
+        let people = await Parallel.map(raw.people) { resolver.resolvePersonFile($0) }
         var resolvedPeople = people.compactMap(\.0)
         sink.diagnostics += people.flatMap(\.1)
         for person in people { sink.unresolved.add(person.2) }
@@ -63,15 +54,7 @@ public struct SiteResolver: Sendable {
         let reusable = memo.flatMap { $0.zone == zone && $0.people == personSlugs && $0.topics == declaredTopicSlugs ? $0 : nil }
         var briefingResults = await Parallel.map(raw.briefings) { document -> BriefingResult? in
             if let old = reusable?.briefings[document.path], old.document.hasSameText(as: document) { return old.result }
-            let sink = DiagnosticSink()
-            guard let slug = resolver.fileSlug(document, sink: sink), document.isReadable,
-                  let (briefing, events) = resolver.resolveBriefing(
-                      document, slug: slug, zone: zone, references: ReferenceChecker(people: personSlugs, topics: declaredTopicSlugs, sink: sink), sink: sink)
-            else {
-                Self.unresolvedBody(of: document, sink: sink)
-                return BriefingResult(briefing: nil, events: [], diagnostics: sink.diagnostics, unresolved: sink.unresolved)
-            }
-            return BriefingResult(briefing: briefing, events: events, diagnostics: sink.diagnostics, unresolved: sink.unresolved)
+            return resolver.resolveBriefingFile(document, zone: zone, people: personSlugs, topics: declaredTopicSlugs)
         }
         var nextMemo: ResolveMemo?
         if remember {
@@ -143,6 +126,32 @@ public struct SiteResolver: Sendable {
         site.linkableBriefings = allBriefingSlugs.subtracting(draftSlugs)
         site.unresolved = sink.unresolved
         return CheckedSite(site: site, diagnostics: sink.diagnostics, memo: nextMemo)
+    }
+
+    /// One person's file resolved: the person (nil when it does not resolve) and what was found.
+    func resolvePersonFile(_ document: RawDocument) -> (person: Person?, diagnostics: [Diagnostic], unresolved: Unresolved) {
+        let sink = DiagnosticSink()
+        guard let slug = fileSlug(document, sink: sink), document.isReadable,
+              let person = resolvePerson(document, slug: slug, sink: sink)
+        else {
+            Self.unresolvedBody(of: document, sink: sink)
+            return (nil, sink.diagnostics, sink.unresolved)
+        }
+        return (person, sink.diagnostics, sink.unresolved)
+    }
+
+    /// One briefing's file resolved against the site's people and declared topics (nil: no
+    /// topics.yaml) in the site's time zone.
+    func resolveBriefingFile(_ document: RawDocument, zone: TimeZone, people: Set<String>, topics: Set<String>?) -> BriefingResult {
+        let sink = DiagnosticSink()
+        guard let slug = fileSlug(document, sink: sink), document.isReadable,
+              let (briefing, events) = resolveBriefing(
+                  document, slug: slug, zone: zone, references: ReferenceChecker(people: people, topics: topics, sink: sink), sink: sink)
+        else {
+            Self.unresolvedBody(of: document, sink: sink)
+            return BriefingResult(briefing: nil, events: [], diagnostics: sink.diagnostics, unresolved: sink.unresolved)
+        }
+        return BriefingResult(briefing: briefing, events: events, diagnostics: sink.diagnostics, unresolved: sink.unresolved)
     }
 
     /// What resolving one briefing file gave.

@@ -1,0 +1,100 @@
+/// Edits that leave the shape of the site as it was, applied to the last good model instead of
+/// running the pipeline over the whole site (`serve`). An edit keeps the shape when it moves
+/// nothing and changes no link target: a template edited; a briefing's file edited with its
+/// slug, date, status, people, topics, the speakers of its quotes and its events' dates, places
+/// in the file, ids, people and briefing as they were (its title, summary, key points, quotes'
+/// words, places, sources, events' titles and summaries may change); a person's file edited with
+/// the same name. Only that file is resolved and its Markdown rendered; every other file's
+/// results, the index and the link targets stay. Any other edit, or one with an error, is left to
+/// the whole pipeline (which also reports the errors). A test applies random edits and compares
+/// the result with a clean build.
+struct SiteSplice {
+    /// What changed.
+    enum Change {
+        /// Something under `Templates/`.
+        case templates
+        /// A briefing's file, read again.
+        case briefing(RawDocument)
+        /// A person's file, read again.
+        case person(RawDocument)
+    }
+
+    /// The last good site, with the memo of its resolving (for the people and topics it was
+    /// checked against).
+    let previous: PreparedSite
+    let options: BuildOptions
+    let source: any SiteSource
+
+    /// The site after `changes`, or nil when one of them changes its shape or has an error.
+    func apply(_ changes: [Change]) -> PreparedSite? {
+        guard let memo = previous.memo?.resolve else { return nil }
+        var site = previous.checked.site
+        var index = previous.index
+        var markdown = previous.markdown
+        var templates = previous.templates
+        let stage = MarkdownStage(site: site, timeline: index.timeline)
+        let resolver = SiteResolver(options: options)
+        var edited = Set<String>()
+        var found = MarkdownStage.Found()
+        var diagnostics: [Diagnostic] = []
+        for change in changes {
+            switch change {
+            case .templates:
+                // A template set with or without year pages lays the timeline out differently.
+                guard let set = try? TemplateSet.load(from: source),
+                      set.templates.has("timeline-page") == templates.templates.has("timeline-page") else { return nil }
+                templates = set
+            case .briefing(let document):
+                guard let b = site.briefings.firstIndex(where: { $0.path == document.path }) else { return nil }
+                let result = resolver.resolveBriefingFile(document, zone: memo.zone, people: memo.people, topics: memo.topics)
+                let old = site.briefings[b]
+                guard let new = result.briefing, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError),
+                      new.slug == old.slug, new.date == old.date, new.status == old.status, new.people == old.people,
+                      new.topics == old.topics, new.quotes.map(\.person) == old.quotes.map(\.person)
+                else { return nil }
+                // Its events, at their places in the site's time order (by date, then place in the file).
+                let places = site.events.indices.filter { site.events[$0].location.path == document.path }
+                let events = result.events.sorted { ($0.date, $0.location) < ($1.date, $1.location) }
+                guard places.count == events.count else { return nil }
+                for (e, event) in zip(places, events) {
+                    let was = site.events[e]
+                    guard event.date == was.date, event.location == was.location, event.id == was.id,
+                          event.names == was.names, event.people == was.people, event.briefing == was.briefing
+                    else { return nil }
+                }
+                site.briefings[b] = new
+                for (e, event) in zip(places, events) { site.events[e] = event }
+                index = index.replacingQuotes(ofBriefing: b, with: new.quotes)
+                markdown.briefings[b] = stage.briefing(new, found: &found)
+                for e in places { markdown.events[e] = stage.event(site.events[e], found: &found) }
+                diagnostics += result.diagnostics
+                edited.insert(document.path)
+            case .person(let document):
+                guard let p = site.people.firstIndex(where: { $0.path == document.path }) else { return nil }
+                let result = resolver.resolvePersonFile(document)
+                guard let new = result.person, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError),
+                      new.slug == site.people[p].slug, new.name == site.people[p].name
+                else { return nil }
+                site.people[p] = new
+                markdown.people[p] = PersonMarkdown(bio: stage.bio(new.bio, found: &found))
+                diagnostics += result.diagnostics
+                edited.insert(document.path)
+            }
+        }
+        guard !found.diagnostics.contains(where: \.isError) else { return nil }
+        markdown.updatesOnHome = stage.updatesOnHome(site)
+        // The edited files' problems replace the ones they had.
+        markdown.diagnostics = (markdown.diagnostics.filter { !edited.contains($0.location.path) } + found.diagnostics).sorted()
+        markdown.notes.imagesWithoutAlt = (markdown.notes.imagesWithoutAlt.filter { !edited.contains($0.location.path) }
+            + found.notes.imagesWithoutAlt).sorted()
+        // (Names linked from prose are only read by `check`, which never splices.)
+        markdown.notes.linkedPeople.formUnion(found.notes.linkedPeople)
+        let warnings = (previous.warnings.filter { !edited.contains($0.location.path) } + diagnostics + found.diagnostics).sorted()
+        return PreparedSite(checked: CheckedSite(site: site, diagnostics: warnings), index: index, markdown: markdown,
+                            templates: templates, warnings: warnings, memo: previous.memo)
+    }
+}
+
+extension Diagnostic {
+    var isError: Bool { severity == .error }
+}
