@@ -42,7 +42,7 @@ import Testing
         let fm = FileManager.default
         let briefings = try fm.contentsOfDirectory(atPath: site.root + "/Content/briefings").filter { $0.hasSuffix(".md") }.sorted()
         let pick = briefings.randomElement(using: &rng).map { "Content/briefings/" + $0 }
-        switch Int.random(in: 0..<14, using: &rng) {
+        switch Int.random(in: 0..<15, using: &rng) {
         case 0, 1:  // body edit, sometimes with a link
             guard let pick else { return [] }
             var text = try String(contentsOfFile: site.root + "/" + pick, encoding: .utf8)
@@ -82,7 +82,8 @@ import Testing
         case 7:  // timeline edit
             let path = "Content/timeline.yaml"
             let old = (try? String(contentsOfFile: site.root + "/" + path, encoding: .utf8)) ?? ""
-            try site.write(old + "- date: 2024-0\(1 + step % 9)\n  title: \"Timeline \(step)\"\n  people: [jared-kushner]\n", to: path)
+            let id = step % 3 == 0 ? "" : "  id: t\(step)\n"
+            try site.write(old + "- date: 2024-0\(1 + step % 9)\n\(id)  title: \"Timeline \(step)\"\n  people: [jared-kushner]\n", to: path)
             return [path]
         case 8:  // topics.yaml: a topic renamed, or the file removed
             let path = "Content/topics.yaml"
@@ -111,6 +112,16 @@ import Testing
             text = text.replacingOccurrences(of: "    people: [", with: "    summary: \"Seen by [someone](person:steve-witkoff) \(step).\"\n    people: [")
             try site.write(text, to: pick)
             return [pick]
+        case 13:  // timeline.yaml's words: its events' titles (anchors of events with an id stay)
+            let path = "Content/timeline.yaml"
+            guard let old = try? String(contentsOfFile: site.root + "/" + path, encoding: .utf8) else { return [] }
+            // Only those with an id, unless the file has none without.
+            var lines = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for i in lines.indices.dropFirst() where lines[i - 1].hasPrefix("  id: ") {
+                lines[i] = lines[i].replacingOccurrences(of: "title: \"Timeline", with: "title: \"Timeline \(step)")
+            }
+            try site.write(lines.joined(separator: "\n"), to: path)
+            return [path]
         default:  // a broken edit, fixed by the next one of this kind or left for the next steps to fix
             guard let pick else { return [] }
             var text = try String(contentsOfFile: site.root + "/" + pick, encoding: .utf8)

@@ -203,13 +203,21 @@ public actor IncrementalBuilder {
                 changes.append(.templates)
                 continue
             }
-            let isBriefing = path.hasPrefix("Content/briefings/"), isPerson = path.hasPrefix("Content/people/")
-            guard isBriefing || isPerson, path.hasSuffix(".md"), let old = documents[path], !old.loadFailed else { return nil }
+            let kind: ContentLoader.Kind
+            let change: (RawDocument) -> SiteSplice.Change
+            switch path {
+            case "Content/timeline.yaml": (kind, change) = (.entries, SiteSplice.Change.timeline)
+            case "Content/topics.yaml": (kind, change) = (.yaml, SiteSplice.Change.topics)
+            case _ where path.hasSuffix(".md") && path.hasPrefix("Content/briefings/"): (kind, change) = (.markdown, SiteSplice.Change.briefing)
+            case _ where path.hasSuffix(".md") && path.hasPrefix("Content/people/"): (kind, change) = (.markdown, SiteSplice.Change.person)
+            default: return nil
+            }
+            guard let old = documents[path], !old.loadFailed else { return nil }
             var found: [Diagnostic] = []
-            let document = ContentLoader(root: siteRoot).loadDocument(path, kind: .markdown, diagnostics: &found)
+            let document = ContentLoader(root: siteRoot).loadDocument(path, kind: kind, diagnostics: &found)
             guard !document.loadFailed, found.isEmpty else { return nil }
             read.append((path, document))
-            changes.append(isBriefing ? .briefing(document) : .person(document))
+            changes.append(change(document))
         }
         var stages = StageClock(progress)
         guard let spliced = SiteSplice(previous: prepared, options: options, source: DiskSite(root: siteRoot)).apply(changes) else {
@@ -250,7 +258,7 @@ public actor IncrementalBuilder {
 
     private static func index(_ raw: RawSite) -> [String: RawDocument] {
         var documents: [String: RawDocument] = [:]
-        for document in raw.people + raw.briefings + [raw.siteConfig, raw.timeline].compactMap({ $0 }) {
+        for document in raw.people + raw.briefings + [raw.siteConfig, raw.timeline, raw.topics].compactMap({ $0 }) {
             documents[document.path] = document
         }
         return documents

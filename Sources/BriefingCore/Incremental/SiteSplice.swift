@@ -4,7 +4,8 @@
 /// slug, date, status, people, topics, the speakers of its quotes and its events' dates, places
 /// in the file, ids, people and briefing as they were (its title, summary, key points, quotes'
 /// words, places, sources, events' titles and summaries may change); a person's file edited with
-/// the same name. Only that file is resolved and its Markdown rendered; every other file's
+/// the same name; `timeline.yaml` edited with its events kept as a briefing's must be;
+/// `topics.yaml` edited with the same topics, in the same order by name. Only that file is resolved and its Markdown rendered; every other file's
 /// results, the index and the link targets stay. Any other edit, or one with an error, is left to
 /// the whole pipeline (which also reports the errors). A test applies random edits and compares
 /// the result with a clean build.
@@ -17,6 +18,10 @@ struct SiteSplice {
         case briefing(RawDocument)
         /// A person's file, read again.
         case person(RawDocument)
+        /// `timeline.yaml`, read again.
+        case timeline(RawDocument)
+        /// `topics.yaml`, read again.
+        case topics(RawDocument)
     }
 
     /// The last good site, with the memo of its resolving (for the people and topics it was
@@ -52,21 +57,36 @@ struct SiteSplice {
                       new.slug == old.slug, new.date == old.date, new.status == old.status, new.people == old.people,
                       new.topics == old.topics, new.quotes.map(\.person) == old.quotes.map(\.person)
                 else { return nil }
-                // Its events, at their places in the site's time order (by date, then place in the file).
-                let places = site.events.indices.filter { site.events[$0].location.path == document.path }
-                let events = result.events.sorted { ($0.date, $0.location) < ($1.date, $1.location) }
-                guard places.count == events.count else { return nil }
-                for (e, event) in zip(places, events) {
-                    let was = site.events[e]
-                    guard event.date == was.date, event.location == was.location, event.id == was.id,
-                          event.names == was.names, event.people == was.people, event.briefing == was.briefing
-                    else { return nil }
-                }
+                guard let places = Self.places(of: result.events, from: document.path, in: site) else { return nil }
                 site.briefings[b] = new
-                for (e, event) in zip(places, events) { site.events[e] = event }
+                for (e, event) in places { site.events[e] = event }
                 index = index.replacingQuotes(ofBriefing: b, with: new.quotes)
                 markdown.briefings[b] = stage.briefing(new, found: &found)
-                for e in places { markdown.events[e] = stage.event(site.events[e], found: &found) }
+                for (e, _) in places { markdown.events[e] = stage.event(site.events[e], found: &found) }
+                diagnostics += result.diagnostics
+                edited.insert(document.path)
+            case .timeline(let document):
+                guard !document.loadFailed else { return nil }
+                let result = resolver.resolveTimelineFile(
+                    document, zone: memo.zone, people: memo.people, topics: memo.topics,
+                    allBriefings: site.linkableBriefings.union(site.draftSlugs), builtBriefings: Set(site.briefings.map(\.slug.rawValue)))
+                guard result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError),
+                      let places = Self.places(of: result.events, from: document.path, in: site)
+                else { return nil }
+                for (e, event) in places {
+                    site.events[e] = event
+                    markdown.events[e] = stage.event(event, found: &found)
+                }
+                diagnostics += result.diagnostics
+                edited.insert(document.path)
+            case .topics(let document):
+                guard !document.loadFailed else { return nil }
+                let result = resolver.resolveTopicsFile(document)
+                // The same topics declared (what briefings were checked against), in the same order.
+                guard !result.diagnostics.contains(where: \.isError), result.topics.map({ Set($0.keys) }) == memo.topics else { return nil }
+                let topics = SiteResolver.topics(of: site.briefings, declared: result.topics ?? [:])
+                guard topics.map(\.slug) == site.topics.map(\.slug) else { return nil }
+                site.topics = topics
                 diagnostics += result.diagnostics
                 edited.insert(document.path)
             case .person(let document):
@@ -92,6 +112,24 @@ struct SiteSplice {
         let warnings = (previous.warnings.filter { !edited.contains($0.location.path) } + diagnostics + found.diagnostics).sorted()
         return PreparedSite(checked: CheckedSite(site: site, diagnostics: warnings), index: index, markdown: markdown,
                             templates: templates, warnings: warnings, memo: previous.memo)
+    }
+}
+
+extension SiteSplice {
+    /// Where `events`, resolved again from the file at `path`, go in the site's time order (by
+    /// date, then place in the file): the places its events held, when each keeps what orders,
+    /// links and names it (date, place in the file, id, anchor, people, briefing); nil otherwise.
+    static func places(of events: [Event], from path: String, in site: Site) -> [(Int, Event)]? {
+        let places = site.events.indices.filter { site.events[$0].location.path == path }
+        let sorted = events.sorted { ($0.date, $0.location) < ($1.date, $1.location) }
+        guard places.count == sorted.count else { return nil }
+        for (e, event) in zip(places, sorted) {
+            let was = site.events[e]
+            guard event.date == was.date, event.location == was.location, event.id == was.id,
+                  event.names == was.names, event.people == was.people, event.briefing == was.briefing
+            else { return nil }
+        }
+        return Array(zip(places, sorted))
     }
 }
 

@@ -154,6 +154,24 @@ public struct SiteResolver: Sendable {
         return BriefingResult(briefing: briefing, events: events, diagnostics: sink.diagnostics, unresolved: sink.unresolved)
     }
 
+    /// The timeline's events resolved alone, against what the rest of the site resolved to
+    /// (`serve`): its people and declared topics, every briefing file's slug and those built.
+    func resolveTimelineFile(_ document: RawDocument, zone: TimeZone, people: Set<String>, topics: Set<String>?,
+                             allBriefings: Set<String>, builtBriefings: Set<String>)
+        -> (events: [Event], diagnostics: [Diagnostic], unresolved: Unresolved) {
+        let sink = DiagnosticSink()
+        let events = resolveTimeline(document, zone: zone, references: ReferenceChecker(people: people, topics: topics, sink: sink),
+                                     allBriefings: allBriefings, builtBriefings: builtBriefings, sink: sink)
+        return (events, sink.diagnostics, sink.unresolved)
+    }
+
+    /// The topics `topics.yaml` declares, resolved alone (`serve`).
+    func resolveTopicsFile(_ document: RawDocument) -> (topics: [String: Topic]?, diagnostics: [Diagnostic]) {
+        let sink = DiagnosticSink()
+        let topics = resolveTopics(document, sink: sink)
+        return (topics, sink.diagnostics)
+    }
+
     /// What resolving one briefing file gave.
     struct BriefingResult: Sendable {
         /// Nil when the file did not resolve.
