@@ -22,7 +22,7 @@ struct JSONWriter {
     }
 
     /// Everything written so far.
-    var bytes: [UInt8] { parts.isEmpty ? current : Self.joined(parts + [current]) }
+    var bytes: [UInt8] { parts.isEmpty ? current : (parts + [current]).joinedBytes() }
 
     private mutating func beginValue() {
         if current.count >= Self.partSize {
@@ -38,18 +38,6 @@ struct JSONWriter {
         }
         if !atStart { current.append(UInt8(ascii: ",")) }
         atStart = false
-    }
-
-    private static func joined(_ parts: [[UInt8]]) -> [UInt8] {
-        let total = parts.reduce(0) { $0 + $1.count }
-        return [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
-            for part in parts {
-                part.withUnsafeBufferPointer { part in
-                    UnsafeMutableRawPointer(buffer.baseAddress! + count).copyMemory(from: part.baseAddress!, byteCount: part.count)
-                }
-                count += part.count
-            }
-        }
     }
 
     mutating func key(_ name: String) {
@@ -104,7 +92,7 @@ struct JSONWriter {
     /// The bytes written, with a line feed after them (as a file ends); a file of one part is not copied.
     consuming func endingLine() -> [UInt8] {
         current.append(UInt8(ascii: "\n"))
-        return parts.isEmpty ? current : Self.joined(parts + [current])
+        return parts.isEmpty ? current : (parts + [current]).joinedBytes()
     }
 
     /// Hands the rest to the sink, with a line feed after it (as a file ends).

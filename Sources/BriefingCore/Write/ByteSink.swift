@@ -27,18 +27,7 @@ final class ByteSink {
     }
 
     /// Everything written, joined (memory only).
-    var bytes: [UInt8] {
-        if parts.count == 1 { return parts[0] }
-        let total = parts.reduce(0) { $0 + $1.count }
-        return [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
-            for part in parts {
-                part.withUnsafeBufferPointer { part in
-                    UnsafeMutableRawPointer(buffer.baseAddress! + count).copyMemory(from: part.baseAddress!, byteCount: part.count)
-                }
-                count += part.count
-            }
-        }
-    }
+    var bytes: [UInt8] { parts.count == 1 ? parts[0] : parts.joinedBytes() }
 
     /// Writes `bytes` whole into `descriptor`, however many calls it takes.
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(POSIXError) {
@@ -49,6 +38,21 @@ final class ByteSink {
             }
             guard written > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             offset += written
+        }
+    }
+}
+
+extension Array where Element == [UInt8] {
+    /// The parts one after another, copied once into an array of their total size.
+    func joinedBytes() -> [UInt8] {
+        let total = reduce(0) { $0 + $1.count }
+        return [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+            for part in self where !part.isEmpty {
+                part.withUnsafeBufferPointer { part in
+                    UnsafeMutableRawPointer(buffer.baseAddress! + count).copyMemory(from: part.baseAddress!, byteCount: part.count)
+                }
+                count += part.count
+            }
         }
     }
 }
