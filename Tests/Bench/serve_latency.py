@@ -12,11 +12,12 @@ rebuild time serve itself reports ("rebuilt: … in X ms"). Every edited file is
 Kinds: body (a paragraph appended to a briefing), front-matter (a briefing's title), person (a
 person's role), timeline (an event's title in timeline.yaml), topics (a topic's name in
 topics.yaml; one is written first when the site has none), template (a line in
-Templates/briefing.mustache).
+Templates/briefing.mustache), reshape (a briefing's title and its date, which moves it among
+the others: the whole pipeline runs again).
 """
 import argparse, json, os, re, socket, statistics, subprocess, sys, time, urllib.request
 
-KINDS = ["body", "front-matter", "person", "timeline", "topics", "template"]
+KINDS = ["body", "front-matter", "person", "timeline", "topics", "template", "reshape"]
 
 
 def free_port():
@@ -67,7 +68,7 @@ class Edit:
     def __init__(self, kind, site, base):
         content = os.path.join(site, "Content")
         self.kind = kind
-        if kind in ("body", "front-matter", "template"):
+        if kind in ("body", "front-matter", "template", "reshape"):
             name = middle(os.path.join(content, "briefings"))
             self.page = f"briefings/{name[:-3]}/"
             self.path = os.path.join(content, "briefings", name)
@@ -100,6 +101,9 @@ class Edit:
             return text + f"\n{marker}\n"
         if self.kind == "front-matter":
             return replace_line(text, "title", marker)
+        if self.kind == "reshape":
+            day = 1 + int(marker.split()[2]) % 9
+            return re.sub(r"^date: .*$", f"date: 2001-01-0{day}", replace_line(text, "title", marker), count=1, flags=re.M)
         if self.kind == "person":
             return replace_line(text, "role", marker)
         if self.kind == "timeline":
