@@ -196,7 +196,7 @@ import Testing
     static let outputProblems: [OutputProblem] = [
         .outputHoldsSite(output: "/site", suggested: "/site/public"), .outputInsideSite(protected: "/site/Content", suggested: "/site/public"),
         .outputIsAFile("/out"), .outputNotOurs("/out"), .cannotCreateStaging("/.out.staging-1", reason: "denied"),
-        .cannotWriteFile(reason: "denied"), .cannotReplaceOutput(reason: "busy"),
+        .cannotWriteFile(reason: "denied"), .cannotReplaceOutput(reason: "busy"), .cannotReadCopiedFile(reason: "denied"),
     ]
 
     static func index(_ problem: OutputProblem) -> Int {
@@ -208,6 +208,25 @@ import Testing
         case .cannotCreateStaging: 4
         case .cannotWriteFile: 5
         case .cannotReplaceOutput: 6
+        case .cannotReadCopiedFile: 7
+        }
+    }
+
+    static let templateProblems: [TemplateProblem] = [
+        .noTemplatesFolder, .cannotRead, .notUTF8, .syntax("unclosed section 'briefing'"),
+        .missingPartial("partials/itme", known: ["partials/item"]), .missingTemplate("home", required: ["home", "briefing"]),
+        .unknownName(.init(name: "titel", place: .here, suggestion: "title", pages: ["briefing"])),
+    ]
+
+    static func index(_ problem: TemplateProblem) -> Int {
+        switch problem {
+        case .noTemplatesFolder: 0
+        case .cannotRead: 1
+        case .notUTF8: 2
+        case .syntax: 3
+        case .missingPartial: 4
+        case .missingTemplate: 5
+        case .unknownName: 6
         }
     }
 
@@ -262,8 +281,9 @@ import Testing
         expectWorded(Self.contentProblems, cases: 30, index: Self.index)
         expectWorded(Self.loadProblems, cases: 14, index: Self.index)
         expectWorded(Self.linkProblems, cases: 6, index: Self.index)
-        expectWorded(Self.outputProblems, cases: 7, index: Self.index)
+        expectWorded(Self.outputProblems, cases: 8, index: Self.index)
         expectWorded(Self.scaffoldProblems, cases: 19, index: Self.index)
+        expectWorded(Self.templateProblems, cases: 7, index: Self.index)
     }
 
     /// What a user sees for a few cases, as `Diagnostic` prints them.

@@ -91,7 +91,7 @@ struct RenderPlan: Sendable {
             do {
                 return (item.path.rawValue, .success(try plan.bytes(of: item)))
             } catch {
-                return (item.path.rawValue, .failure(Diagnostic(SourceLocation(path: item.path.rawValue), "cannot read the file: \(error)")))
+                return (item.path.rawValue, .failure(Diagnostic(SourceLocation(path: item.path.rawValue), OutputProblem.cannotReadCopiedFile(reason: "\(error)"))))
             }
         }
         var files: [String: [UInt8]] = [:]

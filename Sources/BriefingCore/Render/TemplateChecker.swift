@@ -22,8 +22,9 @@ struct TemplateChecker {
         let template: String
         let line: Int
         let column: Int
-        let message: String
-        let hint: String?
+        let problem: TemplateProblem
+        var message: String { problem.wording.message }
+        var hint: String? { problem.wording.hint }
     }
 
     /// What a context on the stack offers to a lookup.
@@ -38,8 +39,8 @@ struct TemplateChecker {
     /// Every name used at one place of one template, over all the page kinds that reach it.
     private struct Use {
         var resolved = false
-        /// The message, the name to suggest for, and the names in reach, nearest context first.
-        var problem: (message: String, target: String, candidates: [[String]])?
+        /// Where the name was not found, and the names in reach, nearest context first.
+        var problem: (name: String, place: TemplateProblem.UnknownName.Place, candidates: [[String]])?
         var pages: [String] = []
     }
 
@@ -60,11 +61,10 @@ struct TemplateChecker {
         return walk.uses.compactMap { place, use -> UnknownName? in
             guard !use.resolved, let problem = use.problem else { return nil }
             // The nearest context's names first: inside `{{#briefing}}`, 'titel' means its title.
-            let suggestion = problem.candidates.lazy.compactMap { Suggestion.closest(to: problem.target, in: $0) }.first
+            let suggestion = problem.candidates.lazy.compactMap { Suggestion.closest(to: problem.name, in: $0) }.first
             return UnknownName(template: place.template, line: place.line, column: place.column,
-                               message: problem.message + (suggestion.map { " — " + Suggestion.hint($0) } ?? ""),
-                               hint: "looked up in the \(use.pages.joined(separator: ", ")) page\(use.pages.count == 1 ? "" : "s"); "
-                                   + "Templates/README.md lists every field")
+                               problem: .unknownName(.init(name: problem.name, place: problem.place, suggestion: suggestion,
+                                                           pages: use.pages)))
         }
         .sorted { ($0.template, $0.line, $0.column) < ($1.template, $1.line, $1.column) }
     }
@@ -158,7 +158,7 @@ struct TemplateChecker {
                 if kind != nil { break }
             }
             guard var found = kind else {
-                use.problem = use.problem ?? ("no field '\(first)' here", first, visible)
+                use.problem = use.problem ?? (first, .here, visible)
                 return nil
             }
             for (i, part) in name.parts.enumerated().dropFirst() {
@@ -169,13 +169,13 @@ struct TemplateChecker {
                 case .view(let schema):
                     guard let field = schema.field(part) else {
                         let owner = name.parts[..<i].joined(separator: ".")
-                        use.problem = use.problem ?? ("no field '\(part)' in '\(owner)'", part, [schema.fields.map(\.name)])
+                        use.problem = use.problem ?? (part, .inView(owner: owner), [schema.fields.map(\.name)])
                         return nil
                     }
                     found = field.kind
                 default:
                     let owner = name.parts[..<i].joined(separator: ".")
-                    use.problem = use.problem ?? ("'\(owner)' has no fields: '\(part)' is not there", part, [])
+                    use.problem = use.problem ?? (part, .inScalar(owner: owner), [])
                     return nil
                 }
             }

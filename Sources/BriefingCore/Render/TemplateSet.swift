@@ -25,8 +25,7 @@ public struct TemplateSet: Sendable {
         let folder = "Templates"
         var diagnostics: [Diagnostic] = []
         guard source.kind(of: folder) == .folder else {
-            throw BuildFailure([Diagnostic(SourceLocation(path: folder), "no Templates/ folder in the site folder",
-                                           hint: "copy the Templates/ folder of the Briefing repository next to Content/")])
+            throw BuildFailure([Diagnostic(SourceLocation(path: folder), TemplateProblem.noTemplatesFolder)])
         }
         let files = source.subpaths(of: folder)
             .filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
@@ -36,13 +35,13 @@ public struct TemplateSet: Sendable {
             let path = "\(folder)/\(file)"
             let name = String(file.dropLast(".mustache".count))
             guard let data = source.contents(of: path) else {
-                diagnostics.append(Diagnostic(SourceLocation(path: path), "cannot read the template"))
+                diagnostics.append(Diagnostic(SourceLocation(path: path), TemplateProblem.cannotRead))
                 continue
             }
             switch SourceText.decode(data) {
             case .success(let text): texts[name] = (path, text)
             case .failure(let at):
-                diagnostics.append(Diagnostic(SourceLocation(path: path, line: at.line, column: at.column), "the template is not UTF-8 text"))
+                diagnostics.append(Diagnostic(SourceLocation(path: path, line: at.line, column: at.column), TemplateProblem.notUTF8))
             }
         }
         var templates: MustacheTemplates?
@@ -53,7 +52,7 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(Diagnostic(
                     SourceLocation(path: texts[syntax.template]?.path ?? "\(folder)/\(syntax.template).mustache",
                                    line: syntax.line, column: syntax.column),
-                    "template syntax error: \(syntax.message)"))
+                    TemplateProblem.syntax(syntax.message)))
             }
         }
         if let templates {
@@ -61,9 +60,7 @@ public struct TemplateSet: Sendable {
                 for reference in templates.references(in: name) where !templates.has(reference.name) {
                     diagnostics.append(Diagnostic(
                         SourceLocation(path: texts[name]!.path, line: reference.line, column: reference.column),
-                        "template names a missing partial '\(reference.name)'",
-                        hint: Suggestion.hint(for: reference.name, in: texts.keys)
-                            ?? "create Templates/\(reference.name).mustache"))
+                        TemplateProblem.missingPartial(reference.name, known: texts.keys.sorted())))
                 }
             }
         }
@@ -73,12 +70,12 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(Diagnostic(
                     SourceLocation(path: texts[unknown.template]?.path ?? "\(folder)/\(unknown.template).mustache",
                                    line: unknown.line, column: unknown.column),
-                    unknown.message, hint: unknown.hint))
+                    unknown.problem))
             }
         }
         for name in required where texts[name] == nil {
-            diagnostics.append(Diagnostic(SourceLocation(path: "\(folder)/\(name).mustache"), "missing template '\(name)'",
-                                          hint: "every site needs \(required.map { $0 + ".mustache" }.joined(separator: ", "))"))
+            diagnostics.append(Diagnostic(SourceLocation(path: "\(folder)/\(name).mustache"),
+                                          TemplateProblem.missingTemplate(name, required: required)))
         }
         // Symlinks leading outside the site are errors here too: the build would copy what they point at.
         var assetProblems: [Diagnostic] = []

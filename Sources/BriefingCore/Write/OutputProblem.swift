@@ -10,6 +10,8 @@ enum OutputProblem: Problem, Equatable {
     case cannotCreateStaging(String, reason: String)
     case cannotWriteFile(reason: String)
     case cannotReplaceOutput(reason: String)
+    /// A file to copy into the output (an asset, a media file) that could not be read.
+    case cannotReadCopiedFile(reason: String)
 
     var wording: Wording {
         switch self {
@@ -30,6 +32,8 @@ enum OutputProblem: Problem, Equatable {
             Wording("cannot write the file: \(reason)")
         case .cannotReplaceOutput(let reason):
             Wording("cannot replace the output folder: \(reason)")
+        case .cannotReadCopiedFile(let reason):
+            Wording("cannot read the file: \(reason)")
         }
     }
 }
