@@ -8,7 +8,8 @@ import Testing
     static let budget = 300 * 1024
 
     /// A site past every page's budget: 130 briefings in one topic, 620 people, 230 events in
-    /// 2024 (some known only to the year or the month) and a few in 2023.
+    /// 2024 (some known only to the year or the month), a few in 2023, and 200 in 2022 that name
+    /// the same briefing.
     static func largeSite() -> [String: String?] {
         var files: [String: String?] = ["Content/briefings/moscow-meeting.md": nil, "Content/people/steve-witkoff.md": nil,
                                         "Content/people/vladimir-putin.md": nil]
@@ -41,6 +42,11 @@ import Testing
             timeline += "- date: \(date)\n  title: \"Timeline event \(e)\"\n  summary: \"With [a person](person:person-\(e)).\"\n"
         }
         for e in 0..<5 { timeline += "- date: 2023-0\(e + 1)-10\n  title: \"Earlier event \(e)\"\n" }
+        // More events naming one briefing than a page lists.
+        for e in 0..<200 {
+            timeline += "- date: 2022-\(String(format: "%02d", 1 + e % 12))-\(String(format: "%02d", 1 + e % 28))\n"
+                + "  title: \"Background \(e)\"\n  briefing: briefing-0\n"
+        }
         files["Content/timeline.yaml"] = timeline
         return files
     }
@@ -99,6 +105,14 @@ import Testing
             let size = (try fm.attributesOfItem(atPath: site.output + "/" + page)[.size] as? Int) ?? 0
             #expect(size < Self.budget, "\(page) is \(size / 1024) KB")
         }
+        // A briefing, and the topic page that lists it, show the latest of its 201 events.
+        let crowded = try site.page("briefings/briefing-0/index.html")
+        #expect(crowded.components(separatedBy: "<article class=\"event\"").count - 1 == TimelineLayout.budget)
+        #expect(crowded.contains("Only the latest of its 201 events are listed here."))
+        #expect(crowded.contains("Background 199") && !crowded.contains("Background 0<"))
+        let topicPage = try site.page("topics/talks/page/3/index.html")
+        #expect(topicPage.components(separatedBy: "<article class=\"event\"").count - 1 == TimelineLayout.budget)
+        #expect(topicPage.contains("Only the latest of the 230 events of these briefings are listed here"))
         // Lists in pages, with their navigation.
         #expect(fm.fileExists(atPath: site.output + "/briefings/page/3/index.html"))
         #expect(!fm.fileExists(atPath: site.output + "/briefings/page/4/index.html"))

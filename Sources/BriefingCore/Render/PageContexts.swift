@@ -190,7 +190,8 @@ final class PageContexts: Sendable {
             item: briefingItem(b), bodyHTML: texts.bodyHTML,
             keyPoints: texts.keyPoints.map { KeyPointView(html: $0.html).made }, places: briefing.places,
             quotes: briefing.quotes.map { quote($0, briefing: nil) }, people: people.map(personItem),
-            events: index.eventsOfBriefing[b].map { event($0, on: .page) },
+            events: index.eventsListed(onBriefing: b).map { event($0, on: .page) },
+            eventCount: index.eventsOfBriefing[b].count,
             sources: briefing.sources.enumerated().map { source($1, number: $0 + 1) },
             updates: briefing.updates.indices.map { u in
                 UpdateView(at: date(briefing.updates[u].at), html: texts.updates[u].html, anchor: updateAnchor(b, u),
@@ -475,7 +476,7 @@ final class PageContexts: Sendable {
         return PersonPage(
             frame: frame, person: item.made,
             quotes: quotes.prefix(PersonCountsView.quoteLimit).map { quote($0.quote, briefing: $0.briefing) },
-            events: events.suffix(PersonCountsView.eventLimit).map { event($0, on: .page) },
+            events: index.eventsListed(onPerson: p).map { event($0, on: .page) },
             briefings: briefings.prefix(PersonCountsView.briefingLimit).map(briefingItem),
             seenWith: seenWith.prefix(PersonCountsView.seenWithLimit).map(personItem),
             calendar: calendarLink(CalendarFiles.personPath(person.slug.rawValue), events: events),
@@ -587,12 +588,14 @@ final class PageContexts: Sendable {
         let frame = frame(root: pages.root(number), path: path, title: topic.name,
                           description: topic.description ?? "Briefings on \(topic.name.lowercased()) in \(config.title).",
                           section: "topics", ogType: "website", jsonLD: jsonLD, page: number, of: pages)
-        // Events in time order, each once (a timeline entry may name a briefing of the topic).
+        // Events in time order, each once (a timeline entry may name a briefing of the topic); no
+        // more than a page of the timeline lists: the latest of them.
         let events = Set(briefings.flatMap { index.eventsOfBriefing[$0] }).sorted()
         return TopicPage(frame: frame, topic: topicCard(t), briefings: briefings.map(briefingItem),
                          quotes: briefings.flatMap { b in site.briefings[b].quotes.map { quote($0, briefing: b) } },
                          // Summaries' links are made for pages two folders deep: past page 1, titles only.
-                         events: events.map { event($0, on: number == 1 ? .page : .home) }, feedURL: addressURL(path + "feed.xml"),
+                         events: events.suffix(TimelineLayout.budget).map { event($0, on: number == 1 ? .page : .home) },
+                         eventCount: events.count, feedURL: addressURL(path + "feed.xml"),
                          pagination: pagination(pages, number)).map
     }
 
@@ -622,4 +625,12 @@ final class PageContexts: Sendable {
     func robots() -> TemplateMap {
         RobotsPage(site: siteView(), sitemapURL: addressURL("sitemap.xml")).map
     }
+}
+
+extension SiteIndex {
+    /// The events briefing `b`'s page lists: no more than a page of the timeline, the latest.
+    func eventsListed(onBriefing b: Int) -> ArraySlice<Int> { eventsOfBriefing[b].suffix(TimelineLayout.budget) }
+
+    /// The events person `p`'s page lists: a screenful, the latest (the rest on pages of their own).
+    func eventsListed(onPerson p: Int) -> ArraySlice<Int> { eventsOfPerson[p].suffix(PersonCountsView.eventLimit) }
 }

@@ -55,12 +55,18 @@ struct SharedItems: Sendable {
             (links: await Parallel.map(briefings, make.briefingLink), items: await Parallel.map(briefings, make.briefingItem))
         })
         let links = SharedLinks(people: SharedList(personViews.links), briefings: SharedList(briefingViews.links), topics: make.topics)
-        // Events show the links made above.
-        let events = await Parallel.map(Array(site.events.indices)) { e in
-            links.event(e, summaryHTML: markdown.events[e].onPages, site: site, index: index).made
-        }
+        // Events show the links made above. Only those some page lists are made ahead: a
+        // timeline of 180,000 entries naming one briefing lists a page of them there, and the
+        // views of the rest held a fifth of the build's memory. A topic page lists the latest of
+        // its briefings' events, which are among the latest of each briefing's own.
+        var listed = [Bool](repeating: false, count: site.events.count)
+        for b in site.briefings.indices { for e in index.eventsListed(onBriefing: b) { listed[e] = true } }
+        for p in site.people.indices { for e in index.eventsListed(onPerson: p) { listed[e] = true } }
+        let shown = listed
+        let makeEvent = { @Sendable (e: Int) in links.event(e, summaryHTML: markdown.events[e].onPages, site: site, index: index).made }
+        let events = await Parallel.map(Array(site.events.indices)) { e in shown[e] ? makeEvent(e) : nil }
         self.init(links: links, personCards: SharedList(personViews.cards), briefingItems: SharedList(briefingViews.items),
-                  eventsOnPages: SharedList(events))
+                  eventsOnPages: SharedList(some: events, makeOthers: makeEvent))
     }
 
     /// How each shared item is made, by position.
@@ -87,21 +93,35 @@ struct SharedItems: Sendable {
 /// Shared items of one kind, by position: made up front, or each the first time it is asked for.
 struct SharedList<View: TemplateView>: Sendable {
     private let made: [Made<View>]
+    private var some: [Made<View>?] = []
     private let later: Later?
+    private let others: (@Sendable (Int) -> Made<View>)?
 
     /// Items made up front.
     init(_ made: [Made<View>]) {
         self.made = made
         later = nil
+        others = nil
+    }
+
+    /// Some items made up front (nil where not); any other is made by `makeOthers` each time it
+    /// is asked for, and not kept.
+    init(some made: [Made<View>?], makeOthers: @escaping @Sendable (Int) -> Made<View>) {
+        self.made = []
+        some = made
+        later = nil
+        others = makeOthers
     }
 
     /// `count` items, each made by `make` the first time it is asked for.
     init(count: Int, _ make: @escaping @Sendable (Int) -> Made<View>) {
         made = []
         later = Later(count: count, make: make)
+        others = nil
     }
 
     subscript(position: Int) -> Made<View> {
+        if let others { return some[position] ?? others(position) }
         guard let later else { return made[position] }
         return later.item(position)
     }

@@ -1339,7 +1339,7 @@ main :is(h1, h2, h3, h4, p, li, dd, blockquote, figcaption) { unicode-bidi: plai
 <li>{{> partials/event}}</li>
 {{/.events}}
 </ol>
-<p class="more"><a href="{{root}}timeline/">See them on the full timeline</a></p>
+<p class="more">{{#.hasMoreEvents}}Only the latest of its {{.eventCount}} events are listed here. {{/.hasMoreEvents}}<a href="{{root}}timeline/">See them on the full timeline</a></p>
 </section>
 {{/.hasEvents}}
 {{#.hasSources}}
@@ -2036,6 +2036,9 @@ Sitemap: {{sitemapURL}}
 <li>{{> partials/event}}</li>
 {{/events}}
 </ol>
+{{#hasMoreEvents}}
+<p class="more">Only the latest of the {{eventCount}} events of these briefings are listed here; <a href="{{root}}timeline/">the full timeline</a> has them all.</p>
+{{/hasMoreEvents}}
 </section>
 {{/hasEvents}}
 {{/main}}

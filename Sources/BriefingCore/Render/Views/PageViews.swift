@@ -118,6 +118,8 @@ struct BriefingPageItemView: TemplateView {
     let quotes: [Made<QuoteView>]
     let people: [Made<PersonCardView>]
     let events: [Made<EventView>]
+    /// All its events, those left out included.
+    let eventCount: Int
     let sources: [Made<SourceView>]
     let updates: [Made<UpdateView>]
     let extra: [String: ExtraValue]
@@ -129,7 +131,9 @@ struct BriefingPageItemView: TemplateView {
         .texts("places", "its places") { $0.places },
         .list("quotes", "its quotes") { $0.quotes },
         .list("people", "its people") { $0.people },
-        .list("events", "its events, in time order") { $0.events },
+        .list("events", "its events, in time order; the latest 150 when it has more") { $0.events },
+        .number("eventCount", "all its events") { $0.eventCount },
+        .flag("hasMoreEvents", "more events than the page lists (the timeline has them all)") { $0.eventCount > $0.events.count },
         .list("sources", "its sources") { $0.sources },
         .list("updates", "its update log, newest first") { $0.updates },
         .extra { $0.extra },
@@ -281,6 +285,8 @@ struct TopicPage: TemplateView {
     let briefings: [Made<BriefingItemView>]
     let quotes: [Made<QuoteView>]
     let events: [Made<EventView>]
+    /// All the events of the briefings on this page, those left out included.
+    let eventCount: Int
     let feedURL: String?
     let pagination: Made<PaginationView>?
 
@@ -290,7 +296,9 @@ struct TopicPage: TemplateView {
         .list("briefings", "its briefings on this page, newest first") { $0.briefings },
         .view("pagination", "the pages of its briefings (50 a page)") { $0.pagination },
         .list("quotes", "the quotes of the briefings on this page") { $0.quotes },
-        .list("events", "the events of the briefings on this page, in time order") { $0.events },
+        .list("events", "the events of the briefings on this page, in time order; the latest 150 when they are more") { $0.events },
+        .number("eventCount", "all the events of the briefings on this page") { $0.eventCount },
+        .flag("hasMoreEvents", "more events than the page lists (the timeline has them all)") { $0.eventCount > $0.events.count },
         .text("feedURL", "its own feed's absolute URL; absent without a `base_url` that is an address") { $0.feedURL },
     ]
 }
