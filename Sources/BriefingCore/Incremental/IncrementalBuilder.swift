@@ -29,6 +29,8 @@ public actor IncrementalBuilder {
     public var basePath: String? { plan?.renderer.contexts.site.config.basePath }
     /// Content documents as last read, by site-relative path.
     private var documents: [String: RawDocument] = [:]
+    /// The content as last read, whole.
+    private var lastRead: RawSite?
     /// Every file of the last good site and how to make it; nil before one.
     private var plan: RenderPlan?
     /// The model of the last good site, for edits that keep its shape (`SiteSplice`).
@@ -112,11 +114,17 @@ public actor IncrementalBuilder {
     private func rebuildAll(_ changedPaths: Set<String>?) async -> Outcome {
         let builder = SiteBuilder(siteRoot: siteRoot, options: options, progress: progress)
         var stages = StageClock(progress)
-        let loaded = await ContentLoader(root: siteRoot).load(reusing: changedPaths == nil ? [:] : documents,
+        let loaded: RawSite
+        if let changedPaths, let edited = rereadInPlace(changedPaths) {
+            loaded = edited
+        } else {
+            loaded = await ContentLoader(root: siteRoot).load(reusing: changedPaths == nil ? [:] : documents,
                                                               changed: changedPaths ?? [])
+        }
         stages.done("read changed files")
         // What was read is current even when it does not build: later rebuilds reuse it.
         documents = Self.index(loaded)
+        lastRead = loaded
         let prepared: PreparedSite
         do {
             prepared = try await builder.prepare(loaded: loaded, reusing: memo, remember: true)
@@ -172,10 +180,10 @@ public actor IncrementalBuilder {
         }
         if diagnostics.contains(where: { $0.severity == .error }) {
             // The model keeps the last good state; the next rebuild reads everything again.
-            for (path, document) in edits { documents[path] = document }
+            for (_, document) in edits { remember(document) }
             return .failed(diagnostics)
         }
-        for (path, document) in edits { documents[path] = document }
+        for (_, document) in edits { remember(document) }
         // Bodies and bios appear in no shared item, so those stay as they are.
         contexts = PageContexts(site: site, index: contexts.index, markdown: markdown, shared: contexts.shared)
         let updated = PageRenderer(templates: renderer.templates, contexts: contexts)
@@ -224,7 +232,7 @@ public actor IncrementalBuilder {
             return nil
         }
         stages.done("splice the edited files")
-        for (path, document) in read { documents[path] = document }
+        for (_, document) in read { remember(document) }
         self.prepared = spliced
         warnings = spliced.warnings
         let renderer = PageRenderer(templates: spliced.templates,
@@ -234,6 +242,28 @@ public actor IncrementalBuilder {
         let outcome = install(RenderPlan(renderer: renderer, source: DiskSite(root: siteRoot)), keeping: [])
         stages.done("page contexts")
         return outcome
+    }
+
+    /// Keeps `document`, read again, as the current text of its file.
+    private func remember(_ document: RawDocument) {
+        documents[document.path] = document
+        lastRead?.replace(document)
+    }
+
+    /// The content as last read with the files at `changedPaths` read again, when each is a file
+    /// it already held, edited in place (or a template), and everything reads without a problem:
+    /// the folders need not be listed again (12,000 files at 10,000 briefings). Nil otherwise.
+    private func rereadInPlace(_ changedPaths: Set<String>) -> RawSite? {
+        guard var site = lastRead, !site.diagnostics.contains(where: \.isError) else { return nil }
+        let loader = ContentLoader(root: siteRoot)
+        for path in changedPaths where !path.hasPrefix("Templates/") {
+            guard let old = documents[path], !old.loadFailed else { return nil }
+            let kind: ContentLoader.Kind = path.hasSuffix(".md") ? .markdown : path == "Content/timeline.yaml" ? .entries : .yaml
+            var found: [Diagnostic] = []
+            let document = loader.loadDocument(path, kind: kind, diagnostics: &found)
+            guard !document.loadFailed, found.isEmpty, site.replace(document) else { return nil }
+        }
+        return site
     }
 
     /// Takes `plan` as the site's, keeping the files already made at `kept` (which the change
@@ -274,4 +304,26 @@ public struct OutputPaths: Sendable {
     public func contains(_ path: String) -> Bool { items[path] != nil }
 
     public var count: Int { items.count }
+}
+
+extension RawSite {
+    /// Puts `document` in place of the one read from the same file; false when there is none.
+    @discardableResult
+    mutating func replace(_ document: RawDocument) -> Bool {
+        let path = document.path
+        if siteConfig?.path == path {
+            siteConfig = document
+        } else if timeline?.path == path {
+            timeline = document
+        } else if topics?.path == path {
+            topics = document
+        } else if let b = briefings.firstIndex(where: { $0.path == path }) {
+            briefings[b] = document
+        } else if let p = people.firstIndex(where: { $0.path == path }) {
+            people[p] = document
+        } else {
+            return false
+        }
+        return true
+    }
 }

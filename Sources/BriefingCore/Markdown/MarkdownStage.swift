@@ -126,23 +126,23 @@ struct MarkdownStage: Sendable {
         // Briefings at the same time as bios and summaries: each map alone leaves a core idle
         // while its last chunk finishes.
         let (briefingResults, (personResults, eventResults)) = await Parallel.both({
-            await Parallel.map(site.briefings) { briefing in
-                if let old = reusable?.briefings[briefing.path], old.texts == MarkdownMemo.texts(of: briefing) {
-                    return (old.rendered, old.found)
+            await Parallel.map(site.briefings) { briefing -> (BriefingMarkdown, Found, isNew: Bool) in
+                if let old = reusable?.briefings[briefing.path], old.texts == MarkdownMemo.Texts(briefing) {
+                    return (old.rendered, old.found, false)
                 }
                 var found = Found()
-                return (stage.briefing(briefing, found: &found), found)
+                return (stage.briefing(briefing, found: &found), found, true)
             }
         }, {
-            let people = await Parallel.map(site.people) { person in
-                if let old = reusable?.people[person.path], old.text == person.bio { return (old.rendered, old.found) }
+            let people = await Parallel.map(site.people) { person -> (PersonMarkdown, Found, isNew: Bool) in
+                if let old = reusable?.people[person.path], old.text == person.bio { return (old.rendered, old.found, false) }
                 var found = Found()
-                return (PersonMarkdown(bio: stage.bio(person.bio, found: &found)), found)
+                return (PersonMarkdown(bio: stage.bio(person.bio, found: &found)), found, true)
             }
-            let events = await Parallel.map(site.events) { event in
-                if let old = reusable?.events[event.location], old.text == event.summary { return (old.rendered, old.found) }
+            let events = await Parallel.map(site.events) { event -> (EventMarkdown, Found, isNew: Bool) in
+                if let old = reusable?.events[event.location], old.text == event.summary { return (old.rendered, old.found, false) }
                 var found = Found()
-                return (stage.event(event, found: &found), found)
+                return (stage.event(event, found: &found), found, true)
             }
             return (people, events)
         })
@@ -161,16 +161,17 @@ struct MarkdownStage: Sendable {
                                         events: eventResults.map(\.0), updatesOnHome: updatesOnHome(site),
                                         diagnostics: found.diagnostics, notes: found.notes)
         guard remember else { return (markdown, nil) }
-        var next = MarkdownMemo(links: renderer.links, unsafeHTML: renderer.unsafeHTML)
-        next.briefings.reserveCapacity(site.briefings.count)
-        for (b, briefing) in site.briefings.enumerated() {
-            next.briefings[briefing.path] = (MarkdownMemo.texts(of: briefing), briefingResults[b].0, briefingResults[b].1)
+        // The next memo is this one with what was rendered again (entries of files gone stay, and
+        // are never taken: their place in the site is another's or none); a fresh one otherwise.
+        var next = reusable ?? MarkdownMemo(links: renderer.links, unsafeHTML: renderer.unsafeHTML)
+        for b in site.briefings.indices where briefingResults[b].isNew {
+            next.briefings[site.briefings[b].path] = (MarkdownMemo.Texts(site.briefings[b]), briefingResults[b].0, briefingResults[b].1)
         }
-        for (p, person) in site.people.enumerated() {
-            next.people[person.path] = (person.bio, personResults[p].0, personResults[p].1)
+        for p in site.people.indices where personResults[p].isNew {
+            next.people[site.people[p].path] = (site.people[p].bio, personResults[p].0, personResults[p].1)
         }
-        for (e, event) in site.events.enumerated() {
-            next.events[event.location] = (event.summary, eventResults[e].0, eventResults[e].1)
+        for e in site.events.indices where eventResults[e].isNew {
+            next.events[site.events[e].location] = (site.events[e].summary, eventResults[e].0, eventResults[e].1)
         }
         return (markdown, next)
     }
@@ -245,7 +246,7 @@ struct MarkdownStage: Sendable {
 struct MarkdownMemo: Sendable {
     let links: LinkTable
     let unsafeHTML: Bool
-    var briefings: [String: (texts: [MarkdownText], rendered: BriefingMarkdown, found: MarkdownStage.Found)] = [:]
+    var briefings: [String: (texts: Texts, rendered: BriefingMarkdown, found: MarkdownStage.Found)] = [:]
     var people: [String: (text: MarkdownText, rendered: PersonMarkdown, found: MarkdownStage.Found)] = [:]
     var events: [SourceLocation: (text: MarkdownText?, rendered: EventMarkdown, found: MarkdownStage.Found)] = [:]
 
@@ -254,8 +255,17 @@ struct MarkdownMemo: Sendable {
         self.unsafeHTML = unsafeHTML
     }
 
-    /// Every Markdown text of a briefing, in the order `MarkdownStage.briefing` renders them.
-    static func texts(of briefing: Briefing) -> [MarkdownText] {
-        [briefing.body] + briefing.keyPoints + briefing.updates.map(\.text)
+    /// Every Markdown text of a briefing. Compared field by field: the texts of a file that did
+    /// not change are the very same strings and arrays, which compare equal at once.
+    struct Texts: Equatable, Sendable {
+        let body: MarkdownText
+        let keyPoints: [MarkdownText]
+        let updates: [Update]
+
+        init(_ briefing: Briefing) {
+            body = briefing.body
+            keyPoints = briefing.keyPoints
+            updates = briefing.updates
+        }
     }
 }

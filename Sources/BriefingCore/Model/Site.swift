@@ -132,7 +132,7 @@ public struct Event: Sendable {
 }
 
 /// One entry of a briefing's update log.
-public struct Update: Sendable {
+public struct Update: Sendable, Equatable {
     public var at: PartialDate
     public var text: MarkdownText
 }

@@ -74,6 +74,42 @@ struct SiteIndex: Sendable {
         }
         self.topicIndex = topicIndex
         self.briefingsOfTopic = briefingsOfTopic
+        // The briefings' lists and the events' at the same time, each on a core; each notes who
+        // shares a list with whom ("together"), merged below.
+        let people = personIndex, briefingPositions = briefingIndex
+        let (ofBriefings, ofEvents) = await Parallel.both({ Self.briefingLists(site, people: people) },
+                                                          { Self.eventLists(site, people: people, briefings: briefingPositions) })
+        let briefingsOfPerson = ofBriefings.briefingsOfPerson, quotesOfPerson = ofBriefings.quotesOfPerson
+        let peopleOfBriefing = ofBriefings.peopleOfBriefing
+        let eventsOfPerson = ofEvents.eventsOfPerson, eventsOfBriefing = ofEvents.eventsOfBriefing
+        let peopleOfEvent = ofEvents.peopleOfEvent, anchors = ofEvents.anchors, keys = ofEvents.keys
+        let inBriefings = ofBriefings.together, inEvents = ofEvents.together
+        self.personIndex = personIndex
+        self.briefingIndex = briefingIndex
+        self.briefingsOfPerson = briefingsOfPerson
+        self.eventsOfPerson = eventsOfPerson
+        self.quotesOfPerson = quotesOfPerson
+        self.eventsOfBriefing = eventsOfBriefing
+        self.peopleOfBriefing = peopleOfBriefing
+        self.peopleOfEvent = peopleOfEvent
+        self.eventAnchors = anchors
+        self.eventKeys = keys
+        // People are sorted by name, so sorting indices sorts by name.
+        self.seenWith = await Parallel.map(Array(site.people.indices)) { p in
+            var others = (inBriefings[p] + inEvents[p]).sorted()
+            var unique = 0
+            for i in others.indices where others[i] != p && (unique == 0 || others[unique - 1] != others[i]) {
+                others[unique] = others[i]
+                unique += 1
+            }
+            others.removeLast(others.count - unique)
+            return others
+        }
+    }
+
+    /// Per person their briefings, quotes and who shares a briefing with them; per briefing its people.
+    private static func briefingLists(_ site: Site, people personIndex: [Slug: Int])
+        -> (briefingsOfPerson: [[Int]], quotesOfPerson: [[QuoteRef]], peopleOfBriefing: [[Int]], together: [[Int]]) {
         var briefingsOfPerson = [[Int]](repeating: [], count: site.people.count)
         var quotesOfPerson = [[QuoteRef]](repeating: [], count: site.people.count)
         // Everyone each person shares a list with, repeats and all; sorted and made unique at the end
@@ -93,8 +129,17 @@ struct SiteIndex: Sendable {
                 if let p = personIndex[quote.person] { quotesOfPerson[p].append(QuoteRef(quote: quote, briefing: b)) }
             }
         }
+        return (briefingsOfPerson, quotesOfPerson, peopleOfBriefing, together)
+    }
+
+    /// Per event its anchor, key and people; per person their events and who shares an event with
+    /// them; per briefing its events.
+    private static func eventLists(_ site: Site, people personIndex: [Slug: Int], briefings briefingIndex: [Slug: Int])
+        -> (eventsOfPerson: [[Int]], eventsOfBriefing: [[Int]], peopleOfEvent: [[Int]], anchors: [String], keys: [String],
+            together: [[Int]]) {
         var eventsOfPerson = [[Int]](repeating: [], count: site.people.count)
         var eventsOfBriefing = [[Int]](repeating: [], count: site.briefings.count)
+        var together = [[Int]](repeating: [], count: site.people.count)
         var anchors: [String] = []
         anchors.reserveCapacity(site.events.count)
         var keys: [String] = []
@@ -104,9 +149,8 @@ struct SiteIndex: Sendable {
         var peopleOfEvent: [[Int]] = []
         peopleOfEvent.reserveCapacity(site.events.count)
         for e in site.events.indices {
-            let event = site.events[e]
-            let names = event.names
-            if event.id != nil {
+            let names = site.events[e].names
+            if site.events[e].id != nil {
                 anchors.append(names.anchor)
                 keys.append(names.key)
             } else {
@@ -125,36 +169,15 @@ struct SiteIndex: Sendable {
                 if keyRepeats > 0 { key += "-\(keyRepeats + 1)" }
                 keys.append(key)
             }
-            let members = event.people.compactMap { personIndex[$0] }
+            let members = site.events[e].people.compactMap { personIndex[$0] }
             peopleOfEvent.append(members)
             for p in members {
                 eventsOfPerson[p].append(e)
                 together[p] += members
             }
-            if let slug = event.briefing, let b = briefingIndex[slug] { eventsOfBriefing[b].append(e) }
+            if let slug = site.events[e].briefing, let b = briefingIndex[slug] { eventsOfBriefing[b].append(e) }
         }
-        self.personIndex = personIndex
-        self.briefingIndex = briefingIndex
-        self.briefingsOfPerson = briefingsOfPerson
-        self.eventsOfPerson = eventsOfPerson
-        self.quotesOfPerson = quotesOfPerson
-        self.eventsOfBriefing = eventsOfBriefing
-        self.peopleOfBriefing = peopleOfBriefing
-        self.peopleOfEvent = peopleOfEvent
-        self.eventAnchors = anchors
-        self.eventKeys = keys
-        // People are sorted by name, so sorting indices sorts by name.
-        let everyone = together
-        self.seenWith = await Parallel.map(Array(together.indices)) { p in
-            var others = everyone[p].sorted()
-            var unique = 0
-            for i in others.indices where others[i] != p && (unique == 0 || others[unique - 1] != others[i]) {
-                others[unique] = others[i]
-                unique += 1
-            }
-            others.removeLast(others.count - unique)
-            return others
-        }
+        return (eventsOfPerson, eventsOfBriefing, peopleOfEvent, anchors, keys, together)
     }
 
     /// FNV-1a, 64 bits, as 16 hex digits: the same on every run and machine (Swift's `Hasher` is

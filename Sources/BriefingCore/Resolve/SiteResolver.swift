@@ -58,9 +58,13 @@ public struct SiteResolver: Sendable {
         }
         var nextMemo: ResolveMemo?
         if remember {
-            var next = ResolveMemo(zone: zone, people: personSlugs, topics: declaredTopicSlugs)
-            next.briefings.reserveCapacity(raw.briefings.count)
-            for (document, result) in zip(raw.briefings, briefingResults) { next.briefings[document.path] = (document, result!) }
+            // This memo with the files resolved again (entries of files gone stay, never taken); a
+            // fresh one otherwise.
+            var next = reusable ?? ResolveMemo(zone: zone, people: personSlugs, topics: declaredTopicSlugs)
+            for (document, result) in zip(raw.briefings, briefingResults) {
+                if let old = next.briefings[document.path], old.document.hasSameText(as: document) { continue }
+                next.briefings[document.path] = (document, result!)
+            }
             nextMemo = next
         }
         let allBriefingSlugs = Set(raw.briefings.indices.compactMap { Self.validSlug(path: raw.briefings[$0].path) })
