@@ -34,7 +34,7 @@ struct SiteSplice {
     func apply(_ changes: [Change]) -> PreparedSite? {
         guard let memo = previous.memo?.resolve else { return nil }
         var site = previous.checked.site
-        var index = previous.index
+        let index = previous.index
         var markdown = previous.markdown
         var templates = previous.templates
         let stage = MarkdownStage(site: site, timeline: index.timeline)
@@ -60,7 +60,6 @@ struct SiteSplice {
                 guard let places = Self.places(of: result.events, from: document.path, in: site) else { return nil }
                 site.briefings[b] = new
                 for (e, event) in places { site.events[e] = event }
-                index = index.replacingQuotes(ofBriefing: b, with: new.quotes)
                 markdown.briefings[b] = stage.briefing(new, found: &found)
                 for (e, _) in places { markdown.events[e] = stage.event(site.events[e], found: &found) }
                 diagnostics += result.diagnostics

@@ -1,8 +1,10 @@
 /// Lookups computed once per build so that no page scans the whole site.
 struct SiteIndex: Sendable {
+    /// A quote, by place: its briefing's position in `site.briefings` and its own in that
+    /// briefing's `quotes`.
     struct QuoteRef: Sendable {
-        let quote: Quote
         let briefing: Int
+        let quote: Int
     }
 
     let personIndex: [Slug: Int]
@@ -12,7 +14,7 @@ struct SiteIndex: Sendable {
     /// Per person: positions in `site.events`, in time order.
     let eventsOfPerson: [[Int]]
     /// Per person: their quotes, newest briefing first.
-    private(set) var quotesOfPerson: [[QuoteRef]]
+    let quotesOfPerson: [[QuoteRef]]
     /// Per person: people sharing a briefing's or an event's people list, by name.
     let seenWith: [[Int]]
     /// Per briefing: positions in `site.events` (its own and timeline entries naming it).
@@ -36,22 +38,6 @@ struct SiteIndex: Sendable {
     /// Per topic: positions in `site.briefings`, newest first.
     let briefingsOfTopic: [[Int]]
 
-    /// This index with briefing `b`'s quotes replaced by `quotes`, said by the same people in the
-    /// same order as before (`serve`, after an edit of their words).
-    func replacingQuotes(ofBriefing b: Int, with quotes: [Quote]) -> SiteIndex {
-        var index = self
-        var next: [Int: Int] = [:]  // per person, how many of their new quotes are placed
-        for p in Set(quotes.compactMap { personIndex[$0.person] }) {
-            let theirs = quotes.filter { personIndex[$0.person] == p }
-            for i in index.quotesOfPerson[p].indices where index.quotesOfPerson[p][i].briefing == b {
-                let n = next[p, default: 0]
-                index.quotesOfPerson[p][i] = QuoteRef(quote: theirs[n], briefing: b)
-                next[p] = n + 1
-            }
-        }
-        return index
-    }
-
     /// Event `e` on the timeline page that holds it, from the site root.
     func eventURL(_ e: Int) -> String { timeline.url(of: e, anchor: eventAnchors[e]) }
 
@@ -74,8 +60,7 @@ struct SiteIndex: Sendable {
         }
         self.topicIndex = topicIndex
         self.briefingsOfTopic = briefingsOfTopic
-        // The briefings' lists and the events' at the same time, each on a core; each notes who
-        // shares a list with whom ("together"), merged below.
+        // The briefings' lists and the events' at the same time, each on a core.
         let people = personIndex, briefingPositions = briefingIndex
         let (ofBriefings, ofEvents) = await Parallel.both({ Self.briefingLists(site, people: people) },
                                                           { Self.eventLists(site, people: people, briefings: briefingPositions) })
@@ -83,7 +68,6 @@ struct SiteIndex: Sendable {
         let peopleOfBriefing = ofBriefings.peopleOfBriefing
         let eventsOfPerson = ofEvents.eventsOfPerson, eventsOfBriefing = ofEvents.eventsOfBriefing
         let peopleOfEvent = ofEvents.peopleOfEvent, anchors = ofEvents.anchors, keys = ofEvents.keys
-        let inBriefings = ofBriefings.together, inEvents = ofEvents.together
         self.personIndex = personIndex
         self.briefingIndex = briefingIndex
         self.briefingsOfPerson = briefingsOfPerson
@@ -94,9 +78,13 @@ struct SiteIndex: Sendable {
         self.peopleOfEvent = peopleOfEvent
         self.eventAnchors = anchors
         self.eventKeys = keys
-        // People are sorted by name, so sorting indices sorts by name.
+        // Everyone each person shares a briefing's or an event's people list with, made on all
+        // cores; people are sorted by name, so sorting positions sorts by name.
         self.seenWith = await Parallel.map(Array(site.people.indices)) { p in
-            var others = (inBriefings[p] + inEvents[p]).sorted()
+            var others: [Int] = []
+            for b in briefingsOfPerson[p] { others += peopleOfBriefing[b] }
+            for e in eventsOfPerson[p] { others += peopleOfEvent[e] }
+            others.sort()
             var unique = 0
             for i in others.indices where others[i] != p && (unique == 0 || others[unique - 1] != others[i]) {
                 others[unique] = others[i]
@@ -107,39 +95,30 @@ struct SiteIndex: Sendable {
         }
     }
 
-    /// Per person their briefings, quotes and who shares a briefing with them; per briefing its people.
+    /// Per person their briefings and quotes; per briefing its people.
     private static func briefingLists(_ site: Site, people personIndex: [Slug: Int])
-        -> (briefingsOfPerson: [[Int]], quotesOfPerson: [[QuoteRef]], peopleOfBriefing: [[Int]], together: [[Int]]) {
+        -> (briefingsOfPerson: [[Int]], quotesOfPerson: [[QuoteRef]], peopleOfBriefing: [[Int]]) {
         var briefingsOfPerson = [[Int]](repeating: [], count: site.people.count)
         var quotesOfPerson = [[QuoteRef]](repeating: [], count: site.people.count)
-        // Everyone each person shares a list with, repeats and all; sorted and made unique at the end
-        // (cheaper than a set per person, hashing every member of every list).
-        var together = [[Int]](repeating: [], count: site.people.count)
         var peopleOfBriefing: [[Int]] = []
         peopleOfBriefing.reserveCapacity(site.briefings.count)
         // By position, not `enumerated()`: that copied each briefing whole to read two of its fields.
         for b in site.briefings.indices {
             let members = site.briefings[b].people.compactMap { personIndex[$0] }
             peopleOfBriefing.append(members)
-            for p in members {
-                briefingsOfPerson[p].append(b)
-                together[p] += members
-            }
-            for quote in site.briefings[b].quotes {
-                if let p = personIndex[quote.person] { quotesOfPerson[p].append(QuoteRef(quote: quote, briefing: b)) }
+            for p in members { briefingsOfPerson[p].append(b) }
+            for q in site.briefings[b].quotes.indices {
+                if let p = personIndex[site.briefings[b].quotes[q].person] { quotesOfPerson[p].append(QuoteRef(briefing: b, quote: q)) }
             }
         }
-        return (briefingsOfPerson, quotesOfPerson, peopleOfBriefing, together)
+        return (briefingsOfPerson, quotesOfPerson, peopleOfBriefing)
     }
 
-    /// Per event its anchor, key and people; per person their events and who shares an event with
-    /// them; per briefing its events.
+    /// Per event its anchor, key and people; per person their events; per briefing its events.
     private static func eventLists(_ site: Site, people personIndex: [Slug: Int], briefings briefingIndex: [Slug: Int])
-        -> (eventsOfPerson: [[Int]], eventsOfBriefing: [[Int]], peopleOfEvent: [[Int]], anchors: [String], keys: [String],
-            together: [[Int]]) {
+        -> (eventsOfPerson: [[Int]], eventsOfBriefing: [[Int]], peopleOfEvent: [[Int]], anchors: [String], keys: [String]) {
         var eventsOfPerson = [[Int]](repeating: [], count: site.people.count)
         var eventsOfBriefing = [[Int]](repeating: [], count: site.briefings.count)
-        var together = [[Int]](repeating: [], count: site.people.count)
         var anchors: [String] = []
         anchors.reserveCapacity(site.events.count)
         var keys: [String] = []
@@ -171,13 +150,10 @@ struct SiteIndex: Sendable {
             }
             let members = site.events[e].people.compactMap { personIndex[$0] }
             peopleOfEvent.append(members)
-            for p in members {
-                eventsOfPerson[p].append(e)
-                together[p] += members
-            }
+            for p in members { eventsOfPerson[p].append(e) }
             if let slug = site.events[e].briefing, let b = briefingIndex[slug] { eventsOfBriefing[b].append(e) }
         }
-        return (eventsOfPerson, eventsOfBriefing, peopleOfEvent, anchors, keys, together)
+        return (eventsOfPerson, eventsOfBriefing, peopleOfEvent, anchors, keys)
     }
 
     /// FNV-1a, 64 bits, as 16 hex digits: the same on every run and machine (Swift's `Hasher` is

@@ -475,7 +475,7 @@ final class PageContexts: Sendable {
             allEventsURL: hasEventPages(p) ? personEventPages(p).url(1) : nil)
         return PersonPage(
             frame: frame, person: item.made,
-            quotes: quotes.prefix(PersonCountsView.quoteLimit).map { quote($0.quote, briefing: $0.briefing) },
+            quotes: quotes.prefix(PersonCountsView.quoteLimit).map { quote(site.briefings[$0.briefing].quotes[$0.quote], briefing: $0.briefing) },
             events: index.eventsListed(onPerson: p).map { event($0, on: .page) },
             briefings: briefings.prefix(PersonCountsView.briefingLimit).map(briefingItem),
             seenWith: seenWith.prefix(PersonCountsView.seenWithLimit).map(personItem),
