@@ -1339,7 +1339,7 @@ main :is(h1, h2, h3, h4, p, li, dd, blockquote, figcaption) { unicode-bidi: plai
 <li>{{> partials/event}}</li>
 {{/.events}}
 </ol>
-<p class="more">{{#.hasMoreEvents}}Only the latest of its {{.eventCount}} events are listed here. {{/.hasMoreEvents}}<a href="{{root}}timeline/">See them on the full timeline</a></p>
+<p class="more">{{#.hasMoreEvents}}Only the latest of its {{.eventCountText}} are listed here. {{/.hasMoreEvents}}<a href="{{root}}timeline/">See them on the full timeline</a></p>
 </section>
 {{/.hasEvents}}
 {{#.hasSources}}
@@ -2037,7 +2037,7 @@ Sitemap: {{sitemapURL}}
 {{/events}}
 </ol>
 {{#hasMoreEvents}}
-<p class="more">Only the latest of the {{eventCount}} events of these briefings are listed here; <a href="{{root}}timeline/">the full timeline</a> has them all.</p>
+<p class="more">Only the latest of the {{eventCountText}} of these briefings are listed here; <a href="{{root}}timeline/">the full timeline</a> has them all.</p>
 {{/hasMoreEvents}}
 </section>
 {{/hasEvents}}

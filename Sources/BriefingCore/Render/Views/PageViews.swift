@@ -133,6 +133,7 @@ struct BriefingPageItemView: TemplateView {
         .list("people", "its people") { $0.people },
         .list("events", "its events, in time order; the latest 150 when it has more") { $0.events },
         .number("eventCount", "all its events") { $0.eventCount },
+        .text("eventCountText", "`160 events`, `2,116 events`") { Counted.text($0.eventCount, "event") },
         .flag("hasMoreEvents", "more events than the page lists (the timeline has them all)") { $0.eventCount > $0.events.count },
         .list("sources", "its sources") { $0.sources },
         .list("updates", "its update log, newest first") { $0.updates },
@@ -298,6 +299,7 @@ struct TopicPage: TemplateView {
         .list("quotes", "the quotes of the briefings on this page") { $0.quotes },
         .list("events", "the events of the briefings on this page, in time order; the latest 150 when they are more") { $0.events },
         .number("eventCount", "all the events of the briefings on this page") { $0.eventCount },
+        .text("eventCountText", "`160 events`, `2,116 events`") { Counted.text($0.eventCount, "event") },
         .flag("hasMoreEvents", "more events than the page lists (the timeline has them all)") { $0.eventCount > $0.events.count },
         .text("feedURL", "its own feed's absolute URL; absent without a `base_url` that is an address") { $0.feedURL },
     ]
