@@ -6,13 +6,16 @@
 /// edit, the browser's reload renders the page it shows, not the whole site (at 10,000
 /// briefings, the difference between a few milliseconds and two seconds).
 ///
-/// Two ways to rebuild the model:
+/// Three ways to bring the model up to date, the cheapest that applies:
 /// - **Body edits** (only the Markdown below the front matter of briefings or people changed):
 ///   the model is unchanged but for that text, so only its Markdown is rendered again, and only
 ///   its own page and the generated files that carry that text (`GeneratedFiles.reading…`) are
 ///   made again; every other page kept stays as it is.
+/// - **Edits that keep the site's shape** (`SiteSplice`): the edited files alone are resolved
+///   and rendered, into the last good model; every page is made again when next asked for.
 /// - **Anything else**: the whole pipeline runs again in memory, rereading only the files that
-///   changed, and every page is made again when next asked for.
+///   changed and reusing what it resolved and rendered for the others (`RebuildMemo`); every page
+///   is made again when next asked for.
 public actor IncrementalBuilder {
     /// What one rebuild did.
     public enum Outcome: Sendable {
