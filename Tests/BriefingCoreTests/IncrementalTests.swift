@@ -24,7 +24,7 @@ import Testing
         title: "\(title)"
         date: \(date)\(title.count % 2 == 0 ? "\nsummary: \"About \(title).\"" : "")
         people: [\(people.joined(separator: ", "))]
-        topics: [\(title.count % 3 == 0 ? "talks" : "talks, economy")]
+        topics: [\(["talks", "talks, economy", "economy"][title.count % 3])]
         quotes:
           - person: \(people.first ?? "steve-witkoff")
             text: "Words about \(title)."
@@ -42,7 +42,7 @@ import Testing
         let fm = FileManager.default
         let briefings = try fm.contentsOfDirectory(atPath: site.root + "/Content/briefings").filter { $0.hasSuffix(".md") }.sorted()
         let pick = briefings.randomElement(using: &rng).map { "Content/briefings/" + $0 }
-        switch Int.random(in: 0..<15, using: &rng) {
+        switch Int.random(in: 0..<16, using: &rng) {
         case 0, 1:  // body edit, sometimes with a link
             guard let pick else { return [] }
             var text = try String(contentsOfFile: site.root + "/" + pick, encoding: .utf8)
@@ -122,6 +122,14 @@ import Testing
             }
             try site.write(lines.joined(separator: "\n"), to: path)
             return [path]
+        case 14:  // the date alone: the briefing moves among the others, with the same company
+            guard let pick else { return [] }
+            var lines = try String(contentsOfFile: site.root + "/" + pick, encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard let d = lines.firstIndex(where: { $0.hasPrefix("date: ") }) else { return [] }
+            lines[d] = "date: 2025-1\(Int.random(in: 0...1, using: &rng))-\(10 + step % 18)"
+            try site.write(lines.joined(separator: "\n"), to: pick)
+            return [pick]
         default:  // a broken edit, fixed by the next one of this kind or left for the next steps to fix
             guard let pick else { return [] }
             var text = try String(contentsOfFile: site.root + "/" + pick, encoding: .utf8)

@@ -67,7 +67,7 @@ public actor IncrementalBuilder {
         var outcome: Outcome?
         if let changedPaths, let plan, !isBroken {
             outcome = await rebuildBodies(changedPaths, renderer: plan.renderer)
-            if outcome == nil { outcome = splice(changedPaths) }
+            if outcome == nil { outcome = await splice(changedPaths) }
         }
         if outcome == nil { outcome = await rebuildAll(changedPaths) }
         if case .failed = outcome! { isBroken = true } else { isBroken = false }
@@ -205,7 +205,7 @@ public actor IncrementalBuilder {
 
     /// The path for edits that keep the site's shape (`SiteSplice`): only the edited files are
     /// read and resolved again. Returns nil when it does not apply.
-    private func splice(_ changedPaths: Set<String>) -> Outcome? {
+    private func splice(_ changedPaths: Set<String>) async -> Outcome? {
         guard let prepared else { return nil }
         var changes: [SiteSplice.Change] = []
         var read: [(path: String, document: RawDocument)] = []
@@ -231,7 +231,7 @@ public actor IncrementalBuilder {
             changes.append(change(document))
         }
         var stages = StageClock(progress)
-        guard let spliced = SiteSplice(previous: prepared, options: options, source: DiskSite(root: siteRoot)).apply(changes) else {
+        guard let spliced = await SiteSplice(previous: prepared, options: options, source: DiskSite(root: siteRoot)).apply(changes) else {
             return nil
         }
         stages.done("splice the edited files")

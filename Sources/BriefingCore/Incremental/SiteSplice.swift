@@ -30,8 +30,17 @@ struct SiteSplice {
     let options: BuildOptions
     let source: any SiteSource
 
-    /// The site after `changes`, or nil when one of them changes its shape or has an error.
-    func apply(_ changes: [Change]) -> PreparedSite? {
+    /// The site after `changes`, or nil when one of them changes its shape (beyond what
+    /// `reshaping` takes) or has an error.
+    func apply(_ changes: [Change]) async -> PreparedSite? {
+        if let spliced = applyInPlace(changes) { return spliced }
+        // One briefing edited so that it moves or changes its lists.
+        guard changes.count == 1, case .briefing(let document) = changes[0] else { return nil }
+        return await reshaping(document)
+    }
+
+    /// The site after `changes`, each keeping the site's shape; nil otherwise.
+    private func applyInPlace(_ changes: [Change]) -> PreparedSite? {
         guard let memo = previous.memo?.resolve else { return nil }
         var site = previous.checked.site
         let index = previous.index
@@ -115,6 +124,93 @@ struct SiteSplice {
 }
 
 extension SiteSplice {
+    /// The site after an edit of one briefing's file that keeps its slug and status but moves it
+    /// among the others (its date) or changes what the index lists (its people, topics, quotes'
+    /// speakers, events): the file alone is resolved and rendered, the briefing and its events
+    /// are put in their new places, and the index and the timeline's layout are made again. Nil
+    /// when it has an error, changes its events' ids, names a topic no other briefing has, or
+    /// changes a link target (a timeline page moving an event with an id).
+    private func reshaping(_ document: RawDocument) async -> PreparedSite? {
+        guard let memo = previous.memo?.resolve else { return nil }
+        var site = previous.checked.site
+        var markdown = previous.markdown
+        let path = document.path
+        guard let b = site.briefings.firstIndex(where: { $0.path == path }) else { return nil }
+        let result = SiteResolver(options: options).resolveBriefingFile(document, zone: memo.zone, people: memo.people,
+                                                                       topics: memo.topics)
+        let old = site.briefings[b]
+        guard let new = result.briefing, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError),
+              new.slug == old.slug, new.status == old.status else { return nil }
+        // The same event ids: none can now clash with another file's.
+        let oldPlaces = site.events.indices.filter { site.events[$0].location.path == path }
+        guard oldPlaces.compactMap({ site.events[$0].id }).sorted() == result.events.compactMap(\.id).sorted() else { return nil }
+        // Topics are named by topics.yaml or from their slugs, as the ones in use already are.
+        let topics = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.slug.rawValue, $0) })
+        guard new.topics.allSatisfy({ topics[$0.rawValue] != nil }) else { return nil }
+
+        site.briefings.remove(at: b)
+        markdown.briefings.remove(at: b)
+        for e in oldPlaces.reversed() {
+            site.events.remove(at: e)
+            markdown.events.remove(at: e)
+        }
+        guard let at = Self.place(of: new, among: site.briefings, by: Self.briefingPrecedes) else { return nil }
+        site.briefings.insert(new, at: at)
+        markdown.briefings.insert(BriefingMarkdown(bodyHTML: "", lead: "", keyPoints: [], updates: []), at: at)
+        for event in result.events {
+            guard let e = Self.place(of: event, among: site.events, by: Self.eventPrecedes) else { return nil }
+            site.events.insert(event, at: e)
+            markdown.events.insert(EventMarkdown(), at: e)
+        }
+        site.topics = SiteResolver.topics(of: site.briefings, declared: topics)
+
+        let timeline = TimelineLayout(events: site.events, splits: previous.templates.templates.has("timeline-page"))
+        let stage = MarkdownStage(site: site, timeline: timeline)
+        guard stage.renderer.links == MarkdownStage(site: previous.checked.site, timeline: previous.index.timeline).renderer.links
+        else { return nil }
+        var found = MarkdownStage.Found()
+        markdown.briefings[at] = stage.briefing(new, found: &found)
+        for e in site.events.indices where site.events[e].location.path == path {
+            markdown.events[e] = stage.event(site.events[e], found: &found)
+        }
+        guard !found.diagnostics.contains(where: \.isError) else { return nil }
+        markdown.updatesOnHome = stage.updatesOnHome(site)
+        markdown.diagnostics = (markdown.diagnostics.filter { $0.location.path != path } + found.diagnostics).sorted()
+        markdown.notes.imagesWithoutAlt = (markdown.notes.imagesWithoutAlt.filter { $0.location.path != path }
+            + found.notes.imagesWithoutAlt).sorted()
+        markdown.notes.linkedPeople.formUnion(found.notes.linkedPeople)
+        let warnings = (previous.warnings.filter { $0.location.path != path } + result.diagnostics + found.diagnostics).sorted()
+        // The same people lists (the briefing's and its events'): the same company for everyone.
+        let sameCompany = new.people == old.people
+            && oldPlaces.map { previous.checked.site.events[$0].people }.sorted(by: Self.listOrder)
+                == result.events.map(\.people).sorted(by: Self.listOrder)
+        let index = await SiteIndex(site: site, timeline: timeline, sameCompany: sameCompany ? previous.index : nil)
+        return PreparedSite(checked: CheckedSite(site: site, diagnostics: warnings), index: index, markdown: markdown,
+                            templates: previous.templates, warnings: warnings, memo: previous.memo)
+    }
+
+    /// Any fixed order of people lists, to compare two collections of them.
+    private static func listOrder(_ a: [Slug], _ b: [Slug]) -> Bool { a.map(\.rawValue).lexicographicallyPrecedes(b.map(\.rawValue)) }
+
+    /// The resolver's orders: briefings newest first, then by slug; events by date, then place.
+    static func briefingPrecedes(_ a: Briefing, _ b: Briefing) -> Bool { a.date != b.date ? a.date > b.date : a.slug < b.slug }
+
+    static func eventPrecedes(_ a: Event, _ b: Event) -> Bool {
+        if a.date < b.date { return true }
+        if b.date < a.date { return false }
+        return a.location < b.location
+    }
+
+    /// Where `item` goes among `items`, which are in `precedes` order: nil unless it falls
+    /// strictly between its neighbours (a tie, which sorting leaves in the files' order, is left
+    /// to the whole pipeline).
+    static func place<T>(of item: T, among items: [T], by precedes: (T, T) -> Bool) -> Int? {
+        let at = items.firstIndex { precedes(item, $0) } ?? items.count
+        if at > 0, !precedes(items[at - 1], item) { return nil }
+        if at < items.count, !precedes(item, items[at]) { return nil }
+        return at
+    }
+
     /// Where `events`, resolved again from the file at `path`, go in the site's time order (by
     /// date, then place in the file): the places its events held, when each keeps what orders,
     /// links and names it (date, place in the file, id, anchor, people, briefing); nil otherwise.

@@ -44,8 +44,15 @@ struct SiteIndex: Sendable {
     /// The lookups of `site`; what costs per event or per person is done on all cores. `timeline`
     /// says which timeline page holds each event.
     init(site: Site, timeline: TimelineLayout) async {
+        await self.init(site: site, timeline: timeline, sameCompany: nil)
+    }
+
+    /// The lookups of `site`, taking from `sameCompany` (the index of the same site before an
+    /// edit that changed neither its people nor who shares a list with whom: `serve`) the people
+    /// directory's letters and who is seen with whom.
+    init(site: Site, timeline: TimelineLayout, sameCompany earlier: SiteIndex?) async {
         self.timeline = timeline
-        peopleLetters = PeopleLayout(people: site.people)
+        peopleLetters = earlier?.peopleLetters ?? PeopleLayout(people: site.people)
         var personIndex: [Slug: Int] = [:]
         personIndex.reserveCapacity(site.people.count)
         for i in site.people.indices { personIndex[site.people[i].slug] = i }
@@ -78,6 +85,10 @@ struct SiteIndex: Sendable {
         self.peopleOfEvent = peopleOfEvent
         self.eventAnchors = anchors
         self.eventKeys = keys
+        if let earlier {
+            seenWith = earlier.seenWith
+            return
+        }
         // Everyone each person shares a briefing's or an event's people list with, made on all
         // cores; people are sorted by name, so sorting positions sorts by name.
         self.seenWith = await Parallel.map(Array(site.people.indices)) { p in
