@@ -13,11 +13,12 @@ Kinds: body (a paragraph appended to a briefing), front-matter (a briefing's tit
 person's role), timeline (an event's title in timeline.yaml), topics (a topic's name in
 topics.yaml; one is written first when the site has none), template (a line in
 Templates/briefing.mustache), reshape (a briefing's title and its date, which moves it among
-the others: the whole pipeline runs again).
+the others), people (a briefing's title and its list of people, one fewer every other edit),
+new-file (a new briefing, its page polled; removed again after each edit).
 """
 import argparse, json, os, re, socket, statistics, subprocess, sys, time, urllib.request
 
-KINDS = ["body", "front-matter", "person", "timeline", "topics", "template", "reshape"]
+KINDS = ["body", "front-matter", "person", "timeline", "topics", "template", "reshape", "people", "new-file"]
 
 
 def free_port():
@@ -68,7 +69,7 @@ class Edit:
     def __init__(self, kind, site, base):
         content = os.path.join(site, "Content")
         self.kind = kind
-        if kind in ("body", "front-matter", "template", "reshape"):
+        if kind in ("body", "front-matter", "template", "reshape", "people"):
             name = middle(os.path.join(content, "briefings"))
             self.page = f"briefings/{name[:-3]}/"
             self.path = os.path.join(content, "briefings", name)
@@ -94,6 +95,13 @@ class Edit:
         elif kind == "topics":
             self.path = os.path.join(content, "topics.yaml")
             self.page = "topics/"
+        elif kind == "new-file":
+            name = middle(os.path.join(content, "briefings"))
+            self.source = os.path.join(content, "briefings", name)
+            self.path = os.path.join(content, "briefings", "latency-probe-new.md")
+            self.page = "briefings/latency-probe-new/"
+            self.original = None
+            return
         self.original = read(self.path)
 
     def apply(self, marker, text):
@@ -101,6 +109,14 @@ class Edit:
             return text + f"\n{marker}\n"
         if self.kind == "front-matter":
             return replace_line(text, "title", marker)
+        if self.kind == "people":
+            run = int(marker.split()[2])
+            text = replace_line(text, "title", marker)
+            if run % 2 == 0:
+                text = re.sub(r"^(people: \[[^\]]*?), [^,\]]+\]$", r"\1]", text, count=1, flags=re.M)
+            return text
+        if self.kind == "new-file":
+            return replace_line(read(self.source), "title", marker)
         if self.kind == "reshape":
             day = 1 + int(marker.split()[2]) % 9
             return re.sub(r"^date: .*$", f"date: 2001-01-0{day}", replace_line(text, "title", marker), count=1, flags=re.M)
@@ -114,7 +130,11 @@ class Edit:
             return text.replace("{{/briefing}}", f"<p>{marker}</p>{{{{/briefing}}}}", 1) if "{{/briefing}}" in text else text + marker
 
     def restore(self):
-        save(self.path, self.original)
+        if self.original is None:
+            if os.path.exists(self.path):
+                os.remove(self.path)
+        else:
+            save(self.path, self.original)
 
 
 def topics_file(site):
@@ -173,7 +193,7 @@ def main():
             totals = []
             for run in range(args.runs):
                 marker = f"Latency probe {run} {time.time_ns()}"
-                text = edit.apply(marker, edit.original if kind != "body" else read(edit.path))
+                text = edit.apply(marker, edit.original if kind not in ("body", "new-file") else (read(edit.path) if kind == "body" else ""))
                 t0 = time.perf_counter()
                 save(edit.path, text)
                 while marker not in fetch(page):
@@ -182,6 +202,9 @@ def main():
                     time.sleep(0.001)
                 totals.append((time.perf_counter() - t0) * 1000)
                 time.sleep(0.3)
+                if kind == "new-file":
+                    edit.restore()
+                    time.sleep(0.5)
             edit.restore()
             time.sleep(1.0)
             log.flush()

@@ -47,6 +47,10 @@ import Testing
             guard let pick else { return [] }
             var text = try String(contentsOfFile: site.root + "/" + pick, encoding: .utf8)
             text += "\nMore news \(step), with [Putin](person:vladimir-putin).\n"
+            // Sometimes a link to another briefing, which a later deletion or rename breaks.
+            if let other = briefings.randomElement(using: &rng), step % 2 == 0 {
+                text += "\nSee [another](briefing:\(other.dropLast(3))).\n"
+            }
             try site.write(text, to: pick)
             return [pick]
         case 2:  // front matter edit: title and people
@@ -196,6 +200,40 @@ import Testing
         for path in kept { #expect(await incremental.isKept(path), "\(path) is made again") }
         let page = String(decoding: await incremental.file("briefings/moscow-meeting/index.html") ?? [], as: UTF8.self)
         #expect(page.contains("A new paragraph."))
+    }
+
+    /// Texts rendered before are taken again only while the targets of their links are there:
+    /// a new file leaves them as they were; removing the target of a link is the error a clean
+    /// build reports; bringing it back mends it.
+    @Test func linksFollowTheirTargetsAsFilesComeAndGo() async throws {
+        let site = try FixtureSite(["Content/briefings/follow-up.md": Self.briefing(
+            title: "Follow-up", date: "2025-12-05", people: ["steve-witkoff"], body: "After [the meeting](briefing:moscow-meeting).")])
+        defer { site.remove() }
+        let incremental = IncrementalBuilder(siteRoot: site.root, options: BuildOptions())
+        guard case .updated = await incremental.rebuild() else { Issue.record("the fixture must build"); return }
+        _ = await incremental.files
+        func matchesACleanBuild(_ step: String) async throws {
+            let clean = try await SiteBuilder(siteRoot: site.root).renderInMemory().files
+            let files = await incremental.files
+            #expect(Set(files.keys) == Set(clean.keys), "\(step)")
+            for (path, bytes) in clean where files[path] != bytes { Issue.record("\(step): \(path) differs from a clean build") }
+        }
+        let added = "Content/briefings/added.md"
+        try site.write(Self.briefing(title: "Added", date: "2025-12-06", people: ["vladimir-putin"], body: "New."), to: added)
+        guard case .updated = await incremental.rebuild(changedPaths: [added]) else { Issue.record("a new file must build"); return }
+        try await matchesACleanBuild("a file added")
+
+        let target = "Content/briefings/moscow-meeting.md"
+        let text = try String(contentsOfFile: site.root + "/" + target, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: site.root + "/" + target)
+        guard case .failed(let problems) = await incremental.rebuild(changedPaths: [target]) else {
+            Issue.record("a link to a removed briefing must be an error"); return
+        }
+        #expect(problems.contains { $0.location.path == "Content/briefings/follow-up.md" && $0.message.contains("moscow-meeting") })
+
+        try site.write(text, to: target)
+        guard case .updated = await incremental.rebuild(changedPaths: [target]) else { Issue.record("bringing it back mends it"); return }
+        try await matchesACleanBuild("the target back")
     }
 
     /// Any other edit makes every page again, but only when it is asked for: a page asked for

@@ -30,6 +30,13 @@ public struct LinkTable: Sendable, Equatable {
         media = Set(site.media)
     }
 
+    /// Whether every target of `earlier` is here, where it was, and the drafts are the same: a
+    /// text whose links all resolved there renders the same here.
+    func keepsEveryTarget(of earlier: LinkTable) -> Bool {
+        drafts == earlier.drafts && earlier.people.isSubset(of: people) && earlier.briefings.isSubset(of: briefings)
+            && earlier.media.isSubset(of: media) && earlier.events.allSatisfy { events[$0.key] == $0.value }
+    }
+
     /// What becomes of one destination.
     enum Resolution {
         case keep

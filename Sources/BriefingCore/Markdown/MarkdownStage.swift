@@ -120,14 +120,19 @@ struct MarkdownStage: Sendable {
     /// from it; with `remember`, the memo of this run for the next one (`serve`).
     func render(_ site: Site, reusing memo: MarkdownMemo?, remember: Bool) async -> (markdown: RenderedMarkdown, memo: MarkdownMemo?) {
         let stage = self
-        // What a text renders to depends on its words, its place (for problems) and every link
-        // target: with the same targets, an unchanged text renders as before.
-        let reusable = memo.flatMap { $0.links == renderer.links && $0.unsafeHTML == renderer.unsafeHTML ? $0 : nil }
+        // What a text renders to depends on its words, its place (for problems) and the link
+        // targets it names: with the same targets, an unchanged text renders as before. With
+        // targets added and none changed (a new file), so does an unchanged text whose links all
+        // resolved (a broken one may resolve now, and its suggestions name the targets there are).
+        let sameLinks = memo.map { $0.links == renderer.links && $0.unsafeHTML == renderer.unsafeHTML } ?? false
+        let widerLinks = !sameLinks && memo.map { $0.unsafeHTML == renderer.unsafeHTML && renderer.links.keepsEveryTarget(of: $0.links) } ?? false
+        let reusable = sameLinks || widerLinks ? memo : nil
+        @Sendable func usable(_ found: Found) -> Bool { sameLinks || found.diagnostics.isEmpty }
         // Briefings at the same time as bios and summaries: each map alone leaves a core idle
         // while its last chunk finishes.
         let (briefingResults, (personResults, eventResults)) = await Parallel.both({
             await Parallel.map(site.briefings) { briefing -> (BriefingMarkdown, Found, isNew: Bool) in
-                if let old = reusable?.briefings[briefing.path], old.texts == MarkdownMemo.Texts(briefing) {
+                if let old = reusable?.briefings[briefing.path], usable(old.found), old.texts == MarkdownMemo.Texts(briefing) {
                     return (old.rendered, old.found, false)
                 }
                 var found = Found()
@@ -135,12 +140,14 @@ struct MarkdownStage: Sendable {
             }
         }, {
             let people = await Parallel.map(site.people) { person -> (PersonMarkdown, Found, isNew: Bool) in
-                if let old = reusable?.people[person.path], old.text == person.bio { return (old.rendered, old.found, false) }
+                if let old = reusable?.people[person.path], usable(old.found), old.text == person.bio { return (old.rendered, old.found, false) }
                 var found = Found()
                 return (PersonMarkdown(bio: stage.bio(person.bio, found: &found)), found, true)
             }
             let events = await Parallel.map(site.events) { event -> (EventMarkdown, Found, isNew: Bool) in
-                if let old = reusable?.events[event.location], old.text == event.summary { return (old.rendered, old.found, false) }
+                if let old = reusable?.events[event.location], usable(old.found), old.text == event.summary {
+                    return (old.rendered, old.found, false)
+                }
                 var found = Found()
                 return (stage.event(event, found: &found), found, true)
             }
@@ -162,15 +169,17 @@ struct MarkdownStage: Sendable {
                                         diagnostics: found.diagnostics, notes: found.notes)
         guard remember else { return (markdown, nil) }
         // The next memo is this one with what was rendered again (entries of files gone stay, and
-        // are never taken: their place in the site is another's or none); a fresh one otherwise.
-        var next = reusable ?? MarkdownMemo(links: renderer.links, unsafeHTML: renderer.unsafeHTML)
-        for b in site.briefings.indices where briefingResults[b].isNew {
+        // are never taken: their place in the site is another's or none), while the targets are
+        // the same; otherwise a fresh one of this run's texts.
+        let keepsEntries = sameLinks
+        var next = keepsEntries ? memo! : MarkdownMemo(links: renderer.links, unsafeHTML: renderer.unsafeHTML)
+        for b in site.briefings.indices where briefingResults[b].isNew || !keepsEntries {
             next.briefings[site.briefings[b].path] = (MarkdownMemo.Texts(site.briefings[b]), briefingResults[b].0, briefingResults[b].1)
         }
-        for p in site.people.indices where personResults[p].isNew {
+        for p in site.people.indices where personResults[p].isNew || !keepsEntries {
             next.people[site.people[p].path] = (site.people[p].bio, personResults[p].0, personResults[p].1)
         }
-        for e in site.events.indices where eventResults[e].isNew {
+        for e in site.events.indices where eventResults[e].isNew || !keepsEntries {
             next.events[site.events[e].location] = (site.events[e].summary, eventResults[e].0, eventResults[e].1)
         }
         return (markdown, next)
