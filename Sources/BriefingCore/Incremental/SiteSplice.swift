@@ -5,7 +5,8 @@
 /// in the file, ids, people and briefing as they were (its title, summary, key points, quotes'
 /// words, places, sources, events' titles and summaries may change); a person's file edited with
 /// the same name; `timeline.yaml` edited with its events kept as a briefing's must be;
-/// `topics.yaml` edited with the same topics, in the same order by name. Only that file is resolved and its Markdown rendered; every other file's
+/// `topics.yaml` edited with the same topics, in the same order by name. One briefing that moves
+/// or changes its lists is taken too (`reshaping`), with the index made again. Only that file is resolved and its Markdown rendered; every other file's
 /// results, the index and the link targets stay. Any other edit, or one with an error, is left to
 /// the whole pipeline (which also reports the errors). A test applies random edits and compares
 /// the result with a clean build.
