@@ -5,11 +5,11 @@
 /// in the file, ids, people and briefing as they were (its title, summary, key points, quotes'
 /// words, places, sources, events' titles and summaries may change); a person's file edited with
 /// the same name; `timeline.yaml` edited with its events kept as a briefing's must be;
-/// `topics.yaml` edited with the same topics, in the same order by name. One briefing that moves
-/// or changes its lists is taken too (`reshaping`), with the index made again. Only that file is resolved and its Markdown rendered; every other file's
-/// results, the index and the link targets stay. Any other edit, or one with an error, is left to
-/// the whole pipeline (which also reports the errors). A test applies random edits and compares
-/// the result with a clean build.
+/// `topics.yaml` edited with the same topics, in the same order by name. Only that file is
+/// resolved and its Markdown rendered; every other file's results, the index and the link targets
+/// stay. One briefing that moves or changes its lists is taken too (`reshaping`), with the index
+/// made again. Any other edit, or one with an error, is left to the whole pipeline (which also
+/// reports the errors). A test applies random edits and compares the result with a clean build.
 struct SiteSplice {
     /// What changed.
     enum Change {
@@ -112,12 +112,7 @@ struct SiteSplice {
         }
         guard !found.diagnostics.contains(where: \.isError) else { return nil }
         markdown.updatesOnHome = stage.updatesOnHome(site)
-        // The edited files' problems replace the ones they had.
-        markdown.diagnostics = (markdown.diagnostics.filter { !edited.contains($0.location.path) } + found.diagnostics).sorted()
-        markdown.notes.imagesWithoutAlt = (markdown.notes.imagesWithoutAlt.filter { !edited.contains($0.location.path) }
-            + found.notes.imagesWithoutAlt).sorted()
-        // (Names linked from prose are only read by `check`, which never splices.)
-        markdown.notes.linkedPeople.formUnion(found.notes.linkedPeople)
+        markdown.replaceFindings(of: edited, with: found)
         let warnings = (previous.warnings.filter { !edited.contains($0.location.path) } + diagnostics + found.diagnostics).sorted()
         return PreparedSite(checked: CheckedSite(site: site, diagnostics: warnings), index: index, markdown: markdown,
                             templates: templates, warnings: warnings, memo: previous.memo)
@@ -176,10 +171,7 @@ extension SiteSplice {
         }
         guard !found.diagnostics.contains(where: \.isError) else { return nil }
         markdown.updatesOnHome = stage.updatesOnHome(site)
-        markdown.diagnostics = (markdown.diagnostics.filter { $0.location.path != path } + found.diagnostics).sorted()
-        markdown.notes.imagesWithoutAlt = (markdown.notes.imagesWithoutAlt.filter { $0.location.path != path }
-            + found.notes.imagesWithoutAlt).sorted()
-        markdown.notes.linkedPeople.formUnion(found.notes.linkedPeople)
+        markdown.replaceFindings(of: [path], with: found)
         let warnings = (previous.warnings.filter { $0.location.path != path } + result.diagnostics + found.diagnostics).sorted()
         // The same people lists (the briefing's and its events'): the same company for everyone.
         let sameCompany = new.people == old.people
@@ -226,6 +218,17 @@ extension SiteSplice {
             else { return nil }
         }
         return Array(zip(places, sorted))
+    }
+}
+
+extension RenderedMarkdown {
+    /// The problems and notes of the files at `edited` replaced by what rendering them again found.
+    mutating func replaceFindings(of edited: Set<String>, with found: MarkdownStage.Found) {
+        diagnostics = (diagnostics.filter { !edited.contains($0.location.path) } + found.diagnostics).sorted()
+        notes.imagesWithoutAlt = (notes.imagesWithoutAlt.filter { !edited.contains($0.location.path) }
+            + found.notes.imagesWithoutAlt).sorted()
+        // Names linked from prose are only added: only `check` reads them, and it never splices.
+        notes.linkedPeople.formUnion(found.notes.linkedPeople)
     }
 }
 
