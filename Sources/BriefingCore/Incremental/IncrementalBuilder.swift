@@ -1,3 +1,7 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Keeps the last good site in memory and brings it up to date after edits, for `serve`. Any
 /// file it gives equals what a clean `build` of the same input writes (apart from the output
 /// marker); a test applies random edits and compares.
@@ -223,12 +227,21 @@ public actor IncrementalBuilder {
             case _ where path.hasSuffix(".md") && path.hasPrefix("Content/people/"): (kind, change) = (.markdown, SiteSplice.Change.person)
             default: return nil
             }
-            guard let old = documents[path], !old.loadFailed else { return nil }
+            // A briefing file that was not there: a new one, when it is a plain file whose name
+            // no other file's spells with other capitals.
+            let isNew = documents[path] == nil && kind == .markdown && path.hasPrefix(Self.briefingsFolder)
+                && !path.dropFirst(Self.briefingsFolder.count).contains("/")
+            if isNew {
+                guard Self.isPlainFile(siteRoot + "/" + path),
+                      !documents.keys.contains(where: { $0.lowercased() == path.lowercased() }) else { return nil }
+            } else {
+                guard let old = documents[path], !old.loadFailed else { return nil }
+            }
             var found: [Diagnostic] = []
             let document = ContentLoader(root: siteRoot).loadDocument(path, kind: kind, diagnostics: &found)
             guard !document.loadFailed, found.isEmpty else { return nil }
             read.append((path, document))
-            changes.append(change(document))
+            changes.append(isNew ? .newBriefing(document) : change(document))
         }
         var stages = StageClock(progress)
         guard let spliced = await SiteSplice(previous: prepared, options: options, source: DiskSite(root: siteRoot)).apply(changes) else {
@@ -250,7 +263,15 @@ public actor IncrementalBuilder {
     /// Keeps `document`, read again, as the current text of its file.
     private func remember(_ document: RawDocument) {
         documents[document.path] = document
-        lastRead?.replace(document)
+        if lastRead?.replace(document) == false { lastRead?.briefings.append(document) }
+    }
+
+    private static let briefingsFolder = "Content/briefings/"
+
+    /// Whether `path` is a regular file (not a symlink, which the loader checks on its own).
+    private static func isPlainFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The content as last read with the files at `changedPaths` read again, when each is a file

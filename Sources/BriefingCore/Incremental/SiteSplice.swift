@@ -7,8 +7,8 @@
 /// the same name; `timeline.yaml` edited with its events kept as a briefing's must be;
 /// `topics.yaml` edited with the same topics, in the same order by name. Only that file is
 /// resolved and its Markdown rendered; every other file's results, the index and the link targets
-/// stay. One briefing that moves or changes its lists is taken too (`reshaping`), with the index
-/// made again. Any other edit, or one with an error, is left to the whole pipeline (which also
+/// stay. One briefing that moves or changes its lists is taken too (`placing`), with the index
+/// made again, and so is a new briefing. Any other edit, or one with an error, is left to the whole pipeline (which also
 /// reports the errors). A test applies random edits and compares the result with a clean build.
 struct SiteSplice {
     /// What changed.
@@ -17,6 +17,8 @@ struct SiteSplice {
         case templates
         /// A briefing's file, read again.
         case briefing(RawDocument)
+        /// A briefing's file that was not there before.
+        case newBriefing(RawDocument)
         /// A person's file, read again.
         case person(RawDocument)
         /// `timeline.yaml`, read again.
@@ -32,12 +34,17 @@ struct SiteSplice {
     let source: any SiteSource
 
     /// The site after `changes`, or nil when one of them changes its shape (beyond what
-    /// `reshaping` takes) or has an error.
+    /// `placing` takes) or has an error.
     func apply(_ changes: [Change]) async -> PreparedSite? {
-        if let spliced = applyInPlace(changes) { return spliced }
-        // One briefing edited so that it moves or changes its lists.
-        guard changes.count == 1, case .briefing(let document) = changes[0] else { return nil }
-        return await reshaping(document)
+        guard changes.count == 1 else { return applyInPlace(changes) }
+        switch changes[0] {
+        case .newBriefing(let document): return await placing(document, replacing: nil)
+        case .briefing(let document):
+            if let spliced = applyInPlace(changes) { return spliced }
+            // One briefing edited so that it moves or changes its lists.
+            return await placing(document, replacing: document.path)
+        default: return applyInPlace(changes)
+        }
     }
 
     /// The site after `changes`, each keeping the site's shape; nil otherwise.
@@ -98,6 +105,8 @@ struct SiteSplice {
                 site.topics = topics
                 diagnostics += result.diagnostics
                 edited.insert(document.path)
+            case .newBriefing:
+                return nil
             case .person(let document):
                 guard let p = site.people.firstIndex(where: { $0.path == document.path }) else { return nil }
                 let result = resolver.resolvePersonFile(document)
@@ -120,36 +129,48 @@ struct SiteSplice {
 }
 
 extension SiteSplice {
-    /// The site after an edit of one briefing's file that keeps its slug and status but moves it
-    /// among the others (its date) or changes what the index lists (its people, topics, quotes'
-    /// speakers, events): the file alone is resolved and rendered, the briefing and its events
-    /// are put in their new places, and the index and the timeline's layout are made again. Nil
-    /// when it has an error, changes its events' ids, names a topic no other briefing has, or
-    /// changes a link target (a timeline page moving an event with an id).
-    private func reshaping(_ document: RawDocument) async -> PreparedSite? {
+    /// The site after one briefing's file is added (`replacing` nil) or edited so that the
+    /// briefing moves among the others (its date) or changes what the index lists (its people,
+    /// topics, quotes' speakers, events), keeping its slug and status: the file alone is resolved
+    /// and rendered, the briefing and its events are put in their places, and the index and the
+    /// timeline's layout are made again. Nil when it has an error, is a draft left out, changes
+    /// its events' ids (or adds one another file has), names a topic no other briefing has, or
+    /// moves a link target (a timeline page moving an event with an id).
+    private func placing(_ document: RawDocument, replacing earlierPath: String?) async -> PreparedSite? {
         guard let memo = previous.memo?.resolve else { return nil }
         var site = previous.checked.site
         var markdown = previous.markdown
         let path = document.path
-        guard let b = site.briefings.firstIndex(where: { $0.path == path }) else { return nil }
         let result = SiteResolver(options: options).resolveBriefingFile(document, zone: memo.zone, people: memo.people,
                                                                        topics: memo.topics)
-        let old = site.briefings[b]
-        guard let new = result.briefing, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError),
-              new.slug == old.slug, new.status == old.status else { return nil }
-        // The same event ids: none can now clash with another file's.
+        guard let new = result.briefing, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError) else { return nil }
         let oldPlaces = site.events.indices.filter { site.events[$0].location.path == path }
-        guard oldPlaces.compactMap({ site.events[$0].id }).sorted() == result.events.compactMap(\.id).sorted() else { return nil }
+        let ids = result.events.compactMap(\.id)
+        if let earlierPath {
+            guard let b = site.briefings.firstIndex(where: { $0.path == earlierPath }) else { return nil }
+            let old = site.briefings[b]
+            // The same event ids: none can now clash with another file's.
+            guard new.slug == old.slug, new.status == old.status,
+                  oldPlaces.compactMap({ site.events[$0].id }).sorted() == ids.sorted() else { return nil }
+            site.briefings.remove(at: b)
+            markdown.briefings.remove(at: b)
+            for e in oldPlaces.reversed() {
+                site.events.remove(at: e)
+                markdown.events.remove(at: e)
+            }
+        } else {
+            // A new slug, built (a draft left out would change what links may name), and event
+            // ids no other file has.
+            let known = Set(site.events.compactMap(\.id) + site.unresolved.eventIDs)
+            guard oldPlaces.isEmpty, !site.linkableBriefings.contains(new.slug.rawValue), !site.draftSlugs.contains(new.slug.rawValue),
+                  new.status == .published || options.includeDrafts,
+                  Set(ids).count == ids.count, ids.allSatisfy({ !known.contains($0) }) else { return nil }
+            site.linkableBriefings.insert(new.slug.rawValue)
+        }
         // Topics are named by topics.yaml or from their slugs, as the ones in use already are.
         let topics = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.slug.rawValue, $0) })
         guard new.topics.allSatisfy({ topics[$0.rawValue] != nil }) else { return nil }
 
-        site.briefings.remove(at: b)
-        markdown.briefings.remove(at: b)
-        for e in oldPlaces.reversed() {
-            site.events.remove(at: e)
-            markdown.events.remove(at: e)
-        }
         guard let at = Self.place(of: new, among: site.briefings, by: Self.briefingPrecedes) else { return nil }
         site.briefings.insert(new, at: at)
         markdown.briefings.insert(BriefingMarkdown(bodyHTML: "", lead: "", keyPoints: [], updates: []), at: at)
@@ -162,7 +183,9 @@ extension SiteSplice {
 
         let timeline = TimelineLayout(events: site.events, splits: previous.templates.templates.has("timeline-page"))
         let stage = MarkdownStage(site: site, timeline: timeline)
-        guard stage.renderer.links == MarkdownStage(site: previous.checked.site, timeline: previous.index.timeline).renderer.links
+        // Every text rendered before names only targets that are still there, where they were.
+        guard stage.renderer.links.keepsEveryTarget(of: MarkdownStage(site: previous.checked.site,
+                                                                     timeline: previous.index.timeline).renderer.links)
         else { return nil }
         var found = MarkdownStage.Found()
         markdown.briefings[at] = stage.briefing(new, found: &found)
@@ -174,7 +197,8 @@ extension SiteSplice {
         markdown.replaceFindings(of: [path], with: found)
         let warnings = (previous.warnings.filter { $0.location.path != path } + result.diagnostics + found.diagnostics).sorted()
         // The same people lists (the briefing's and its events'): the same company for everyone.
-        let sameCompany = new.people == old.people
+        let sameCompany = earlierPath.flatMap { earlier in previous.checked.site.briefings.first { $0.path == earlier } }
+            .map { $0.people == new.people } == true
             && oldPlaces.map { previous.checked.site.events[$0].people }.sorted(by: Self.listOrder)
                 == result.events.map(\.people).sorted(by: Self.listOrder)
         let index = await SiteIndex(site: site, timeline: timeline, sameCompany: sameCompany ? previous.index : nil)
