@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make bench`: cold builds against Hugo (compare.sh from the shared bench folder), then the
-# edit-to-served latency of `briefing serve`, at 1,000 and 10,000 briefings.
+# edit-to-served latency of `briefing serve` for each kind of edit, at 1,000 and 10,000 briefings.
 #   BENCH_DIR   folder holding compare.sh, gen_corpus.py, to_hugo.py, hugo_site/ (default ../shared/bench)
 # Memory on one huge file (docs/performance.md, "Huge single files"): not run here, as it takes
 # a minute and 1.5 GB of output; by hand:
@@ -32,9 +32,10 @@ for n in $SIZES; do
   python3 Tests/Bench/largest_pages.py "$pages/public" || true
 done
 for n in $SIZES; do
-  echo "== serve: one briefing body edit, $n briefings =="
+  echo "== serve: from a saved edit to the served page, each kind of edit, $n briefings =="
   corpus=$(ls -d "$WORK"/corpus-n"$n"-s1-g* | head -n 1)
   site="$WORK/serve-n$n"
   rm -rf "$site" && mkdir -p "$site" && cp -r "$corpus/Content" "$site/" && cp -r Templates "$site/"
-  python3 Tests/Bench/serve_latency.py "$BIN" "$site" --runs 15
+  python3 Tests/Bench/serve_latency.py "$BIN" "$site" --runs 9 \
+    --edit body front-matter person timeline topics template reshape people new-file
 done
