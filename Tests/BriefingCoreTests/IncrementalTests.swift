@@ -219,9 +219,15 @@ import Testing
             for (path, bytes) in clean where files[path] != bytes { Issue.record("\(step): \(path) differs from a clean build") }
         }
         let added = "Content/briefings/added.md"
-        try site.write(Self.briefing(title: "Added", date: "2025-12-06", people: ["vladimir-putin"], body: "New."), to: added)
+        try site.write(Self.briefing(title: "Added one", date: "2025-12-06", people: ["vladimir-putin"], body: "New."), to: added)
         guard case .updated = await incremental.rebuild(changedPaths: [added]) else { Issue.record("a new file must build"); return }
         try await matchesACleanBuild("a file added")
+        // A body edit linking to the new briefing: the new file is a target at once.
+        let follow = "Content/briefings/follow-up.md"
+        try site.write(try String(contentsOfFile: site.root + "/" + follow, encoding: .utf8) + "\nSee [the new one](briefing:added).\n",
+                       to: follow)
+        guard case .updated = await incremental.rebuild(changedPaths: [follow]) else { Issue.record("a link to the new file must build"); return }
+        try await matchesACleanBuild("a link to the file added")
 
         let target = "Content/briefings/moscow-meeting.md"
         let text = try String(contentsOfFile: site.root + "/" + target, encoding: .utf8)

@@ -48,8 +48,6 @@ public actor IncrementalBuilder {
     private var made: [String: [UInt8]] = [:]
     /// Counts plans, so that a file made from an older plan is not kept.
     private var planNumber = 0
-    /// Markdown with the link table of the last full rebuild (body edits change no link target).
-    private var markdownStage: MarkdownStage?
     /// What the last full rebuild resolved and rendered, reused for what the next finds unchanged.
     private var memo: RebuildMemo?
     private var warnings: [Diagnostic] = []
@@ -142,7 +140,6 @@ public actor IncrementalBuilder {
         // Shared items are made as the pages asked for show them.
         let plan = await RenderPlan(prepared, source: DiskSite(root: siteRoot), making: .whenShown)
         stages.done("page contexts")
-        markdownStage = MarkdownStage(site: prepared.checked.site, timeline: prepared.index.timeline)
         memo = prepared.memo
         self.prepared = prepared
         warnings = prepared.warnings
@@ -166,7 +163,9 @@ public actor IncrementalBuilder {
         var contexts = renderer.contexts
         var site = contexts.site
         var markdown = contexts.markdown
-        guard let markdownStage else { return nil }
+        // The link targets of the site as it is now (a body edit changes none of them).
+        guard let last = prepared else { return nil }
+        let markdownStage = MarkdownStage(site: last.checked.site, timeline: last.index.timeline)
         var jobs: [PageJob] = []
         var generatedPaths = Set<String>()
         var diagnostics: [Diagnostic] = []
@@ -197,10 +196,8 @@ public actor IncrementalBuilder {
         // Body warnings of the edited files replace their old ones.
         let edited = Set(edits.map(\.path))
         warnings = warnings.filter { !edited.contains($0.location.path) } + diagnostics
-        if let last = prepared {
-            prepared = PreparedSite(checked: CheckedSite(site: site, diagnostics: warnings), index: last.index, markdown: markdown,
-                                    templates: last.templates, warnings: warnings.sorted(), memo: last.memo)
-        }
+        prepared = PreparedSite(checked: CheckedSite(site: site, diagnostics: warnings), index: last.index, markdown: markdown,
+                                templates: last.templates, warnings: warnings.sorted(), memo: last.memo)
         // Every file not made from an edited text is kept as it was made.
         let stale = Set(jobs.map(\.path.rawValue)).union(generatedPaths)
         return install(RenderPlan(renderer: updated, source: DiskSite(root: siteRoot)),
