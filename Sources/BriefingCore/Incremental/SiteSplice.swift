@@ -36,20 +36,32 @@ struct SiteSplice {
     /// The site after `changes`, or nil when one of them changes its shape (beyond what
     /// `placing` takes) or has an error.
     func apply(_ changes: [Change]) async -> PreparedSite? {
-        guard changes.count == 1 else { return applyInPlace(changes) }
+        guard let memo = previous.memo?.resolve else { return nil }
+        // Each briefing's file resolved once, whichever way takes it.
+        var resolved: [String: SiteResolver.BriefingResult] = [:]
+        for change in changes {
+            switch change {
+            case .briefing(let document), .newBriefing(let document):
+                resolved[document.path] = SiteResolver(options: options).resolveBriefingFile(
+                    document, zone: memo.zone, people: memo.people, topics: memo.topics)
+            default: continue
+            }
+        }
+        guard changes.count == 1 else { return applyInPlace(changes, resolved: resolved, memo: memo) }
         switch changes[0] {
-        case .newBriefing(let document): return await placing(document, replacing: nil)
+        case .newBriefing(let document): return await placing(document, resolved[document.path]!, replacing: nil)
         case .briefing(let document):
-            if let spliced = applyInPlace(changes) { return spliced }
+            if let spliced = applyInPlace(changes, resolved: resolved, memo: memo) { return spliced }
             // One briefing edited so that it moves or changes its lists.
-            return await placing(document, replacing: document.path)
-        default: return applyInPlace(changes)
+            return await placing(document, resolved[document.path]!, replacing: document.path)
+        default: return applyInPlace(changes, resolved: resolved, memo: memo)
         }
     }
 
-    /// The site after `changes`, each keeping the site's shape; nil otherwise.
-    private func applyInPlace(_ changes: [Change]) -> PreparedSite? {
-        guard let memo = previous.memo?.resolve else { return nil }
+    /// The site after `changes`, each keeping the site's shape; nil otherwise. `resolved` holds
+    /// the briefings' files resolved.
+    private func applyInPlace(_ changes: [Change], resolved: [String: SiteResolver.BriefingResult],
+                              memo: ResolveMemo) -> PreparedSite? {
         var site = previous.checked.site
         let index = previous.index
         var markdown = previous.markdown
@@ -67,8 +79,8 @@ struct SiteSplice {
                       set.templates.has("timeline-page") == templates.templates.has("timeline-page") else { return nil }
                 templates = set
             case .briefing(let document):
-                guard let b = site.briefings.firstIndex(where: { $0.path == document.path }) else { return nil }
-                let result = resolver.resolveBriefingFile(document, zone: memo.zone, people: memo.people, topics: memo.topics)
+                guard let b = site.briefings.firstIndex(where: { $0.path == document.path }),
+                      let result = resolved[document.path] else { return nil }
                 let old = site.briefings[b]
                 guard let new = result.briefing, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError),
                       new.slug == old.slug, new.date == old.date, new.status == old.status, new.people == old.people,
@@ -129,20 +141,18 @@ struct SiteSplice {
 }
 
 extension SiteSplice {
-    /// The site after one briefing's file is added (`replacing` nil) or edited so that the
-    /// briefing moves among the others (its date) or changes what the index lists (its people,
-    /// topics, quotes' speakers, events), keeping its slug and status: the file alone is resolved
-    /// and rendered, the briefing and its events are put in their places, and the index and the
+    /// The site after one briefing's file (`result`, resolved) is added (`replacing` nil) or
+    /// edited so that the briefing moves among the others (its date) or changes what the index
+    /// lists (its people, topics, quotes' speakers, events), keeping its slug and status: the file
+    /// alone is rendered, the briefing and its events are put in their places, and the index and the
     /// timeline's layout are made again. Nil when it has an error, is a draft left out, changes
     /// its events' ids (or adds one another file has), names a topic no other briefing has, or
     /// moves a link target (a timeline page moving an event with an id).
-    private func placing(_ document: RawDocument, replacing earlierPath: String?) async -> PreparedSite? {
-        guard let memo = previous.memo?.resolve else { return nil }
+    private func placing(_ document: RawDocument, _ result: SiteResolver.BriefingResult,
+                         replacing earlierPath: String?) async -> PreparedSite? {
         var site = previous.checked.site
         var markdown = previous.markdown
         let path = document.path
-        let result = SiteResolver(options: options).resolveBriefingFile(document, zone: memo.zone, people: memo.people,
-                                                                       topics: memo.topics)
         guard let new = result.briefing, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError) else { return nil }
         let oldPlaces = site.events.indices.filter { site.events[$0].location.path == path }
         let ids = result.events.compactMap(\.id)
