@@ -55,7 +55,7 @@ public struct SiteBuilder: Sendable {
     /// Load, resolve, Markdown and the site's index: the site ready to render, or every problem
     /// these stages found.
     /// `loaded` is the content already read (by `serve`), instead of reading it here; `serve` also
-    /// passes the Markdown of its last rebuild (`memo`) and asks for this one's (`remember`).
+    /// passes what its last rebuild resolved and rendered (`memo`) and asks for this one's (`remember`).
     func prepare(loaded: RawSite? = nil, reusing memo: RebuildMemo? = nil,
                  remember: Bool = false) async throws(BuildFailure) -> PreparedSite {
         var stages = StageClock(progress)

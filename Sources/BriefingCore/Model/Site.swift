@@ -88,9 +88,10 @@ public struct Quote: Sendable {
 
 /// A dated event, from a briefing's `events:` or from `timeline.yaml`.
 public struct Event: Sendable {
-    public var id: String?
-    public var date: PartialDate
-    public var title: String
+    // The fields its `names` are made of are constants: the names cannot fall behind them.
+    public let id: String?
+    public let date: PartialDate
+    public let title: String
     public var people: [Slug]
     public var place: String?
     public var summary: MarkdownText?
@@ -99,7 +100,7 @@ public struct Event: Sendable {
     public var sources: [Source]
     public var expected: Bool
     /// Where it was written; also a stable tie-breaker for ordering.
-    public var location: SourceLocation
+    public let location: SourceLocation
     /// Where its `date` value was written (for `briefing check`).
     public var dateLocation: SourceLocation?
     /// Its anchor and key before repeats are numbered (`SiteIndex.eventAnchors`, `eventKeys`):

@@ -92,38 +92,33 @@ struct SharedItems: Sendable {
 
 /// Shared items of one kind, by position: made up front, or each the first time it is asked for.
 struct SharedList<View: TemplateView>: Sendable {
-    private let made: [Made<View>]
-    private var some: [Made<View>?] = []
-    private let later: Later?
-    private let others: (@Sendable (Int) -> Made<View>)?
+    private enum Items: Sendable {
+        /// All made up front.
+        case made([Made<View>])
+        /// Some made up front (nil where not); any other made each time it is asked for, not kept.
+        case some([Made<View>?], others: @Sendable (Int) -> Made<View>)
+        /// Each made the first time it is asked for, and kept.
+        case later(Later)
+    }
+
+    private let items: Items
 
     /// Items made up front.
-    init(_ made: [Made<View>]) {
-        self.made = made
-        later = nil
-        others = nil
-    }
+    init(_ made: [Made<View>]) { items = .made(made) }
 
     /// Some items made up front (nil where not); any other is made by `makeOthers` each time it
     /// is asked for, and not kept.
-    init(some made: [Made<View>?], makeOthers: @escaping @Sendable (Int) -> Made<View>) {
-        self.made = []
-        some = made
-        later = nil
-        others = makeOthers
-    }
+    init(some made: [Made<View>?], makeOthers: @escaping @Sendable (Int) -> Made<View>) { items = .some(made, others: makeOthers) }
 
     /// `count` items, each made by `make` the first time it is asked for.
-    init(count: Int, _ make: @escaping @Sendable (Int) -> Made<View>) {
-        made = []
-        later = Later(count: count, make: make)
-        others = nil
-    }
+    init(count: Int, _ make: @escaping @Sendable (Int) -> Made<View>) { items = .later(Later(count: count, make: make)) }
 
     subscript(position: Int) -> Made<View> {
-        if let others { return some[position] ?? others(position) }
-        guard let later else { return made[position] }
-        return later.item(position)
+        switch items {
+        case .made(let made): made[position]
+        case .some(let made, let others): made[position] ?? others(position)
+        case .later(let later): later.item(position)
+        }
     }
 
     /// The items made when first asked for. Two pages rendered at once may both make an item;

@@ -53,7 +53,11 @@ public struct SiteResolver: Sendable {
         // alone: while those are the same, an unchanged file resolves as it did.
         let reusable = memo.flatMap { $0.zone == zone && $0.people == personSlugs && $0.topics == declaredTopicSlugs ? $0 : nil }
         var briefingResults = await Parallel.map(raw.briefings) { document -> BriefingResult? in
-            if let old = reusable?.briefings[document.path], old.document.hasSameText(as: document) { return old.result }
+            if let old = reusable?.briefings[document.path], old.document.hasSameText(as: document) {
+                var result = old.result
+                result.isFromMemo = true
+                return result
+            }
             return resolver.resolveBriefingFile(document, zone: zone, people: personSlugs, topics: declaredTopicSlugs)
         }
         var nextMemo: ResolveMemo?
@@ -61,8 +65,7 @@ public struct SiteResolver: Sendable {
             // This memo with the files resolved again (entries of files gone stay, never taken); a
             // fresh one otherwise.
             var next = reusable ?? ResolveMemo(zone: zone, people: personSlugs, topics: declaredTopicSlugs)
-            for (document, result) in zip(raw.briefings, briefingResults) {
-                if let old = next.briefings[document.path], old.document.hasSameText(as: document) { continue }
+            for (document, result) in zip(raw.briefings, briefingResults) where !result!.isFromMemo {
                 next.briefings[document.path] = (document, result!)
             }
             nextMemo = next
@@ -183,6 +186,8 @@ public struct SiteResolver: Sendable {
         var events: [Event]
         var diagnostics: [Diagnostic]
         var unresolved: Unresolved
+        /// Taken from the memo of an earlier run, not resolved now.
+        var isFromMemo = false
     }
 
     /// The positions `0..<count` in the stable order `precedes` gives them, for `apply(_:to:)`.
