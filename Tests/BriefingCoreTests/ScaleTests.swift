@@ -27,6 +27,9 @@ import Testing
                 date: 2024-\(String(format: "%02d", month))-\(String(format: "%02d", day))T\(String(format: "%02d", b % 24)):00:00Z
                 people: [person-\(b), person-\(b + 1), person-0]
                 topics: [talks]
+                quotes:
+                  - person: person-\(b)
+                    text: "Words of briefing \(b)."
                 events:
                   - id: event-\(b)
                     date: 2024-\(String(format: "%02d", month))-\(String(format: "%02d", day))
@@ -110,9 +113,16 @@ import Testing
         #expect(crowded.components(separatedBy: "<article class=\"event\"").count - 1 == TimelineLayout.budget)
         #expect(crowded.contains("Only the latest of its 201 events are listed here."))
         #expect(crowded.contains("Background 199") && !crowded.contains("Background 0<"))
+        // A topic's first page shows the latest of all its briefings' events and their newest
+        // quotes; later pages list briefings only.
+        let topicFront = try site.page("topics/talks/index.html")
+        #expect(topicFront.components(separatedBy: "<article class=\"event\"").count - 1 == TopicFront.eventLimit)
+        #expect(topicFront.contains("The latest of 330 events;"))
+        #expect(topicFront.components(separatedBy: "<figure class=\"quote\"").count - 1 == TopicFront.quoteLimit)
+        #expect(topicFront.contains("Words of briefing 83.") && topicFront.contains("The newest of 130 quotes;"))
         let topicPage = try site.page("topics/talks/page/3/index.html")
-        #expect(topicPage.components(separatedBy: "<article class=\"event\"").count - 1 == TimelineLayout.budget)
-        #expect(topicPage.contains("Only the latest of the 230 events of these briefings are listed here"))
+        #expect(topicPage.contains("class=\"briefing-item\""))
+        #expect(!topicPage.contains("<article class=\"event\"") && !topicPage.contains("<figure class=\"quote\""))
         // Lists in pages, with their navigation.
         #expect(fm.fileExists(atPath: site.output + "/briefings/page/3/index.html"))
         #expect(!fm.fileExists(atPath: site.output + "/briefings/page/4/index.html"))
@@ -145,7 +155,7 @@ import Testing
         }
         // A person in every briefing: a screenful on their page, the rest on pages of their own.
         let person = try site.page("people/person-0/index.html")
-        #expect(person.components(separatedBy: "class=\"briefing-item\"").count - 1 == 20)
+        #expect(person.components(separatedBy: "class=\"briefing-item\"").count - 1 == PersonCountsView.briefingLimit)
         #expect(person.contains("<a href=\"../../people/person-0/briefings/\">All 130 briefings</a>"))
         #expect(person.contains("<a href=\"../../people/person-0/events/\">All 130 events</a>"))
         #expect(reached["people/person-0/briefings/page/3/index.html"] != nil)

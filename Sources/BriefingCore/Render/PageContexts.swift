@@ -588,15 +588,16 @@ final class PageContexts: Sendable {
         let frame = frame(root: pages.root(number), path: path, title: topic.name,
                           description: topic.description ?? "Briefings on \(topic.name.lowercased()) in \(config.title).",
                           section: "topics", ogType: "website", jsonLD: jsonLD, page: number, of: pages)
-        // Events in time order, each once (a timeline entry may name a briefing of the topic); no
-        // more than a page of the timeline lists: the latest of them.
-        let events = Set(briefings.flatMap { index.eventsOfBriefing[$0] }).sorted()
+        // The first page is the topic's front: its newest quotes and latest events, a screenful
+        // of each as on a person's page. Later pages list briefings only: each briefing's page
+        // has its quotes and events, and repeating them on every page of the list made topic
+        // pages a fifth of a large site's bytes.
+        let front = number == 1 ? index.topicFront(t, site: site) : TopicFront.none
         return TopicPage(frame: frame, topic: topicCard(t), briefings: briefings.map(briefingItem),
-                         quotes: briefings.flatMap { b in site.briefings[b].quotes.map { quote($0, briefing: b) } },
-                         // Summaries' links are made for pages two folders deep: past page 1, titles only.
-                         events: events.suffix(TimelineLayout.budget).map { event($0, on: number == 1 ? .page : .home) },
-                         eventCount: events.count, feedURL: addressURL(path + "feed.xml"),
-                         pagination: pagination(pages, number)).map
+                         quotes: front.quotes.map { quote(site.briefings[$0.briefing].quotes[$0.quote], briefing: $0.briefing) },
+                         quoteCount: front.quoteCount,
+                         events: front.events.map { event($0, on: .page) }, eventCount: front.eventCount,
+                         feedURL: addressURL(path + "feed.xml"), pagination: pagination(pages, number)).map
     }
 
     // MARK: - Feeds
@@ -631,6 +632,36 @@ extension SiteIndex {
     /// The events briefing `b`'s page lists: no more than a page of the timeline, the latest.
     func eventsListed(onBriefing b: Int) -> ArraySlice<Int> { eventsOfBriefing[b].suffix(TimelineLayout.budget) }
 
-    /// The events person `p`'s page lists: a screenful, the latest (the rest on pages of their own).
+    /// The events person `p`'s page lists: a page's worth, the latest (the rest on pages of their own).
     func eventsListed(onPerson p: Int) -> ArraySlice<Int> { eventsOfPerson[p].suffix(PersonCountsView.eventLimit) }
+
+    /// What the first page of topic `t` shows besides its briefings.
+    func topicFront(_ t: Int, site: Site) -> TopicFront {
+        let briefings = briefingsOfTopic[t]
+        var quotes: [QuoteRef] = [], quoteCount = 0
+        for b in briefings {
+            let count = site.briefings[b].quotes.count
+            for q in 0..<min(count, TopicFront.quoteLimit - quotes.count) { quotes.append(QuoteRef(briefing: b, quote: q)) }
+            quoteCount += count
+        }
+        // In time order, each once: a timeline entry may name several briefings of the topic.
+        let events = Set(briefings.flatMap { eventsListed(onBriefing: $0).suffix(TopicFront.eventLimit) }).sorted()
+        let eventCount = Set(briefings.flatMap { eventsOfBriefing[$0] }).count
+        return TopicFront(quotes: quotes, quoteCount: quoteCount, events: Array(events.suffix(TopicFront.eventLimit)),
+                          eventCount: eventCount)
+    }
+}
+
+/// The newest quotes and the latest events of a topic's briefings, which its first page shows.
+struct TopicFront {
+    /// A screenful of each, as a person's page shows.
+    static let quoteLimit = PersonCountsView.quoteLimit, eventLimit = 20
+    static let none = TopicFront(quotes: [], quoteCount: 0, events: [], eventCount: 0)
+
+    /// The quotes of the newest briefings first, in each briefing's order.
+    let quotes: [SiteIndex.QuoteRef]
+    let quoteCount: Int
+    /// In time order, the latest.
+    let events: [Int]
+    let eventCount: Int
 }

@@ -2026,6 +2026,9 @@ Sitemap: {{sitemapURL}}
 {{#quotes}}
 {{> partials/quote}}
 {{/quotes}}
+{{#hasMoreQuotes}}
+<p class="more">The newest of {{quoteCountText}}; each briefing has its own.</p>
+{{/hasMoreQuotes}}
 </section>
 {{/hasQuotes}}
 {{#hasEvents}}
@@ -2037,7 +2040,7 @@ Sitemap: {{sitemapURL}}
 {{/events}}
 </ol>
 {{#hasMoreEvents}}
-<p class="more">Only the latest of the {{eventCountText}} of these briefings are listed here; <a href="{{root}}timeline/">the full timeline</a> has them all.</p>
+<p class="more">The latest of {{eventCountText}}; <a href="{{root}}timeline/">the timeline</a> has them all.</p>
 {{/hasMoreEvents}}
 </section>
 {{/hasEvents}}

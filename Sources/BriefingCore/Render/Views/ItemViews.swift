@@ -313,8 +313,10 @@ struct PersonCountsView: TemplateView {
         .flag("hasMoreSeenWith", "more people seen with them than their page shows") { $0.seenWith > PersonCountsView.seenWithLimit },
     ]
 
-    /// What a person page shows at most: a screenful of each.
-    static let quoteLimit = 10, eventLimit = 20, briefingLimit = 20, seenWithLimit = 30
+    /// What a person page shows at most. Quotes and the people seen with them a screenful each;
+    /// briefings and events a page's worth, as every list has, so that most people's page lists
+    /// all of theirs and needs no pages of its own (each one more folder and file to write).
+    static let quoteLimit = 10, eventLimit = 50, briefingLimit = Pagination.briefingsPerPage, seenWithLimit = 30
 }
 
 struct SearchCountsView: TemplateView {

@@ -285,8 +285,10 @@ struct TopicPage: TemplateView {
     let topic: Made<TopicCardView>
     let briefings: [Made<BriefingItemView>]
     let quotes: [Made<QuoteView>]
+    /// All the quotes of its briefings, those left out included (0 past the first page).
+    let quoteCount: Int
     let events: [Made<EventView>]
-    /// All the events of the briefings on this page, those left out included.
+    /// All the events of its briefings, those left out included (0 past the first page).
     let eventCount: Int
     let feedURL: String?
     let pagination: Made<PaginationView>?
@@ -296,9 +298,12 @@ struct TopicPage: TemplateView {
         .view("topic", "the topic") { $0.topic },
         .list("briefings", "its briefings on this page, newest first") { $0.briefings },
         .view("pagination", "the pages of its briefings (50 a page)") { $0.pagination },
-        .list("quotes", "the quotes of the briefings on this page") { $0.quotes },
-        .list("events", "the events of the briefings on this page, in time order; the latest 150 when they are more") { $0.events },
-        .number("eventCount", "all the events of the briefings on this page") { $0.eventCount },
+        .list("quotes", "on its first page: the newest 10 quotes of its briefings (later pages list briefings only)") { $0.quotes },
+        .number("quoteCount", "on its first page: all the quotes of its briefings") { $0.quoteCount },
+        .text("quoteCountText", "`1 quote`, `2,116 quotes`") { Counted.text($0.quoteCount, "quote") },
+        .flag("hasMoreQuotes", "more quotes than the page lists (each briefing's page has its own)") { $0.quoteCount > $0.quotes.count },
+        .list("events", "on its first page: the latest 20 events of its briefings, in time order") { $0.events },
+        .number("eventCount", "on its first page: all the events of its briefings") { $0.eventCount },
         .text("eventCountText", "`160 events`, `2,116 events`") { Counted.text($0.eventCount, "event") },
         .flag("hasMoreEvents", "more events than the page lists (the timeline has them all)") { $0.eventCount > $0.events.count },
         .text("feedURL", "its own feed's absolute URL; absent without a `base_url` that is an address") { $0.feedURL },
