@@ -8,7 +8,7 @@
 /// `topics.yaml` edited with the same topics, in the same order by name. Only that file is
 /// resolved and its Markdown rendered; every other file's results, the index and the link targets
 /// stay. One briefing that moves or changes its lists is taken too (`placing`), with the index
-/// made again, and so is a new briefing. Any other edit, or one with an error, is left to the whole pipeline (which also
+/// patched, and so is a new briefing. Any other edit, or one with an error, is left to the whole pipeline (which also
 /// reports the errors). A test applies random edits and compares the result with a clean build.
 struct SiteSplice {
     /// What changed.
@@ -144,10 +144,11 @@ extension SiteSplice {
     /// The site after one briefing's file (`result`, resolved) is added (`replacing` nil) or
     /// edited so that the briefing moves among the others (its date) or changes what the index
     /// lists (its people, topics, quotes' speakers, events), keeping its slug and status: the file
-    /// alone is rendered, the briefing and its events are put in their places, and the index and the
-    /// timeline's layout are made again. Nil when it has an error, is a draft left out, changes
-    /// its events' ids (or adds one another file has), names a topic no other briefing has, or
-    /// moves a link target (a timeline page moving an event with an id).
+    /// alone is rendered, the briefing and its events are put in their places, the timeline's
+    /// layout is made again and the index patched (`SiteIndex+Placing`). Nil when it has an
+    /// error, is a draft left out, changes its events' ids (or adds one another file has), names a
+    /// topic no other briefing has, or moves a link target (a timeline page moving an event with
+    /// an id).
     private func placing(_ document: RawDocument, _ result: SiteResolver.BriefingResult,
                          replacing earlierPath: String?) async -> PreparedSite? {
         var site = previous.checked.site
@@ -156,12 +157,15 @@ extension SiteSplice {
         guard let new = result.briefing, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError) else { return nil }
         let oldPlaces = site.events.indices.filter { site.events[$0].location.path == path }
         let ids = result.events.compactMap(\.id)
+        // Where the briefing was, when it was there.
+        var taken: [Int] = []
         if let earlierPath {
             guard let b = site.briefings.firstIndex(where: { $0.path == earlierPath }) else { return nil }
             let old = site.briefings[b]
             // The same event ids: none can now clash with another file's.
             guard new.slug == old.slug, new.status == old.status,
                   oldPlaces.compactMap({ site.events[$0].id }).sorted() == ids.sorted() else { return nil }
+            taken = [b]
             site.briefings.remove(at: b)
             markdown.briefings.remove(at: b)
             for e in oldPlaces.reversed() {
@@ -206,18 +210,15 @@ extension SiteSplice {
         markdown.updatesOnHome = stage.updatesOnHome(site)
         markdown.replaceFindings(of: [path], with: found)
         let warnings = (previous.warnings.filter { $0.location.path != path } + result.diagnostics + found.diagnostics).sorted()
-        // The same people lists (the briefing's and its events'): the same company for everyone.
-        let sameCompany = earlierPath.flatMap { earlier in previous.checked.site.briefings.first { $0.path == earlier } }
-            .map { $0.people == new.people } == true
-            && oldPlaces.map { previous.checked.site.events[$0].people }.sorted(by: Self.listOrder)
-                == result.events.map(\.people).sorted(by: Self.listOrder)
-        let index = await SiteIndex(site: site, timeline: timeline, sameCompany: sameCompany ? previous.index : nil)
+        let old = previous.checked.site
+        let index = SiteIndex(
+            site: site, timeline: timeline, patching: previous.index, of: old,
+            briefings: Renumbering(removed: taken, inserted: [at], oldCount: old.briefings.count),
+            events: Renumbering(removed: oldPlaces, inserted: site.events.indices.filter { site.events[$0].location.path == path },
+                                oldCount: old.events.count))
         return PreparedSite(checked: CheckedSite(site: site, diagnostics: warnings), index: index, markdown: markdown,
                             templates: previous.templates, warnings: warnings, memo: previous.memo)
     }
-
-    /// Any fixed order of people lists, to compare two collections of them.
-    private static func listOrder(_ a: [Slug], _ b: [Slug]) -> Bool { a.map(\.rawValue).lexicographicallyPrecedes(b.map(\.rawValue)) }
 
     /// The resolver's orders: briefings newest first, then by slug; events by date, then place.
     static func briefingPrecedes(_ a: Briefing, _ b: Briefing) -> Bool { a.date != b.date ? a.date > b.date : a.slug < b.slug }
