@@ -151,26 +151,33 @@ extension SiteSplice {
     /// an id).
     private func placing(_ document: RawDocument, _ result: SiteResolver.BriefingResult,
                          replacing earlierPath: String?) async -> PreparedSite? {
-        var site = previous.checked.site
+        let old = previous.checked.site
+        var site = old
         var markdown = previous.markdown
         let path = document.path
         guard let new = result.briefing, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError) else { return nil }
         let oldPlaces = site.events.indices.filter { site.events[$0].location.path == path }
         let ids = result.events.compactMap(\.id)
+        let newEvents = result.events.sorted(by: Self.eventPrecedes)
+        // Events exactly as they were (a briefing's date or people edited) stay where they are, and
+        // so do the timeline's layout and every link to an event.
+        let keepsEvents = earlierPath != nil && oldPlaces.map({ old.events[$0] }) == newEvents
         // Where the briefing was, when it was there.
         var taken: [Int] = []
         if let earlierPath {
             guard let b = site.briefings.firstIndex(where: { $0.path == earlierPath }) else { return nil }
-            let old = site.briefings[b]
+            let was = site.briefings[b]
             // The same event ids: none can now clash with another file's.
-            guard new.slug == old.slug, new.status == old.status,
+            guard new.slug == was.slug, new.status == was.status,
                   oldPlaces.compactMap({ site.events[$0].id }).sorted() == ids.sorted() else { return nil }
             taken = [b]
             site.briefings.remove(at: b)
             markdown.briefings.remove(at: b)
-            for e in oldPlaces.reversed() {
-                site.events.remove(at: e)
-                markdown.events.remove(at: e)
+            if !keepsEvents {
+                for e in oldPlaces.reversed() {
+                    site.events.remove(at: e)
+                    markdown.events.remove(at: e)
+                }
             }
         } else {
             // A new slug, built (a draft left out would change what links may name), and event
@@ -184,38 +191,48 @@ extension SiteSplice {
         // Topics are named by topics.yaml or from their slugs, as the ones in use already are.
         let topics = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.slug.rawValue, $0) })
         guard new.topics.allSatisfy({ topics[$0.rawValue] != nil }) else { return nil }
+        // The topics in use change only when the briefing taken out was the last filed under one.
+        let keepsTopics = taken.allSatisfy { b in
+            old.briefings[b].topics.allSatisfy { slug in previous.index.topicIndex[slug].map { previous.index.briefingsOfTopic[$0].contains { $0 != b } } ?? true }
+        }
 
         guard let at = Self.place(of: new, among: site.briefings, by: Self.briefingPrecedes) else { return nil }
         site.briefings.insert(new, at: at)
         markdown.briefings.insert(BriefingMarkdown(bodyHTML: "", lead: "", keyPoints: [], updates: []), at: at)
-        for event in result.events {
-            guard let e = Self.place(of: event, among: site.events, by: Self.eventPrecedes) else { return nil }
-            site.events.insert(event, at: e)
-            markdown.events.insert(EventMarkdown(), at: e)
+        if !keepsEvents {
+            for event in newEvents {
+                guard let e = Self.place(of: event, among: site.events, by: Self.eventPrecedes) else { return nil }
+                site.events.insert(event, at: e)
+                markdown.events.insert(EventMarkdown(), at: e)
+            }
         }
-        site.topics = SiteResolver.topics(of: site.briefings, declared: topics)
+        if !keepsTopics { site.topics = SiteResolver.topics(of: site.briefings, declared: topics) }
 
-        let timeline = TimelineLayout(events: site.events, splits: previous.templates.templates.has("timeline-page"))
+        let timeline = keepsEvents ? previous.index.timeline
+            : TimelineLayout(events: site.events, splits: previous.templates.templates.has("timeline-page"))
         let stage = MarkdownStage(site: site, timeline: timeline)
-        // Every text rendered before names only targets that are still there, where they were.
-        guard stage.renderer.links.keepsEveryTarget(of: MarkdownStage(site: previous.checked.site,
-                                                                     timeline: previous.index.timeline).renderer.links)
+        // Every text rendered before names only targets that are still there, where they were: the
+        // people, media and drafts are the same, and the briefings only gain this one.
+        guard keepsEvents || stage.renderer.links.keepsEveryEvent(of: LinkTable(site: old, timeline: previous.index.timeline))
         else { return nil }
         var found = MarkdownStage.Found()
         markdown.briefings[at] = stage.briefing(new, found: &found)
-        for e in site.events.indices where site.events[e].location.path == path {
-            markdown.events[e] = stage.event(site.events[e], found: &found)
+        let placed = keepsEvents ? oldPlaces : site.events.indices.filter { site.events[$0].location.path == path }
+        for e in placed {
+            let rendered = stage.event(site.events[e], found: &found)
+            // Events kept render as they did (the same text, the same targets): only their
+            // findings are taken, so that the array the last site shares is not copied.
+            if !keepsEvents { markdown.events[e] = rendered }
         }
         guard !found.diagnostics.contains(where: \.isError) else { return nil }
         markdown.updatesOnHome = stage.updatesOnHome(site)
         markdown.replaceFindings(of: [path], with: found)
         let warnings = (previous.warnings.filter { $0.location.path != path } + result.diagnostics + found.diagnostics).sorted()
-        let old = previous.checked.site
         let index = SiteIndex(
             site: site, timeline: timeline, patching: previous.index, of: old,
             briefings: Renumbering(removed: taken, inserted: [at], oldCount: old.briefings.count),
-            events: Renumbering(removed: oldPlaces, inserted: site.events.indices.filter { site.events[$0].location.path == path },
-                                oldCount: old.events.count))
+            events: keepsEvents ? Renumbering(removed: [], inserted: [], oldCount: old.events.count)
+                : Renumbering(removed: oldPlaces, inserted: placed, oldCount: old.events.count))
         return PreparedSite(checked: CheckedSite(site: site, diagnostics: warnings), index: index, markdown: markdown,
                             templates: previous.templates, warnings: warnings, memo: previous.memo)
     }
