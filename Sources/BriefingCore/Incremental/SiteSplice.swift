@@ -8,8 +8,10 @@
 /// `topics.yaml` edited with the same topics, in the same order by name. Only that file is
 /// resolved and its Markdown rendered; every other file's results, the index and the link targets
 /// stay. One briefing that moves or changes its lists is taken too (`placing`), with the index
-/// patched, and so is a new briefing. Any other edit, or one with an error, is left to the whole pipeline (which also
-/// reports the errors). A test applies random edits and compares the result with a clean build.
+/// patched, and so is a new briefing, a removed one that nothing names (`removing`), and a
+/// renamed one (both). Any other edit, or one with an error, is left to the whole pipeline (which
+/// also reports the errors). A test applies random edits and compares the result with a clean
+/// build.
 struct SiteSplice {
     /// What changed.
     enum Change {
@@ -19,6 +21,8 @@ struct SiteSplice {
         case briefing(RawDocument)
         /// A briefing's file that was not there before.
         case newBriefing(RawDocument)
+        /// A briefing's file that is there no more, by its path.
+        case removedBriefing(String)
         /// A person's file, read again.
         case person(RawDocument)
         /// `timeline.yaml`, read again.
@@ -47,9 +51,17 @@ struct SiteSplice {
             default: continue
             }
         }
+        // A briefing's file renamed: the old one removed, then the new one placed.
+        if changes.count == 2, let gone = changes.lazy.compactMap(\.removedPath).first,
+           let document = changes.lazy.compactMap(\.newDocument).first {
+            guard let without = removing(gone) else { return nil }
+            return await SiteSplice(previous: without, options: options, source: source)
+                .placing(document, resolved[document.path]!, replacing: nil)
+        }
         guard changes.count == 1 else { return applyInPlace(changes, resolved: resolved, memo: memo) }
         switch changes[0] {
         case .newBriefing(let document): return await placing(document, resolved[document.path]!, replacing: nil)
+        case .removedBriefing(let path): return removing(path)
         case .briefing(let document):
             if let spliced = applyInPlace(changes, resolved: resolved, memo: memo) { return spliced }
             // One briefing edited so that it moves or changes its lists.
@@ -117,7 +129,7 @@ struct SiteSplice {
                 site.topics = topics
                 diagnostics += result.diagnostics
                 edited.insert(document.path)
-            case .newBriefing:
+            case .newBriefing, .removedBriefing:
                 return nil
             case .person(let document):
                 guard let p = site.people.firstIndex(where: { $0.path == document.path }) else { return nil }
@@ -191,10 +203,7 @@ extension SiteSplice {
         // Topics are named by topics.yaml or from their slugs, as the ones in use already are.
         let topics = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.slug.rawValue, $0) })
         guard new.topics.allSatisfy({ topics[$0.rawValue] != nil }) else { return nil }
-        // The topics in use change only when the briefing taken out was the last filed under one.
-        let keepsTopics = taken.allSatisfy { b in
-            old.briefings[b].topics.allSatisfy { slug in previous.index.topicIndex[slug].map { previous.index.briefingsOfTopic[$0].contains { $0 != b } } ?? true }
-        }
+        let keepsTopics = taken.allSatisfy(topicsStay(without:))
 
         guard let at = Self.place(of: new, among: site.briefings, by: Self.briefingPrecedes) else { return nil }
         site.briefings.insert(new, at: at)
@@ -237,6 +246,55 @@ extension SiteSplice {
                             templates: previous.templates, warnings: warnings, memo: previous.memo)
     }
 
+    /// The site after the file of briefing `path` is removed, when nothing names it: no text
+    /// links to it and no timeline entry reports it (either is an error the whole pipeline
+    /// reports), and no event with an id goes or moves to another timeline page. Its briefing and
+    /// events are taken out, the timeline's layout made again when events went, the index
+    /// patched; every other text renders as it did. Nil otherwise, or for a draft left out.
+    private func removing(_ path: String) -> PreparedSite? {
+        let old = previous.checked.site
+        guard let b = old.briefings.firstIndex(where: { $0.path == path }) else { return nil }
+        let slug = old.briefings[b].slug
+        // The notes hold every briefing a text of this site links to (or once did: cautious).
+        guard !previous.markdown.notes.linkedBriefings.contains(slug.rawValue),
+              !old.events.contains(where: { $0.briefing == slug && $0.location.path != path }) else { return nil }
+        let places = old.events.indices.filter { old.events[$0].location.path == path }
+        var site = old
+        var markdown = previous.markdown
+        site.briefings.remove(at: b)
+        markdown.briefings.remove(at: b)
+        for e in places.reversed() {
+            site.events.remove(at: e)
+            markdown.events.remove(at: e)
+        }
+        site.linkableBriefings.remove(slug.rawValue)
+        if !topicsStay(without: b) {
+            site.topics = SiteResolver.topics(of: site.briefings, declared: Dictionary(uniqueKeysWithValues: old.topics.map { ($0.slug.rawValue, $0) }))
+        }
+        let timeline = places.isEmpty ? previous.index.timeline
+            : TimelineLayout(events: site.events, splits: previous.templates.templates.has("timeline-page"))
+        let stage = MarkdownStage(site: site, timeline: timeline)
+        guard places.isEmpty || stage.renderer.links.keepsEveryEvent(of: LinkTable(site: old, timeline: previous.index.timeline))
+        else { return nil }
+        markdown.updatesOnHome = stage.updatesOnHome(site)
+        markdown.replaceFindings(of: [path], with: MarkdownStage.Found())
+        let warnings = previous.warnings.filter { $0.location.path != path }
+        let index = SiteIndex(site: site, timeline: timeline, patching: previous.index, of: old,
+                              briefings: Renumbering(removed: [b], inserted: [], oldCount: old.briefings.count),
+                              events: Renumbering(removed: places, inserted: [], oldCount: old.events.count))
+        return PreparedSite(checked: CheckedSite(site: site, diagnostics: warnings), index: index, markdown: markdown,
+                            templates: previous.templates, warnings: warnings, memo: previous.memo)
+    }
+
+    /// Whether the topics in use stay when briefing `b` of the last site is taken out: each of its
+    /// topics has another briefing filed under it.
+    private func topicsStay(without b: Int) -> Bool {
+        let index = previous.index
+        return previous.checked.site.briefings[b].topics.allSatisfy { slug in
+            index.topicIndex[slug].map { index.briefingsOfTopic[$0].contains { $0 != b } } ?? true
+        }
+    }
+
     /// The resolver's orders: briefings newest first, then by slug; events by date, then place.
     static func briefingPrecedes(_ a: Briefing, _ b: Briefing) -> Bool { a.date != b.date ? a.date > b.date : a.slug < b.slug }
 
@@ -273,14 +331,27 @@ extension SiteSplice {
     }
 }
 
+extension SiteSplice.Change {
+    var removedPath: String? {
+        if case .removedBriefing(let path) = self { return path }
+        return nil
+    }
+
+    var newDocument: RawDocument? {
+        if case .newBriefing(let document) = self { return document }
+        return nil
+    }
+}
+
 extension RenderedMarkdown {
     /// The problems and notes of the files at `edited` replaced by what rendering them again found.
     mutating func replaceFindings(of edited: Set<String>, with found: MarkdownStage.Found) {
         diagnostics = (diagnostics.filter { !edited.contains($0.location.path) } + found.diagnostics).sorted()
         notes.imagesWithoutAlt = (notes.imagesWithoutAlt.filter { !edited.contains($0.location.path) }
             + found.notes.imagesWithoutAlt).sorted()
-        // Names linked from prose are only added: only `check` reads them, and it never splices.
-        notes.linkedPeople.formUnion(found.notes.linkedPeople)
+        // Names linked from prose are only added: `check`, which reads the people, never splices,
+        // and a briefing named here is only ever kept from being removed by a splice.
+        notes.addLinks(of: found.notes)
     }
 }
 
