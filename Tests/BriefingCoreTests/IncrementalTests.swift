@@ -261,17 +261,25 @@ import Testing
             #expect(Set(files.keys) == Set(clean.keys), "\(step)")
             for (path, bytes) in clean where files[path] != bytes { Issue.record("\(step): \(path) differs from a clean build") }
         }
-        func removing(_ slug: String, failsIn path: String) async throws {
+        /// Removes (or renames) briefing `slug`, which must be an error in `path`, then brings it back.
+        func removing(_ slug: String, renamingTo other: String? = nil, failsIn path: String) async throws {
             let target = "Content/briefings/\(slug).md"
             let text = try String(contentsOfFile: site.root + "/" + target, encoding: .utf8)
-            try FileManager.default.removeItem(atPath: site.root + "/" + target)
-            if case .failed(let problems) = await incremental.rebuild(changedPaths: [target]) {
+            var changed = [target]
+            if let other {
+                changed.append("Content/briefings/\(other).md")
+                try FileManager.default.moveItem(atPath: site.root + "/" + target, toPath: site.root + "/" + changed[1])
+            } else {
+                try FileManager.default.removeItem(atPath: site.root + "/" + target)
+            }
+            if case .failed(let problems) = await incremental.rebuild(changedPaths: Set(changed)) {
                 #expect(problems.contains { $0.location.path == path && $0.message.contains(slug) }, "\(slug)")
             } else {
-                Issue.record("removing \(slug), named in \(path), must be an error")
+                Issue.record("removing or renaming \(slug), named in \(path), must be an error")
             }
+            if changed.count > 1 { try FileManager.default.removeItem(atPath: site.root + "/" + changed[1]) }
             try site.write(text, to: target)
-            guard case .updated = await incremental.rebuild(changedPaths: [target]) else { Issue.record("bringing \(slug) back mends it"); return }
+            guard case .updated = await incremental.rebuild(changedPaths: Set(changed)) else { Issue.record("bringing \(slug) back mends it"); return }
             try await matchesACleanBuild("\(slug) back")
         }
         // A link from a body edited alone.
@@ -279,7 +287,9 @@ import Testing
         try site.write(try String(contentsOfFile: site.root + "/" + meeting, encoding: .utf8) + "\nSee [a](briefing:a).\n", to: meeting)
         guard case .updated = await incremental.rebuild(changedPaths: [meeting]) else { Issue.record("the body edit must build"); return }
         try await removing("a", failsIn: meeting)
+        try await removing("a", renamingTo: "a-renamed", failsIn: meeting)
         try await removing("c", failsIn: "Content/timeline.yaml")
+        try await removing("c", renamingTo: "c-renamed", failsIn: "Content/timeline.yaml")
 
         let b = "Content/briefings/b.md"
         try FileManager.default.removeItem(atPath: site.root + "/" + b)

@@ -9,7 +9,7 @@
 /// resolved and its Markdown rendered; every other file's results, the index and the link targets
 /// stay. One briefing that moves or changes its lists is taken too (`placing`), with the index
 /// patched, and so is a new briefing, a removed one that nothing names (`removing`), and a
-/// renamed one (both). Any other edit, or one with an error, is left to the whole pipeline (which
+/// renamed one (both at once). Any other edit, or one with an error, is left to the whole pipeline (which
 /// also reports the errors). A test applies random edits and compares the result with a clean
 /// build.
 struct SiteSplice {
@@ -51,12 +51,10 @@ struct SiteSplice {
             default: continue
             }
         }
-        // A briefing's file renamed: the old one removed, then the new one placed.
+        // A briefing's file renamed: the old one taken out and the new one put in, at once.
         if changes.count == 2, let gone = changes.lazy.compactMap(\.removedPath).first,
            let document = changes.lazy.compactMap(\.newDocument).first {
-            guard let without = removing(gone) else { return nil }
-            return await SiteSplice(previous: without, options: options, source: source)
-                .placing(document, resolved[document.path]!, replacing: nil)
+            return await placing(document, resolved[document.path]!, replacing: gone)
         }
         guard changes.count == 1 else { return applyInPlace(changes, resolved: resolved, memo: memo) }
         switch changes[0] {
@@ -153,7 +151,8 @@ struct SiteSplice {
 }
 
 extension SiteSplice {
-    /// The site after one briefing's file (`result`, resolved) is added (`replacing` nil) or
+    /// The site after one briefing's file (`result`, resolved) is added (`replacing` nil),
+    /// renamed from `replacing` (taken out as `removing` takes a file, put in as a new one), or
     /// edited so that the briefing moves among the others (its date) or changes what the index
     /// lists (its people, topics, quotes' speakers, events), keeping its slug and status: the file
     /// alone is rendered, the briefing and its events are put in their places, the timeline's
@@ -168,20 +167,30 @@ extension SiteSplice {
         var markdown = previous.markdown
         let path = document.path
         guard let new = result.briefing, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError) else { return nil }
-        let oldPlaces = site.events.indices.filter { site.events[$0].location.path == path }
+        // The file taken out: the same one edited, another one renamed to this, or none.
+        let takenPath = earlierPath ?? path
+        let oldPlaces = site.events.indices.filter { site.events[$0].location.path == takenPath }
         let ids = result.events.compactMap(\.id)
         let newEvents = result.events.sorted(by: Self.eventPrecedes)
         // Events exactly as they were (a briefing's date or people edited) stay where they are, and
         // so do the timeline's layout and every link to an event.
-        let keepsEvents = earlierPath != nil && oldPlaces.map({ old.events[$0] }) == newEvents
+        let keepsEvents = earlierPath == path && oldPlaces.map({ old.events[$0] }) == newEvents
         // Where the briefing was, when it was there.
         var taken: [Int] = []
         if let earlierPath {
             guard let b = site.briefings.firstIndex(where: { $0.path == earlierPath }) else { return nil }
             let was = site.briefings[b]
-            // The same event ids: none can now clash with another file's.
-            guard new.slug == was.slug, new.status == was.status,
-                  oldPlaces.compactMap({ site.events[$0].id }).sorted() == ids.sorted() else { return nil }
+            if earlierPath == path {
+                // The same event ids: none can now clash with another file's.
+                guard new.slug == was.slug, new.status == was.status,
+                      oldPlaces.compactMap({ site.events[$0].id }).sorted() == ids.sorted() else { return nil }
+            } else {
+                // Renamed: the old slug goes as a removed file's, the new comes as a new file's.
+                guard namesNothing(was.slug, outside: earlierPath), isNew(new, withEvents: ids, besides: earlierPath),
+                      site.events.allSatisfy({ $0.location.path != path }) else { return nil }
+                site.linkableBriefings.remove(was.slug.rawValue)
+                site.linkableBriefings.insert(new.slug.rawValue)
+            }
             taken = [b]
             site.briefings.remove(at: b)
             markdown.briefings.remove(at: b)
@@ -192,12 +201,7 @@ extension SiteSplice {
                 }
             }
         } else {
-            // A new slug, built (a draft left out would change what links may name), and event
-            // ids no other file has.
-            let known = Set(site.events.compactMap(\.id) + site.unresolved.eventIDs)
-            guard oldPlaces.isEmpty, !site.linkableBriefings.contains(new.slug.rawValue), !site.draftSlugs.contains(new.slug.rawValue),
-                  new.status == .published || options.includeDrafts,
-                  Set(ids).count == ids.count, ids.allSatisfy({ !known.contains($0) }) else { return nil }
+            guard oldPlaces.isEmpty, isNew(new, withEvents: ids, besides: nil) else { return nil }
             site.linkableBriefings.insert(new.slug.rawValue)
         }
         // Topics are named by topics.yaml or from their slugs, as the ones in use already are.
@@ -235,8 +239,9 @@ extension SiteSplice {
         }
         guard !found.diagnostics.contains(where: \.isError) else { return nil }
         markdown.updatesOnHome = stage.updatesOnHome(site)
-        markdown.replaceFindings(of: [path], with: found)
-        let warnings = (previous.warnings.filter { $0.location.path != path } + result.diagnostics + found.diagnostics).sorted()
+        markdown.replaceFindings(of: [path, takenPath], with: found)
+        let warnings = (previous.warnings.filter { $0.location.path != path && $0.location.path != takenPath }
+            + result.diagnostics + found.diagnostics).sorted()
         let index = SiteIndex(
             site: site, timeline: timeline, patching: previous.index, of: old,
             briefings: Renumbering(removed: taken, inserted: [at], oldCount: old.briefings.count),
@@ -255,9 +260,7 @@ extension SiteSplice {
         let old = previous.checked.site
         guard let b = old.briefings.firstIndex(where: { $0.path == path }) else { return nil }
         let slug = old.briefings[b].slug
-        // The notes hold every briefing a text of this site links to (or once did: cautious).
-        guard !previous.markdown.notes.linkedBriefings.contains(slug.rawValue),
-              !old.events.contains(where: { $0.briefing == slug && $0.location.path != path }) else { return nil }
+        guard namesNothing(slug, outside: path) else { return nil }
         let places = old.events.indices.filter { old.events[$0].location.path == path }
         var site = old
         var markdown = previous.markdown
@@ -284,6 +287,25 @@ extension SiteSplice {
                               events: Renumbering(removed: places, inserted: [], oldCount: old.events.count))
         return PreparedSite(checked: CheckedSite(site: site, diagnostics: warnings), index: index, markdown: markdown,
                             templates: previous.templates, warnings: warnings, memo: previous.memo)
+    }
+
+    /// Whether nothing outside the file at `path` names briefing `slug`: no text links to it (the
+    /// notes hold every briefing a text of this site links to, or once did: cautious) and no
+    /// timeline entry reports it.
+    private func namesNothing(_ slug: Slug, outside path: String) -> Bool {
+        !previous.markdown.notes.linkedBriefings.contains(slug.rawValue)
+            && !previous.checked.site.events.contains { $0.briefing == slug && $0.location.path != path }
+    }
+
+    /// Whether `briefing`, from a file that was not there, comes as a new one: a new slug, built
+    /// (a draft left out would change what links may name), and event ids (`ids`) that no other
+    /// file has but the one at `besides`, which goes.
+    private func isNew(_ briefing: Briefing, withEvents ids: [String], besides: String?) -> Bool {
+        let site = previous.checked.site
+        let known = Set(site.events.compactMap { $0.location.path == besides ? nil : $0.id } + site.unresolved.eventIDs)
+        return !site.linkableBriefings.contains(briefing.slug.rawValue) && !site.draftSlugs.contains(briefing.slug.rawValue)
+            && (briefing.status == .published || options.includeDrafts)
+            && Set(ids).count == ids.count && ids.allSatisfy { !known.contains($0) }
     }
 
     /// Whether the topics in use stay when briefing `b` of the last site is taken out: each of its
