@@ -54,16 +54,16 @@ struct SiteSplice {
         // A briefing's file renamed: the old one taken out and the new one put in, at once.
         if changes.count == 2, let gone = changes.lazy.compactMap(\.removedPath).first,
            let document = changes.lazy.compactMap(\.newDocument).first {
-            return await placing(document, resolved[document.path]!, replacing: gone)
+            return placing(document, resolved[document.path]!, replacing: gone)
         }
         guard changes.count == 1 else { return applyInPlace(changes, resolved: resolved, memo: memo) }
         switch changes[0] {
-        case .newBriefing(let document): return await placing(document, resolved[document.path]!, replacing: nil)
+        case .newBriefing(let document): return placing(document, resolved[document.path]!, replacing: nil)
         case .removedBriefing(let path): return removing(path)
         case .briefing(let document):
             if let spliced = applyInPlace(changes, resolved: resolved, memo: memo) { return spliced }
             // One briefing edited so that it moves or changes its lists.
-            return await placing(document, resolved[document.path]!, replacing: document.path)
+            return placing(document, resolved[document.path]!, replacing: document.path)
         default: return applyInPlace(changes, resolved: resolved, memo: memo)
         }
     }
@@ -161,7 +161,7 @@ extension SiteSplice {
     /// topic no other briefing has, or moves a link target (a timeline page moving an event with
     /// an id).
     private func placing(_ document: RawDocument, _ result: SiteResolver.BriefingResult,
-                         replacing earlierPath: String?) async -> PreparedSite? {
+                         replacing earlierPath: String?) -> PreparedSite? {
         let old = previous.checked.site
         var site = old
         var markdown = previous.markdown
