@@ -14,11 +14,15 @@ person's role), timeline (an event's title in timeline.yaml), topics (a topic's 
 topics.yaml; one is written first when the site has none), template (a line in
 Templates/briefing.mustache), reshape (a briefing's title and its date, which moves it among
 the others), people (a briefing's title and its list of people, one fewer every other edit),
-new-file (a new briefing, its page polled; removed again after each edit).
+new-file (a new briefing, its page polled; removed again after each edit), removed-file (a
+briefing's file deleted, its page polled until it is gone; written back after each edit),
+renamed-file (a briefing's file renamed, its new page polled; renamed back after each edit). The
+last two take a briefing that nothing names (no link, no timeline entry), whose removal builds.
 """
 import argparse, json, os, re, socket, statistics, subprocess, sys, time, urllib.request
 
-KINDS = ["body", "front-matter", "person", "timeline", "topics", "template", "reshape", "people", "new-file"]
+KINDS = ["body", "front-matter", "person", "timeline", "topics", "template", "reshape", "people", "new-file",
+         "removed-file", "renamed-file"]
 
 
 def free_port():
@@ -50,6 +54,18 @@ def read(path):
 def middle(folder, suffix=".md"):
     names = sorted(n for n in os.listdir(folder) if n.endswith(suffix))
     return names[len(names) // 2]
+
+
+def unnamed_briefing(content):
+    """The file name of a briefing, near the middle, that no link and no timeline entry names."""
+    folder = os.path.join(content, "briefings")
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".md"))
+    texts = [read(os.path.join(folder, n)) for n in names]
+    timeline = os.path.join(content, "timeline.yaml")
+    texts.append(read(timeline) if os.path.exists(timeline) else "")
+    named = set(re.findall(r"briefing:\s*([a-z0-9-]+)", "\n".join(texts)))
+    middle_first = sorted(range(len(names)), key=lambda i: abs(i - len(names) // 2))
+    return next(names[i] for i in middle_first if names[i][:-3] not in named)
 
 
 def replace_line(text, key, value):
@@ -95,6 +111,13 @@ class Edit:
         elif kind == "topics":
             self.path = os.path.join(content, "topics.yaml")
             self.page = "topics/"
+        elif kind in ("removed-file", "renamed-file"):
+            name = unnamed_briefing(content)
+            self.path = os.path.join(content, "briefings", name)
+            self.page = f"briefings/{name[:-3]}/"
+            self.renamed = os.path.join(content, "briefings", "latency-probe-renamed.md")
+            if kind == "renamed-file":
+                self.page = "briefings/latency-probe-renamed/"
         elif kind == "new-file":
             name = middle(os.path.join(content, "briefings"))
             self.source = os.path.join(content, "briefings", name)
@@ -129,7 +152,25 @@ class Edit:
         if self.kind == "template":
             return text.replace("{{/briefing}}", f"<p>{marker}</p>{{{{/briefing}}}}", 1) if "{{/briefing}}" in text else text + marker
 
+    def perform(self):
+        """Removes or renames the file; returns whether the page shows it done."""
+        if self.kind == "removed-file":
+            os.remove(self.path)
+            return lambda page: "<html" not in page
+        os.rename(self.path, self.renamed)
+        return lambda page: "<html" in page
+
+    def undo(self):
+        """Brings the file back (written again, or renamed back)."""
+        if self.kind == "removed-file":
+            save(self.path, self.original)
+        elif os.path.exists(self.renamed):
+            os.rename(self.renamed, self.path)
+
     def restore(self):
+        if self.kind in ("removed-file", "renamed-file"):
+            self.undo()
+            return
         if self.original is None:
             if os.path.exists(self.path):
                 os.remove(self.path)
@@ -193,16 +234,21 @@ def main():
             totals = []
             for run in range(args.runs):
                 marker = f"Latency probe {run} {time.time_ns()}"
-                text = edit.apply(marker, edit.original if kind not in ("body", "new-file") else (read(edit.path) if kind == "body" else ""))
-                t0 = time.perf_counter()
-                save(edit.path, text)
-                while marker not in fetch(page):
+                if kind in ("removed-file", "renamed-file"):
+                    t0 = time.perf_counter()
+                    shows = edit.perform()
+                else:
+                    text = edit.apply(marker, edit.original if kind not in ("body", "new-file") else (read(edit.path) if kind == "body" else ""))
+                    t0 = time.perf_counter()
+                    save(edit.path, text)
+                    shows = lambda served: marker in served
+                while not shows(fetch(page)):
                     if time.perf_counter() - t0 > 60:
                         sys.exit(f"{kind}: the edit was not served on {page} within 60 s")
                     time.sleep(0.001)
                 totals.append((time.perf_counter() - t0) * 1000)
                 time.sleep(0.3)
-                if kind == "new-file":
+                if kind in ("new-file", "removed-file", "renamed-file"):
                     edit.restore()
                     time.sleep(0.5)
             edit.restore()

@@ -242,6 +242,65 @@ import Testing
         try await matchesACleanBuild("the target back")
     }
 
+    /// A briefing's file removed or renamed is taken out of the last site when nothing names it;
+    /// one that a text links to (even from a body edited alone) or a timeline entry reports is
+    /// the error a clean build gives, and bringing it back mends it.
+    @Test func removedBriefingsAreErrorsOnlyWhereSomethingNamesThem() async throws {
+        var files: [String: String?] = ["Content/timeline.yaml": "- date: 2025-11-01\n  title: \"Reported\"\n  briefing: c\n"]
+        for (n, slug) in ["a", "b", "c"].enumerated() {
+            files["Content/briefings/\(slug).md"] = Self.briefing(title: "Briefing \(slug)", date: "2025-12-1\(n)",
+                                                                 people: ["steve-witkoff"], body: "About \(slug).")
+        }
+        let site = try FixtureSite(files)
+        defer { site.remove() }
+        let incremental = IncrementalBuilder(siteRoot: site.root, options: BuildOptions())
+        guard case .updated = await incremental.rebuild() else { Issue.record("the fixture must build"); return }
+        func matchesACleanBuild(_ step: String) async throws {
+            let clean = try await SiteBuilder(siteRoot: site.root).renderInMemory().files
+            let files = await incremental.files
+            #expect(Set(files.keys) == Set(clean.keys), "\(step)")
+            for (path, bytes) in clean where files[path] != bytes { Issue.record("\(step): \(path) differs from a clean build") }
+        }
+        /// Removes (or renames) briefing `slug`, which must be an error in `path`, then brings it back.
+        func removing(_ slug: String, renamingTo other: String? = nil, failsIn path: String) async throws {
+            let target = "Content/briefings/\(slug).md"
+            let text = try String(contentsOfFile: site.root + "/" + target, encoding: .utf8)
+            var changed = [target]
+            if let other {
+                changed.append("Content/briefings/\(other).md")
+                try FileManager.default.moveItem(atPath: site.root + "/" + target, toPath: site.root + "/" + changed[1])
+            } else {
+                try FileManager.default.removeItem(atPath: site.root + "/" + target)
+            }
+            if case .failed(let problems) = await incremental.rebuild(changedPaths: Set(changed)) {
+                #expect(problems.contains { $0.location.path == path && $0.message.contains(slug) }, "\(slug)")
+            } else {
+                Issue.record("removing or renaming \(slug), named in \(path), must be an error")
+            }
+            if changed.count > 1 { try FileManager.default.removeItem(atPath: site.root + "/" + changed[1]) }
+            try site.write(text, to: target)
+            guard case .updated = await incremental.rebuild(changedPaths: Set(changed)) else { Issue.record("bringing \(slug) back mends it"); return }
+            try await matchesACleanBuild("\(slug) back")
+        }
+        // A link from a body edited alone.
+        let meeting = "Content/briefings/moscow-meeting.md"
+        try site.write(try String(contentsOfFile: site.root + "/" + meeting, encoding: .utf8) + "\nSee [a](briefing:a).\n", to: meeting)
+        guard case .updated = await incremental.rebuild(changedPaths: [meeting]) else { Issue.record("the body edit must build"); return }
+        try await removing("a", failsIn: meeting)
+        try await removing("a", renamingTo: "a-renamed", failsIn: meeting)
+        try await removing("c", failsIn: "Content/timeline.yaml")
+        try await removing("c", renamingTo: "c-renamed", failsIn: "Content/timeline.yaml")
+
+        let b = "Content/briefings/b.md"
+        try FileManager.default.removeItem(atPath: site.root + "/" + b)
+        guard case .updated = await incremental.rebuild(changedPaths: [b]) else { Issue.record("removing b must build"); return }
+        try await matchesACleanBuild("b removed")
+        let renamed = "Content/briefings/the-meeting.md"
+        try FileManager.default.moveItem(atPath: site.root + "/" + meeting, toPath: site.root + "/" + renamed)
+        guard case .updated = await incremental.rebuild(changedPaths: [meeting, renamed]) else { Issue.record("a rename must build"); return }
+        try await matchesACleanBuild("a file renamed")
+    }
+
     /// Any other edit makes every page again, but only when it is asked for: a page asked for
     /// shows the edit at once, and nothing else is made until asked for.
     @Test func frontMatterEditMakesPagesWhenAskedFor() async throws {

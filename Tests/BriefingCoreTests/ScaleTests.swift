@@ -193,6 +193,10 @@ import Testing
         let long = (0..<3).map { SitemapPlan.Entry(path: String(repeating: "x", count: 400) + "/\($0)/", lastmod: nil) }
         #expect(SitemapPlan(entries: long, maxBytes: 1_000).parts.count == 3)
         #expect(SitemapPlan(entries: []).parts == [0..<0])
+        // The bound that spares making the entries never takes more than one part for one.
+        #expect(!SitemapPlan.fitsOnePart(entries.map(\.path.utf8.count)))
+        #expect(SitemapPlan.fitsOnePart(entries.prefix(40_000).map(\.path.utf8.count)))
+        #expect(!SitemapPlan.fitsOnePart([SitemapPlan.maxBytes / 2]))
     }
 
     /// Counts read as numbers in English pages do: digits in threes, the noun agreeing.

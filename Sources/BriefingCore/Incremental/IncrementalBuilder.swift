@@ -15,8 +15,9 @@ import Glibc
 ///   the model is unchanged but for that text, so only its Markdown is rendered again, and only
 ///   its own page and the generated files that carry that text (`GeneratedFiles.reading…`) are
 ///   made again; every other page kept stays as it is.
-/// - **Edits that keep the site's shape** (`SiteSplice`): the edited files alone are resolved
-///   and rendered, into the last good model; every page is made again when next asked for.
+/// - **Edits that keep the site's shape** (`SiteSplice`), and briefings' files moved, added,
+///   removed or renamed: the edited files alone are resolved and rendered, into the last good
+///   model; every page is made again when next asked for.
 /// - **Anything else**: the whole pipeline runs again in memory, rereading only the files that
 ///   changed and reusing what it resolved and rendered for the others (`RebuildMemo`); every page
 ///   is made again when next asked for.
@@ -210,6 +211,7 @@ public actor IncrementalBuilder {
         guard let prepared else { return nil }
         var changes: [SiteSplice.Change] = []
         var read: [(path: String, document: RawDocument)] = []
+        var removed: [String] = []
         for path in changedPaths.sorted() {
             if path.hasPrefix("Templates/") {
                 changes.append(.templates)
@@ -225,9 +227,15 @@ public actor IncrementalBuilder {
             default: return nil
             }
             // A briefing file that was not there: a new one, when it is a plain file whose name
-            // no other file's spells with other capitals.
-            let isNew = documents[path] == nil && kind == .markdown && path.hasPrefix(Self.briefingsFolder)
+            // no other file's spells with other capitals; one that is there no more: removed.
+            let isBriefing = kind == .markdown && path.hasPrefix(Self.briefingsFolder)
                 && !path.dropFirst(Self.briefingsFolder.count).contains("/")
+            let isNew = documents[path] == nil && isBriefing
+            if isBriefing, let old = documents[path], !old.loadFailed, Self.isGone(siteRoot + "/" + path) {
+                removed.append(path)
+                changes.append(.removedBriefing(path))
+                continue
+            }
             if isNew {
                 guard Self.isPlainFile(siteRoot + "/" + path),
                       !documents.keys.contains(where: { $0.lowercased() == path.lowercased() }) else { return nil }
@@ -246,6 +254,7 @@ public actor IncrementalBuilder {
         }
         stages.done("splice the edited files")
         for (_, document) in read { remember(document) }
+        for path in removed { forget(path) }
         self.prepared = spliced
         warnings = spliced.warnings
         let renderer = PageRenderer(templates: spliced.templates,
@@ -263,7 +272,19 @@ public actor IncrementalBuilder {
         if lastRead?.replace(document) == false { lastRead?.briefings.append(document) }
     }
 
+    /// Drops the file at `path`, removed, from the content as last read.
+    private func forget(_ path: String) {
+        documents[path] = nil
+        lastRead?.briefings.removeAll { $0.path == path }
+    }
+
     private static let briefingsFolder = "Content/briefings/"
+
+    /// Whether nothing is at `path` any more (not even a broken symlink).
+    private static func isGone(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) != 0 && errno == ENOENT
+    }
 
     /// Whether `path` is a regular file (not a symlink, which the loader checks on its own).
     private static func isPlainFile(_ path: String) -> Bool {

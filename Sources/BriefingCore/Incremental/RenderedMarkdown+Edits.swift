@@ -3,6 +3,7 @@ extension RenderedMarkdown {
     mutating func rerenderBody(of b: Int, in site: Site, stage: MarkdownStage) -> [Diagnostic] {
         var found = MarkdownStage.Found()
         (briefings[b].bodyHTML, briefings[b].lead) = stage.body(site.briefings[b].body, found: &found)
+        notes.addLinks(of: found.notes)
         return found.diagnostics
     }
 
@@ -10,6 +11,16 @@ extension RenderedMarkdown {
     mutating func rerenderBio(of p: Int, in site: Site, stage: MarkdownStage) -> [Diagnostic] {
         var found = MarkdownStage.Found()
         people[p].bio = stage.bio(site.people[p].bio, found: &found)
+        notes.addLinks(of: found.notes)
         return found.diagnostics
+    }
+}
+
+extension MarkdownNotes {
+    /// The people and briefings `other` links to, added: kept by `serve` over its edits, a text
+    /// edited or removed leaves its links here, which only ever makes it cautious.
+    mutating func addLinks(of other: MarkdownNotes) {
+        linkedPeople.formUnion(other.linkedPeople)
+        linkedBriefings.formUnion(other.linkedBriefings)
     }
 }

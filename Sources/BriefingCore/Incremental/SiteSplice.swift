@@ -8,8 +8,10 @@
 /// `topics.yaml` edited with the same topics, in the same order by name. Only that file is
 /// resolved and its Markdown rendered; every other file's results, the index and the link targets
 /// stay. One briefing that moves or changes its lists is taken too (`placing`), with the index
-/// made again, and so is a new briefing. Any other edit, or one with an error, is left to the whole pipeline (which also
-/// reports the errors). A test applies random edits and compares the result with a clean build.
+/// patched, and so is a new briefing, a removed one that nothing names (`removing`), and a
+/// renamed one (both at once). Any other edit, or one with an error, is left to the whole pipeline (which
+/// also reports the errors). A test applies random edits and compares the result with a clean
+/// build.
 struct SiteSplice {
     /// What changed.
     enum Change {
@@ -19,6 +21,8 @@ struct SiteSplice {
         case briefing(RawDocument)
         /// A briefing's file that was not there before.
         case newBriefing(RawDocument)
+        /// A briefing's file that is there no more, by its path.
+        case removedBriefing(String)
         /// A person's file, read again.
         case person(RawDocument)
         /// `timeline.yaml`, read again.
@@ -47,13 +51,19 @@ struct SiteSplice {
             default: continue
             }
         }
+        // A briefing's file renamed: the old one taken out and the new one put in, at once.
+        if changes.count == 2, let gone = changes.lazy.compactMap(\.removedPath).first,
+           let document = changes.lazy.compactMap(\.newDocument).first {
+            return placing(document, resolved[document.path]!, replacing: gone)
+        }
         guard changes.count == 1 else { return applyInPlace(changes, resolved: resolved, memo: memo) }
         switch changes[0] {
-        case .newBriefing(let document): return await placing(document, resolved[document.path]!, replacing: nil)
+        case .newBriefing(let document): return placing(document, resolved[document.path]!, replacing: nil)
+        case .removedBriefing(let path): return removing(path)
         case .briefing(let document):
             if let spliced = applyInPlace(changes, resolved: resolved, memo: memo) { return spliced }
             // One briefing edited so that it moves or changes its lists.
-            return await placing(document, resolved[document.path]!, replacing: document.path)
+            return placing(document, resolved[document.path]!, replacing: document.path)
         default: return applyInPlace(changes, resolved: resolved, memo: memo)
         }
     }
@@ -117,7 +127,7 @@ struct SiteSplice {
                 site.topics = topics
                 diagnostics += result.diagnostics
                 edited.insert(document.path)
-            case .newBriefing:
+            case .newBriefing, .removedBriefing:
                 return nil
             case .person(let document):
                 guard let p = site.people.firstIndex(where: { $0.path == document.path }) else { return nil }
@@ -141,83 +151,171 @@ struct SiteSplice {
 }
 
 extension SiteSplice {
-    /// The site after one briefing's file (`result`, resolved) is added (`replacing` nil) or
+    /// The site after one briefing's file (`result`, resolved) is added (`replacing` nil),
+    /// renamed from `replacing` (taken out as `removing` takes a file, put in as a new one), or
     /// edited so that the briefing moves among the others (its date) or changes what the index
     /// lists (its people, topics, quotes' speakers, events), keeping its slug and status: the file
-    /// alone is rendered, the briefing and its events are put in their places, and the index and the
-    /// timeline's layout are made again. Nil when it has an error, is a draft left out, changes
-    /// its events' ids (or adds one another file has), names a topic no other briefing has, or
-    /// moves a link target (a timeline page moving an event with an id).
+    /// alone is rendered, the briefing and its events are put in their places, the timeline's
+    /// layout is made again and the index patched (`SiteIndex+Placing`). Nil when it has an
+    /// error, is a draft left out, changes its events' ids (or adds one another file has), names a
+    /// topic no other briefing has, or moves a link target (a timeline page moving an event with
+    /// an id).
     private func placing(_ document: RawDocument, _ result: SiteResolver.BriefingResult,
-                         replacing earlierPath: String?) async -> PreparedSite? {
-        var site = previous.checked.site
+                         replacing earlierPath: String?) -> PreparedSite? {
+        let old = previous.checked.site
+        var site = old
         var markdown = previous.markdown
         let path = document.path
         guard let new = result.briefing, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError) else { return nil }
-        let oldPlaces = site.events.indices.filter { site.events[$0].location.path == path }
+        // The file taken out: the same one edited, another one renamed to this, or none.
+        let takenPath = earlierPath ?? path
+        let oldPlaces = site.events.indices.filter { site.events[$0].location.path == takenPath }
         let ids = result.events.compactMap(\.id)
+        let newEvents = result.events.sorted(by: Self.eventPrecedes)
+        // Events exactly as they were (a briefing's date or people edited) stay where they are, and
+        // so do the timeline's layout and every link to an event.
+        let keepsEvents = earlierPath == path && oldPlaces.map({ old.events[$0] }) == newEvents
+        // Where the briefing was, when it was there.
+        var taken: [Int] = []
         if let earlierPath {
             guard let b = site.briefings.firstIndex(where: { $0.path == earlierPath }) else { return nil }
-            let old = site.briefings[b]
-            // The same event ids: none can now clash with another file's.
-            guard new.slug == old.slug, new.status == old.status,
-                  oldPlaces.compactMap({ site.events[$0].id }).sorted() == ids.sorted() else { return nil }
+            let was = site.briefings[b]
+            if earlierPath == path {
+                // The same event ids: none can now clash with another file's.
+                guard new.slug == was.slug, new.status == was.status,
+                      oldPlaces.compactMap({ site.events[$0].id }).sorted() == ids.sorted() else { return nil }
+            } else {
+                // Renamed: the old slug goes as a removed file's, the new comes as a new file's.
+                guard namesNothing(was.slug, outside: earlierPath), isNew(new, withEvents: ids, besides: earlierPath),
+                      site.events.allSatisfy({ $0.location.path != path }) else { return nil }
+                site.linkableBriefings.remove(was.slug.rawValue)
+                site.linkableBriefings.insert(new.slug.rawValue)
+            }
+            taken = [b]
             site.briefings.remove(at: b)
             markdown.briefings.remove(at: b)
-            for e in oldPlaces.reversed() {
-                site.events.remove(at: e)
-                markdown.events.remove(at: e)
+            if !keepsEvents {
+                for e in oldPlaces.reversed() {
+                    site.events.remove(at: e)
+                    markdown.events.remove(at: e)
+                }
             }
         } else {
-            // A new slug, built (a draft left out would change what links may name), and event
-            // ids no other file has.
-            let known = Set(site.events.compactMap(\.id) + site.unresolved.eventIDs)
-            guard oldPlaces.isEmpty, !site.linkableBriefings.contains(new.slug.rawValue), !site.draftSlugs.contains(new.slug.rawValue),
-                  new.status == .published || options.includeDrafts,
-                  Set(ids).count == ids.count, ids.allSatisfy({ !known.contains($0) }) else { return nil }
+            guard oldPlaces.isEmpty, isNew(new, withEvents: ids, besides: nil) else { return nil }
             site.linkableBriefings.insert(new.slug.rawValue)
         }
         // Topics are named by topics.yaml or from their slugs, as the ones in use already are.
         let topics = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.slug.rawValue, $0) })
         guard new.topics.allSatisfy({ topics[$0.rawValue] != nil }) else { return nil }
+        let keepsTopics = taken.allSatisfy(topicsStay(without:))
 
         guard let at = Self.place(of: new, among: site.briefings, by: Self.briefingPrecedes) else { return nil }
         site.briefings.insert(new, at: at)
         markdown.briefings.insert(BriefingMarkdown(bodyHTML: "", lead: "", keyPoints: [], updates: []), at: at)
-        for event in result.events {
-            guard let e = Self.place(of: event, among: site.events, by: Self.eventPrecedes) else { return nil }
-            site.events.insert(event, at: e)
-            markdown.events.insert(EventMarkdown(), at: e)
+        if !keepsEvents {
+            for event in newEvents {
+                guard let e = Self.place(of: event, among: site.events, by: Self.eventPrecedes) else { return nil }
+                site.events.insert(event, at: e)
+                markdown.events.insert(EventMarkdown(), at: e)
+            }
         }
-        site.topics = SiteResolver.topics(of: site.briefings, declared: topics)
+        if !keepsTopics { site.topics = SiteResolver.topics(of: site.briefings, declared: topics) }
 
-        let timeline = TimelineLayout(events: site.events, splits: previous.templates.templates.has("timeline-page"))
+        let timeline = keepsEvents ? previous.index.timeline
+            : TimelineLayout(events: site.events, splits: previous.templates.templates.has("timeline-page"))
         let stage = MarkdownStage(site: site, timeline: timeline)
-        // Every text rendered before names only targets that are still there, where they were.
-        guard stage.renderer.links.keepsEveryTarget(of: MarkdownStage(site: previous.checked.site,
-                                                                     timeline: previous.index.timeline).renderer.links)
+        // Every text rendered before names only targets that are still there, where they were: the
+        // people, media and drafts are the same, and the briefings only gain this one.
+        guard keepsEvents || stage.renderer.links.keepsEveryEvent(of: LinkTable(site: old, timeline: previous.index.timeline))
         else { return nil }
         var found = MarkdownStage.Found()
         markdown.briefings[at] = stage.briefing(new, found: &found)
-        for e in site.events.indices where site.events[e].location.path == path {
-            markdown.events[e] = stage.event(site.events[e], found: &found)
+        let placed = keepsEvents ? oldPlaces : site.events.indices.filter { site.events[$0].location.path == path }
+        for e in placed {
+            let rendered = stage.event(site.events[e], found: &found)
+            // Events kept render as they did (the same text, the same targets): only their
+            // findings are taken, so that the array the last site shares is not copied.
+            if !keepsEvents { markdown.events[e] = rendered }
         }
         guard !found.diagnostics.contains(where: \.isError) else { return nil }
         markdown.updatesOnHome = stage.updatesOnHome(site)
-        markdown.replaceFindings(of: [path], with: found)
-        let warnings = (previous.warnings.filter { $0.location.path != path } + result.diagnostics + found.diagnostics).sorted()
-        // The same people lists (the briefing's and its events'): the same company for everyone.
-        let sameCompany = earlierPath.flatMap { earlier in previous.checked.site.briefings.first { $0.path == earlier } }
-            .map { $0.people == new.people } == true
-            && oldPlaces.map { previous.checked.site.events[$0].people }.sorted(by: Self.listOrder)
-                == result.events.map(\.people).sorted(by: Self.listOrder)
-        let index = await SiteIndex(site: site, timeline: timeline, sameCompany: sameCompany ? previous.index : nil)
+        markdown.replaceFindings(of: [path, takenPath], with: found)
+        let warnings = (previous.warnings.filter { $0.location.path != path && $0.location.path != takenPath }
+            + result.diagnostics + found.diagnostics).sorted()
+        let index = SiteIndex(
+            site: site, timeline: timeline, patching: previous.index, of: old,
+            briefings: Renumbering(removed: taken, inserted: [at], oldCount: old.briefings.count),
+            events: keepsEvents ? Renumbering(removed: [], inserted: [], oldCount: old.events.count)
+                : Renumbering(removed: oldPlaces, inserted: placed, oldCount: old.events.count))
         return PreparedSite(checked: CheckedSite(site: site, diagnostics: warnings), index: index, markdown: markdown,
                             templates: previous.templates, warnings: warnings, memo: previous.memo)
     }
 
-    /// Any fixed order of people lists, to compare two collections of them.
-    private static func listOrder(_ a: [Slug], _ b: [Slug]) -> Bool { a.map(\.rawValue).lexicographicallyPrecedes(b.map(\.rawValue)) }
+    /// The site after the file of briefing `path` is removed, when nothing names it: no text
+    /// links to it and no timeline entry reports it (either is an error the whole pipeline
+    /// reports), and no event with an id goes or moves to another timeline page. Its briefing and
+    /// events are taken out, the timeline's layout made again when events went, the index
+    /// patched; every other text renders as it did. Nil otherwise, or for a draft left out.
+    private func removing(_ path: String) -> PreparedSite? {
+        let old = previous.checked.site
+        guard let b = old.briefings.firstIndex(where: { $0.path == path }) else { return nil }
+        let slug = old.briefings[b].slug
+        guard namesNothing(slug, outside: path) else { return nil }
+        let places = old.events.indices.filter { old.events[$0].location.path == path }
+        var site = old
+        var markdown = previous.markdown
+        site.briefings.remove(at: b)
+        markdown.briefings.remove(at: b)
+        for e in places.reversed() {
+            site.events.remove(at: e)
+            markdown.events.remove(at: e)
+        }
+        site.linkableBriefings.remove(slug.rawValue)
+        if !topicsStay(without: b) {
+            site.topics = SiteResolver.topics(of: site.briefings, declared: Dictionary(uniqueKeysWithValues: old.topics.map { ($0.slug.rawValue, $0) }))
+        }
+        let timeline = places.isEmpty ? previous.index.timeline
+            : TimelineLayout(events: site.events, splits: previous.templates.templates.has("timeline-page"))
+        let stage = MarkdownStage(site: site, timeline: timeline)
+        guard places.isEmpty || stage.renderer.links.keepsEveryEvent(of: LinkTable(site: old, timeline: previous.index.timeline))
+        else { return nil }
+        markdown.updatesOnHome = stage.updatesOnHome(site)
+        markdown.replaceFindings(of: [path], with: MarkdownStage.Found())
+        let warnings = previous.warnings.filter { $0.location.path != path }
+        let index = SiteIndex(site: site, timeline: timeline, patching: previous.index, of: old,
+                              briefings: Renumbering(removed: [b], inserted: [], oldCount: old.briefings.count),
+                              events: Renumbering(removed: places, inserted: [], oldCount: old.events.count))
+        return PreparedSite(checked: CheckedSite(site: site, diagnostics: warnings), index: index, markdown: markdown,
+                            templates: previous.templates, warnings: warnings, memo: previous.memo)
+    }
+
+    /// Whether nothing outside the file at `path` names briefing `slug`: no text links to it (the
+    /// notes hold every briefing a text of this site links to, or once did: cautious) and no
+    /// timeline entry reports it.
+    private func namesNothing(_ slug: Slug, outside path: String) -> Bool {
+        !previous.markdown.notes.linkedBriefings.contains(slug.rawValue)
+            && !previous.checked.site.events.contains { $0.briefing == slug && $0.location.path != path }
+    }
+
+    /// Whether `briefing`, from a file that was not there, comes as a new one: a new slug, built
+    /// (a draft left out would change what links may name), and event ids (`ids`) that no other
+    /// file has but the one at `besides`, which goes.
+    private func isNew(_ briefing: Briefing, withEvents ids: [String], besides: String?) -> Bool {
+        let site = previous.checked.site
+        let known = Set(site.events.compactMap { $0.location.path == besides ? nil : $0.id } + site.unresolved.eventIDs)
+        return !site.linkableBriefings.contains(briefing.slug.rawValue) && !site.draftSlugs.contains(briefing.slug.rawValue)
+            && (briefing.status == .published || options.includeDrafts)
+            && Set(ids).count == ids.count && ids.allSatisfy { !known.contains($0) }
+    }
+
+    /// Whether the topics in use stay when briefing `b` of the last site is taken out: each of its
+    /// topics has another briefing filed under it.
+    private func topicsStay(without b: Int) -> Bool {
+        let index = previous.index
+        return previous.checked.site.briefings[b].topics.allSatisfy { slug in
+            index.topicIndex[slug].map { index.briefingsOfTopic[$0].contains { $0 != b } } ?? true
+        }
+    }
 
     /// The resolver's orders: briefings newest first, then by slug; events by date, then place.
     static func briefingPrecedes(_ a: Briefing, _ b: Briefing) -> Bool { a.date != b.date ? a.date > b.date : a.slug < b.slug }
@@ -255,14 +353,27 @@ extension SiteSplice {
     }
 }
 
+extension SiteSplice.Change {
+    var removedPath: String? {
+        if case .removedBriefing(let path) = self { return path }
+        return nil
+    }
+
+    var newDocument: RawDocument? {
+        if case .newBriefing(let document) = self { return document }
+        return nil
+    }
+}
+
 extension RenderedMarkdown {
     /// The problems and notes of the files at `edited` replaced by what rendering them again found.
     mutating func replaceFindings(of edited: Set<String>, with found: MarkdownStage.Found) {
         diagnostics = (diagnostics.filter { !edited.contains($0.location.path) } + found.diagnostics).sorted()
         notes.imagesWithoutAlt = (notes.imagesWithoutAlt.filter { !edited.contains($0.location.path) }
             + found.notes.imagesWithoutAlt).sorted()
-        // Names linked from prose are only added: only `check` reads them, and it never splices.
-        notes.linkedPeople.formUnion(found.notes.linkedPeople)
+        // Names linked from prose are only added: `check`, which reads the people, never splices,
+        // and a briefing named here is only ever kept from being removed by a splice.
+        notes.addLinks(of: found.notes)
     }
 }
 

@@ -37,6 +37,12 @@ public struct LinkTable: Sendable, Equatable {
             && earlier.media.isSubset(of: media) && earlier.events.allSatisfy { events[$0.key] == $0.value }
     }
 
+    /// Whether every event target of `earlier` is here, where it was (for a site whose other
+    /// targets can only have been added to).
+    func keepsEveryEvent(of earlier: LinkTable) -> Bool {
+        earlier.events.allSatisfy { events[$0.key] == $0.value }
+    }
+
     /// What becomes of one destination.
     enum Resolution {
         case keep

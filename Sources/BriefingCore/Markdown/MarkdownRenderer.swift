@@ -25,6 +25,7 @@ struct MarkdownRenderer: Sendable {
                     LinkProblem.imageWithoutAlt(destination: link.destination), severity: .warning))
             }
             if let slug = link.destination.removingPrefix("person:") { notes.linkedPeople.insert(slug) }
+            if let slug = link.destination.removingPrefix("briefing:") { notes.linkedBriefings.insert(slug) }
             switch links.resolve(link.destination, root: root) {
             case .keep:
                 continue
@@ -106,13 +107,17 @@ struct MarkdownRenderer: Sendable {
 }
 
 /// What rendering found that only `briefing check` reports: images without alt text, and the
-/// people named by `person:` links (so that a person linked only from prose counts as named).
+/// people named by `person:` links (so that a person linked only from prose counts as named);
+/// and the briefings named by `briefing:` links (so that `serve` knows which it can remove
+/// without breaking a link).
 struct MarkdownNotes: Sendable {
     var imagesWithoutAlt: [Diagnostic] = []
     var linkedPeople: Set<String> = []
+    var linkedBriefings: Set<String> = []
 
     mutating func merge(_ other: MarkdownNotes) {
         imagesWithoutAlt += other.imagesWithoutAlt
         linkedPeople.formUnion(other.linkedPeople)
+        linkedBriefings.formUnion(other.linkedBriefings)
     }
 }

@@ -132,6 +132,15 @@ public struct Event: Sendable {
     }
 }
 
+extension Event: Equatable {
+    /// Field by field, but for `names`, which is made of the others.
+    public static func == (a: Event, b: Event) -> Bool {
+        a.id == b.id && a.date == b.date && a.title == b.title && a.people == b.people && a.place == b.place
+            && a.summary == b.summary && a.briefing == b.briefing && a.sources == b.sources && a.expected == b.expected
+            && a.location == b.location && a.dateLocation == b.dateLocation
+    }
+}
+
 /// One entry of a briefing's update log.
 public struct Update: Sendable, Equatable {
     public var at: PartialDate

@@ -44,29 +44,15 @@ struct SiteIndex: Sendable {
     /// The lookups of `site`; what costs per event or per person is done on all cores. `timeline`
     /// says which timeline page holds each event.
     init(site: Site, timeline: TimelineLayout) async {
-        await self.init(site: site, timeline: timeline, sameCompany: nil)
-    }
-
-    /// The lookups of `site`, taking from `sameCompany` (the index of the same site before an
-    /// edit that changed neither its people nor who shares a list with whom: `serve`) the people
-    /// directory's letters and who is seen with whom.
-    init(site: Site, timeline: TimelineLayout, sameCompany earlier: SiteIndex?) async {
         self.timeline = timeline
-        peopleLetters = earlier?.peopleLetters ?? PeopleLayout(people: site.people)
+        peopleLetters = PeopleLayout(people: site.people)
         var personIndex: [Slug: Int] = [:]
         personIndex.reserveCapacity(site.people.count)
         for i in site.people.indices { personIndex[site.people[i].slug] = i }
         var briefingIndex: [Slug: Int] = [:]
         briefingIndex.reserveCapacity(site.briefings.count)
         for i in site.briefings.indices { briefingIndex[site.briefings[i].slug] = i }
-        var topicIndex: [Slug: Int] = [:]
-        for i in site.topics.indices { topicIndex[site.topics[i].slug] = i }
-        var briefingsOfTopic = [[Int]](repeating: [], count: site.topics.count)
-        for b in site.briefings.indices {
-            for slug in site.briefings[b].topics { if let t = topicIndex[slug] { briefingsOfTopic[t].append(b) } }
-        }
-        self.topicIndex = topicIndex
-        self.briefingsOfTopic = briefingsOfTopic
+        (topicIndex, briefingsOfTopic) = Self.topicLists(site)
         // The briefings' lists and the events' at the same time, each on a core.
         let people = personIndex, briefingPositions = briefingIndex
         let (ofBriefings, ofEvents) = await Parallel.both({ Self.briefingLists(site, people: people) },
@@ -85,25 +71,39 @@ struct SiteIndex: Sendable {
         self.peopleOfEvent = peopleOfEvent
         self.eventAnchors = anchors
         self.eventKeys = keys
-        if let earlier {
-            seenWith = earlier.seenWith
-            return
-        }
-        // Everyone each person shares a briefing's or an event's people list with, made on all
-        // cores; people are sorted by name, so sorting positions sorts by name.
+        // Who is seen with whom, made on all cores.
         self.seenWith = await Parallel.map(Array(site.people.indices)) { p in
-            var others: [Int] = []
-            for b in briefingsOfPerson[p] { others += peopleOfBriefing[b] }
-            for e in eventsOfPerson[p] { others += peopleOfEvent[e] }
-            others.sort()
-            var unique = 0
-            for i in others.indices where others[i] != p && (unique == 0 || others[unique - 1] != others[i]) {
-                others[unique] = others[i]
-                unique += 1
-            }
-            others.removeLast(others.count - unique)
-            return others
+            Self.company(of: p, briefingsOfPerson: briefingsOfPerson, peopleOfBriefing: peopleOfBriefing,
+                         eventsOfPerson: eventsOfPerson, peopleOfEvent: peopleOfEvent)
         }
+    }
+
+    /// Everyone person `p` shares a briefing's or an event's people list with; people are sorted
+    /// by name, so sorting positions sorts by name.
+    static func company(of p: Int, briefingsOfPerson: [[Int]], peopleOfBriefing: [[Int]],
+                        eventsOfPerson: [[Int]], peopleOfEvent: [[Int]]) -> [Int] {
+        var others: [Int] = []
+        for b in briefingsOfPerson[p] { others += peopleOfBriefing[b] }
+        for e in eventsOfPerson[p] { others += peopleOfEvent[e] }
+        others.sort()
+        var unique = 0
+        for i in others.indices where others[i] != p && (unique == 0 || others[unique - 1] != others[i]) {
+            others[unique] = others[i]
+            unique += 1
+        }
+        others.removeLast(others.count - unique)
+        return others
+    }
+
+    /// Per topic slug its position in `site.topics`; per topic its briefings, newest first.
+    static func topicLists(_ site: Site) -> (topicIndex: [Slug: Int], briefingsOfTopic: [[Int]]) {
+        var topicIndex: [Slug: Int] = [:]
+        for i in site.topics.indices { topicIndex[site.topics[i].slug] = i }
+        var briefingsOfTopic = [[Int]](repeating: [], count: site.topics.count)
+        for b in site.briefings.indices {
+            for slug in site.briefings[b].topics { if let t = topicIndex[slug] { briefingsOfTopic[t].append(b) } }
+        }
+        return (topicIndex, briefingsOfTopic)
     }
 
     /// Per person their briefings and quotes; per briefing its people.
@@ -134,37 +134,63 @@ struct SiteIndex: Sendable {
         anchors.reserveCapacity(site.events.count)
         var keys: [String] = []
         keys.reserveCapacity(site.events.count)
-        var seenKeys: [String: Int] = [:]
-        var usedAnchors = Set<String>(minimumCapacity: site.events.count)
+        var repeats = RepeatNumbering(capacity: site.events.count)
         var peopleOfEvent: [[Int]] = []
         peopleOfEvent.reserveCapacity(site.events.count)
         for e in site.events.indices {
-            let names = site.events[e].names
-            if site.events[e].id != nil {
-                anchors.append(names.anchor)
-                keys.append(names.key)
-            } else {
-                // Events sort by date, then place in their file, so repeats of one anchor or key
-                // keep their order.
-                var anchor = names.anchor
-                var repeats = 1
-                while !usedAnchors.insert(anchor).inserted {
-                    repeats += 1
-                    anchor = names.anchor + "-\(repeats)"
-                }
-                anchors.append(anchor)
-                var key = names.key
-                let keyRepeats = seenKeys[key, default: 0]
-                seenKeys[key] = keyRepeats + 1
-                if keyRepeats > 0 { key += "-\(keyRepeats + 1)" }
-                keys.append(key)
-            }
+            anchors.append(repeats.anchor(of: site.events[e]))
+            keys.append(repeats.key(of: site.events[e]))
             let members = site.events[e].people.compactMap { personIndex[$0] }
             peopleOfEvent.append(members)
             for p in members { eventsOfPerson[p].append(e) }
             if let slug = site.events[e].briefing, let b = briefingIndex[slug] { eventsOfBriefing[b].append(e) }
         }
         return (eventsOfPerson, eventsOfBriefing, peopleOfEvent, anchors, keys)
+    }
+
+    /// Numbers the repeats of the anchors and keys of events without an id (an event with one
+    /// has its own), taken in time order: the second event of one day and title gets `-2`.
+    struct RepeatNumbering {
+        private var usedAnchors: Set<String>
+        private var seenKeys: [String: Int] = [:]
+
+        init(capacity: Int = 0) { usedAnchors = Set(minimumCapacity: capacity) }
+
+        /// The element id of `event`, the next in time order among those numbered here.
+        mutating func anchor(of event: Event) -> String {
+            let anchor = event.names.anchor
+            guard event.id == nil else { return anchor }
+            // Events sort by date, then place in their file, so repeats keep their order.
+            var numbered = anchor
+            var repeats = 1
+            while !usedAnchors.insert(numbered).inserted {
+                repeats += 1
+                numbered = anchor + "-\(repeats)"
+            }
+            return numbered
+        }
+
+        /// The key of `event`, the next in time order among those numbered here.
+        mutating func key(of event: Event) -> String {
+            let key = event.names.key
+            guard event.id == nil else { return key }
+            let repeats = seenKeys[key, default: 0]
+            seenKeys[key] = repeats + 1
+            return repeats > 0 ? key + "-\(repeats + 1)" : key
+        }
+
+        /// What an anchor of an event without an id is compared with, all but its trailing
+        /// `-<digits>` parts: an anchor numbered `-2`, `-3`… has the root of the anchor it
+        /// numbers, so two anchors of different roots never meet (`SiteIndex+Placing`).
+        static func root(ofAnchor anchor: String) -> Substring {
+            var root = Substring(anchor)
+            while let dash = root.utf8.lastIndex(of: UInt8(ascii: "-")) {
+                let digits = root.utf8[root.utf8.index(after: dash)...]
+                guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { break }
+                root = root[..<dash]
+            }
+            return root
+        }
     }
 
     /// FNV-1a, 64 bits, as 16 hex digits: the same on every run and machine (Swift's `Hasher` is

@@ -35,6 +35,18 @@ struct SitemapPlan: Sendable {
         self.parts = parts
     }
 
+    /// Whether pages at paths of these lengths (in bytes) fit one part, however long their
+    /// `lastmod`: a bound of `init`'s sizes, each entry's path being at most its page's.
+    static func fitsOnePart(_ pathLengths: some Sequence<Int>, baseURLBytes: Int = 64) -> Bool {
+        var count = 0, bytes = 0
+        for length in pathLengths {
+            count += 1
+            // The longest `lastmod` is a date-time with fractions of a second and an offset.
+            bytes += 64 + baseURLBytes + length * 2 + 40
+        }
+        return count <= maxURLs && bytes <= maxBytes
+    }
+
     static func partPath(_ part: Int) -> String { "sitemap-\(part + 1).xml" }
 
     /// The sitemap index listing every part.
