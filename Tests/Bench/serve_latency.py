@@ -10,7 +10,7 @@ new text is served. Prints, per kind, the median and maximum of that end-to-end 
 rebuild time serve itself reports ("rebuilt: … in X ms"). Every edited file is restored afterwards.
 
 Kinds: body (a paragraph appended to a briefing), front-matter (a briefing's title), person (a
-person's role), timeline (an event's title in timeline.yaml), topics (a topic's name in
+person's role), person-name (a person's name, with words added at its end), timeline (an event's title in timeline.yaml), topics (a topic's name in
 topics.yaml; one is written first when the site has none), template (a line in
 Templates/briefing.mustache), reshape (a briefing's title and its date, which moves it among
 the others), people (a briefing's title and its list of people, one fewer every other edit),
@@ -21,7 +21,7 @@ last two take a briefing that nothing names (no link, no timeline entry), whose 
 """
 import argparse, json, os, re, socket, statistics, subprocess, sys, time, urllib.request
 
-KINDS = ["body", "front-matter", "person", "timeline", "topics", "template", "reshape", "people", "new-file",
+KINDS = ["body", "front-matter", "person", "person-name", "timeline", "topics", "template", "reshape", "people", "new-file",
          "removed-file", "renamed-file"]
 
 
@@ -91,7 +91,7 @@ class Edit:
             self.path = os.path.join(content, "briefings", name)
             if kind == "template":
                 self.path = os.path.join(site, "Templates", "briefing.mustache")
-        elif kind == "person":
+        elif kind in ("person", "person-name"):
             name = middle(os.path.join(content, "people"))
             self.page = f"people/{name[:-3]}/"
             self.path = os.path.join(content, "people", name)
@@ -145,6 +145,9 @@ class Edit:
             return re.sub(r"^date: .*$", f"date: 2001-01-0{day}", replace_line(text, "title", marker), count=1, flags=re.M)
         if self.kind == "person":
             return replace_line(text, "role", marker)
+        if self.kind == "person-name":
+            name = re.search(r"^name: ?(.*)$", self.original, re.M).group(1).strip().strip('"')
+            return replace_line(text, "name", f"{name} {marker}")
         if self.kind == "timeline":
             return replace_line(text, "title", marker)
         if self.kind == "topics":

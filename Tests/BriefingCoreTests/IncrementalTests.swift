@@ -73,13 +73,14 @@ import Testing
             let target = "Content/briefings/renamed-\(step).md"
             try fm.moveItem(atPath: site.root + "/" + pick, toPath: site.root + "/" + target)
             return [pick, target]
-        case 6:  // person edit: bio only, or role
+        case 6:  // person edit: bio only, role, or name (kept in its place by name, or moved to the front)
             let path = "Content/people/\(people.randomElement(using: &rng)!).md"
             var text = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
-            if Bool.random(using: &rng) {
-                text += "\nMore about them \(step).\n"
-            } else {
-                text = text.replacingOccurrences(of: "role: ", with: "role: Acting ")
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0: text += "\nMore about them \(step).\n"
+            case 1: text = text.replacingOccurrences(of: "role: ", with: "role: Acting ")
+            case 2: text = text.replacingOccurrences(of: "\nrole: ", with: " \(step)\nrole: ")
+            default: text = text.replacingOccurrences(of: "\nname: ", with: "\nname: Aa \(step) ")
             }
             try site.write(text, to: path)
             return [path]

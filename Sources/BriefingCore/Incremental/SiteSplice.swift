@@ -3,15 +3,15 @@
 /// nothing and changes no link target: a template edited; a briefing's file edited with its
 /// slug, date, status, people, topics, the speakers of its quotes and its events' dates, places
 /// in the file, ids, people and briefing as they were (its title, summary, key points, quotes'
-/// words, places, sources, events' titles and summaries may change); a person's file edited with
-/// the same name; `timeline.yaml` edited with its events kept as a briefing's must be;
-/// `topics.yaml` edited with the same topics, in the same order by name. Only that file is
-/// resolved and its Markdown rendered; every other file's results, the index and the link targets
-/// stay. One briefing that moves or changes its lists is taken too (`placing`), with the index
-/// patched, and so is a new briefing, a removed one that nothing names (`removing`), and a
-/// renamed one (both at once). Any other edit, or one with an error, is left to the whole pipeline (which
-/// also reports the errors). A test applies random edits and compares the result with a clean
-/// build.
+/// words, places, sources, events' titles and summaries may change); a person's file edited
+/// with their name keeping its place among the others by name (`keepsPlace`); `timeline.yaml`
+/// edited with its events kept as a briefing's must be; `topics.yaml` edited with the same
+/// topics, in the same order by name. Only that file is resolved and its Markdown rendered;
+/// every other file's results, the index and the link targets stay. One briefing that moves or
+/// changes its lists is taken too (`placing`), with the index patched, and so is a new briefing,
+/// a removed one that nothing names (`removing`), and a renamed one (both at once). Any other
+/// edit, or one with an error, is left to the whole pipeline (which also reports the errors). A
+/// test applies random edits and compares the result with a clean build.
 struct SiteSplice {
     /// What changed.
     enum Change {
@@ -133,7 +133,7 @@ struct SiteSplice {
                 guard let p = site.people.firstIndex(where: { $0.path == document.path }) else { return nil }
                 let result = resolver.resolvePersonFile(document)
                 guard let new = result.person, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError),
-                      new.slug == site.people[p].slug, new.name == site.people[p].name
+                      new.slug == site.people[p].slug, Self.keepsPlace(of: p, renamedTo: new.name, among: site.people)
                 else { return nil }
                 site.people[p] = new
                 markdown.people[p] = PersonMarkdown(bio: stage.bio(new.bio, found: &found))
@@ -151,6 +151,18 @@ struct SiteSplice {
 }
 
 extension SiteSplice {
+    /// Whether person `p` named `name` stays where they are among people by name (the order of
+    /// every list of people) and under the same letter of the directory: then their name shows
+    /// only in the views made from it, which are made again, and the index stays as it is.
+    static func keepsPlace(of p: Int, renamedTo name: String, among people: [Person]) -> Bool {
+        let old = people[p]
+        guard name != old.name else { return true }
+        let key = (name.lowercased(), old.slug)
+        if p > 0, !((people[p - 1].name.lowercased(), people[p - 1].slug) < key) { return false }
+        if p + 1 < people.count, !(key < (people[p + 1].name.lowercased(), people[p + 1].slug)) { return false }
+        return PeopleLayout.key(of: name) == PeopleLayout.key(of: old.name)
+    }
+
     /// The site after one briefing's file (`result`, resolved) is added (`replacing` nil),
     /// renamed from `replacing` (taken out as `removing` takes a file, put in as a new one), or
     /// edited so that the briefing moves among the others (its date) or changes what the index
