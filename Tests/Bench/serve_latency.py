@@ -10,7 +10,8 @@ new text is served. Prints, per kind, the median and maximum of that end-to-end 
 rebuild time serve itself reports ("rebuilt: … in X ms"). Every edited file is restored afterwards.
 
 Kinds: body (a paragraph appended to a briefing), front-matter (a briefing's title), person (a
-person's role), person-name (a person's name, with words added at its end), timeline (an event's title in timeline.yaml), topics (a topic's name in
+person's role), person-name (a person's name, with words added at its end), site (the site's
+title in site.yaml, the home page polled), timeline (an event's title in timeline.yaml), topics (a topic's name in
 topics.yaml; one is written first when the site has none), template (a line in
 Templates/briefing.mustache), reshape (a briefing's title and its date, which moves it among
 the others), people (a briefing's title and its list of people, one fewer every other edit),
@@ -21,7 +22,7 @@ last two take a briefing that nothing names (no link, no timeline entry), whose 
 """
 import argparse, json, os, re, socket, statistics, subprocess, sys, time, urllib.request
 
-KINDS = ["body", "front-matter", "person", "person-name", "timeline", "topics", "template", "reshape", "people", "new-file",
+KINDS = ["body", "front-matter", "person", "person-name", "site", "timeline", "topics", "template", "reshape", "people", "new-file",
          "removed-file", "renamed-file"]
 
 
@@ -111,6 +112,9 @@ class Edit:
         elif kind == "topics":
             self.path = os.path.join(content, "topics.yaml")
             self.page = "topics/"
+        elif kind == "site":
+            self.path = os.path.join(content, "site.yaml")
+            self.page = ""
         elif kind in ("removed-file", "renamed-file"):
             name = unnamed_briefing(content)
             self.path = os.path.join(content, "briefings", name)
@@ -152,6 +156,8 @@ class Edit:
             return replace_line(text, "title", marker)
         if self.kind == "topics":
             return replace_line(text, "name", marker)
+        if self.kind == "site":
+            return replace_line(text, "title", marker)
         if self.kind == "template":
             return text.replace("{{/briefing}}", f"<p>{marker}</p>{{{{/briefing}}}}", 1) if "{{/briefing}}" in text else text + marker
 

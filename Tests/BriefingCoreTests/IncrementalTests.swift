@@ -103,10 +103,19 @@ import Testing
             let text = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
             try site.write(text.replacingOccurrences(of: "{{/briefing}}", with: "<p>Edit \(step)</p>{{/briefing}}"), to: path)
             return [path]
-        case 10:  // site.yaml: the title
+        case 10:  // site.yaml: the title, the address (or a path only: no feeds), the time zone
             let path = "Content/site.yaml"
-            let text = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
-            try site.write(text.replacingOccurrences(of: "title: \"Test Briefing", with: "title: \"Test Briefing \(step)"), to: path)
+            var lines = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8).components(separatedBy: "\n")
+            func change(_ key: String, _ value: (String) -> String) {
+                if let i = lines.firstIndex(where: { $0.hasPrefix(key + ": ") }) { lines[i] = key + ": " + value(String(lines[i].dropFirst(key.count + 2))) }
+            }
+            switch step % 4 {
+            case 0: change("title") { _ in "\"Test Briefing \(step)\"" }
+            case 1: change("base_url") { _ in "\"https://example.org/news-\(step)/\"" }
+            case 2: change("base_url") { $0.contains("https:") ? "\"/news/\"" : "\"https://example.org/news/\"" }
+            default: change("time_zone") { $0 == "America/New_York" ? "Europe/Kyiv" : "America/New_York" }
+            }
+            try site.write(lines.joined(separator: "\n"), to: path)
             return [path]
         case 11, 12:  // front matter words only: the title, a quote's words, an event's summary
             guard let pick else { return [] }

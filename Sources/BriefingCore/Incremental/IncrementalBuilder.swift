@@ -222,6 +222,7 @@ public actor IncrementalBuilder {
             switch path {
             case "Content/timeline.yaml": (kind, change) = (.entries, SiteSplice.Change.timeline)
             case "Content/topics.yaml": (kind, change) = (.yaml, SiteSplice.Change.topics)
+            case "Content/site.yaml": (kind, change) = (.yaml, SiteSplice.Change.siteConfig)
             case _ where path.hasSuffix(".md") && path.hasPrefix("Content/briefings/"): (kind, change) = (.markdown, SiteSplice.Change.briefing)
             case _ where path.hasSuffix(".md") && path.hasPrefix("Content/people/"): (kind, change) = (.markdown, SiteSplice.Change.person)
             default: return nil

@@ -6,12 +6,13 @@
 /// words, places, sources, events' titles and summaries may change); a person's file edited
 /// with their name keeping its place among the others by name (`keepsPlace`); `timeline.yaml`
 /// edited with its events kept as a briefing's must be; `topics.yaml` edited with the same
-/// topics, in the same order by name. Only that file is resolved and its Markdown rendered;
-/// every other file's results, the index and the link targets stay. One briefing that moves or
-/// changes its lists is taken too (`placing`), with the index patched, and so is a new briefing,
-/// a removed one that nothing names (`removing`), and a renamed one (both at once). Any other
-/// edit, or one with an error, is left to the whole pipeline (which also reports the errors). A
-/// test applies random edits and compares the result with a clean build.
+/// topics, in the same order by name; `site.yaml` with the same time zone. Only that file is
+/// resolved and its Markdown rendered; every other file's results, the index and the link
+/// targets stay. One briefing that moves or changes its lists is taken too (`placing`), with
+/// the index patched, and so is a new briefing, a removed one that nothing names (`removing`),
+/// and a renamed one (both at once). Any other edit, or one with an error, is left to the whole
+/// pipeline (which also reports the errors). A test applies random edits and compares the
+/// result with a clean build.
 struct SiteSplice {
     /// What changed.
     enum Change {
@@ -29,6 +30,8 @@ struct SiteSplice {
         case timeline(RawDocument)
         /// `topics.yaml`, read again.
         case topics(RawDocument)
+        /// `site.yaml`, read again.
+        case siteConfig(RawDocument)
     }
 
     /// The last good site, with the memo of its resolving (for the people and topics it was
@@ -125,6 +128,18 @@ struct SiteSplice {
                 let topics = SiteResolver.topics(of: site.briefings, declared: result.topics ?? [:])
                 guard topics.map(\.slug) == site.topics.map(\.slug) else { return nil }
                 site.topics = topics
+                diagnostics += result.diagnostics
+                edited.insert(document.path)
+            case .siteConfig(let document):
+                guard !document.loadFailed else { return nil }
+                let result = resolver.resolveSiteFile(document)
+                // The time zone that dates were read in, and whether Markdown may keep raw HTML,
+                // as they were: every other setting shows only on pages, which are made again,
+                // and in the files the plan lists (feeds need an address).
+                guard !result.diagnostics.contains(where: \.isError), result.config.timeZone == site.config.timeZone,
+                      result.config.unsafeHTML == site.config.unsafeHTML
+                else { return nil }
+                site.config = result.config
                 diagnostics += result.diagnostics
                 edited.insert(document.path)
             case .newBriefing, .removedBriefing:

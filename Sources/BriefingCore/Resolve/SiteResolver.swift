@@ -173,6 +173,13 @@ public struct SiteResolver: Sendable {
     }
 
     /// The topics `topics.yaml` declares, resolved alone (`serve`).
+    /// `site.yaml` resolved alone, with what was found in it (and in `--base-url`).
+    func resolveSiteFile(_ document: RawDocument) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
+        let sink = DiagnosticSink()
+        let config = resolveConfig(document, sink: sink)
+        return (config, sink.diagnostics)
+    }
+
     func resolveTopicsFile(_ document: RawDocument) -> (topics: [String: Topic]?, diagnostics: [Diagnostic]) {
         let sink = DiagnosticSink()
         let topics = resolveTopics(document, sink: sink)
