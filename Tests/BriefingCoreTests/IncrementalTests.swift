@@ -42,7 +42,7 @@ import Testing
         let fm = FileManager.default
         let briefings = try fm.contentsOfDirectory(atPath: site.root + "/Content/briefings").filter { $0.hasSuffix(".md") }.sorted()
         let pick = briefings.randomElement(using: &rng).map { "Content/briefings/" + $0 }
-        switch Int.random(in: 0..<16, using: &rng) {
+        switch Int.random(in: 0..<17, using: &rng) {
         case 0, 1:  // body edit, sometimes with a link
             guard let pick else { return [] }
             var text = try String(contentsOfFile: site.root + "/" + pick, encoding: .utf8)
@@ -144,6 +144,21 @@ import Testing
             lines[d] = "date: 2025-1\(Int.random(in: 0...1, using: &rng))-\(10 + step % 18)"
             try site.write(lines.joined(separator: "\n"), to: pick)
             return [pick]
+        case 15:  // a person's file that nothing names added, removed or renamed
+            let newcomers = try fm.contentsOfDirectory(atPath: site.root + "/Content/people").filter { $0.hasPrefix("newcomer-") }.sorted()
+            if let one = newcomers.randomElement(using: &rng).map({ "Content/people/" + $0 }), Bool.random(using: &rng) {
+                if Bool.random(using: &rng) {
+                    try fm.removeItem(atPath: site.root + "/" + one)
+                    return [one]
+                }
+                let target = "Content/people/newcomer-\(step)-renamed.md"
+                try fm.moveItem(atPath: site.root + "/" + one, toPath: site.root + "/" + target)
+                return [one, target]
+            }
+            let path = "Content/people/newcomer-\(step).md"
+            let name = ["Zoe Adams", "Abel Zorn", "Mia Novak"][step % 3]
+            try site.write("---\nname: \(name) \(step)\nrole: Observer\n---\nSeen with [Putin](person:vladimir-putin).\n", to: path)
+            return [path]
         default:  // a broken edit, fixed by the next one of this kind or left for the next steps to fix
             guard let pick else { return [] }
             var text = try String(contentsOfFile: site.root + "/" + pick, encoding: .utf8)
@@ -255,6 +270,59 @@ import Testing
     /// A briefing's file removed or renamed is taken out of the last site when nothing names it;
     /// one that a text links to (even from a body edited alone) or a timeline entry reports is
     /// the error a clean build gives, and bringing it back mends it.
+    /// People's files come and go in `serve` as in a clean build: one that something names
+    /// cannot go (an error, mended by bringing it back), one that nothing names can.
+    @Test func removedPeopleAreErrorsOnlyWhereSomethingNamesThem() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let incremental = IncrementalBuilder(siteRoot: site.root, options: BuildOptions())
+        guard case .updated = await incremental.rebuild() else { Issue.record("the fixture must build"); return }
+        func matchesACleanBuild(_ step: String) async throws {
+            let clean = try await SiteBuilder(siteRoot: site.root).renderInMemory().files
+            let files = await incremental.files
+            #expect(Set(files.keys) == Set(clean.keys), "\(step)")
+            for (path, bytes) in clean where files[path] != bytes { Issue.record("\(step): \(path) differs from a clean build") }
+        }
+        func rebuilds(_ changed: [String], _ step: String) async throws {
+            guard case .updated = await incremental.rebuild(changedPaths: Set(changed)) else { Issue.record("\(step) must build"); return }
+            try await matchesACleanBuild(step)
+        }
+        let newcomer = "Content/people/ada-zimmer.md", text = "---\nname: Ada Zimmer\nrole: Observer\n---\nObserver.\n"
+        try site.write(text, to: newcomer)
+        try await rebuilds([newcomer], "a new person")
+        // Their name moves them from the end of the directory to its start.
+        try site.write(text.replacingOccurrences(of: "Ada Zimmer", with: "Ada Abel"), to: newcomer)
+        try await rebuilds([newcomer], "a name that moves them")
+        let renamed = "Content/people/ada-abel.md"
+        try FileManager.default.moveItem(atPath: site.root + "/" + newcomer, toPath: site.root + "/" + renamed)
+        try await rebuilds([newcomer, renamed], "their file renamed")
+        // Named by a text: removing them is an error until they are back.
+        let meeting = "Content/briefings/moscow-meeting.md"
+        let body = try String(contentsOfFile: site.root + "/" + meeting, encoding: .utf8)
+        try site.write(body + "\nWatched by [Ada](person:ada-abel).\n", to: meeting)
+        try await rebuilds([meeting], "a link to them")
+        let saved = try String(contentsOfFile: site.root + "/" + renamed, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: site.root + "/" + renamed)
+        if case .failed(let problems) = await incremental.rebuild(changedPaths: [renamed]) {
+            #expect(problems.contains { $0.location.path == meeting && $0.message.contains("ada-abel") })
+        } else {
+            Issue.record("removing a person a text links to must be an error")
+        }
+        try site.write(saved, to: renamed)
+        try await rebuilds([renamed], "brought back")
+        try site.write(body, to: meeting)
+        try await rebuilds([meeting], "the link gone")
+        try FileManager.default.removeItem(atPath: site.root + "/" + renamed)
+        try await rebuilds([renamed], "a person nothing names removed")
+        // Named by a briefing's people.
+        let witkoff = "Content/people/steve-witkoff.md"
+        let envoy = try String(contentsOfFile: site.root + "/" + witkoff, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: site.root + "/" + witkoff)
+        if case .updated = await incremental.rebuild(changedPaths: [witkoff]) { Issue.record("removing a person a briefing names must be an error") }
+        try site.write(envoy, to: witkoff)
+        try await rebuilds([witkoff], "the envoy back")
+    }
+
     @Test func removedBriefingsAreErrorsOnlyWhereSomethingNamesThem() async throws {
         var files: [String: String?] = ["Content/timeline.yaml": "- date: 2025-11-01\n  title: \"Reported\"\n  briefing: c\n"]
         for (n, slug) in ["a", "b", "c"].enumerated() {

@@ -227,14 +227,16 @@ public actor IncrementalBuilder {
             case _ where path.hasSuffix(".md") && path.hasPrefix("Content/people/"): (kind, change) = (.markdown, SiteSplice.Change.person)
             default: return nil
             }
-            // A briefing file that was not there: a new one, when it is a plain file whose name
-            // no other file's spells with other capitals; one that is there no more: removed.
-            let isBriefing = kind == .markdown && path.hasPrefix(Self.briefingsFolder)
-                && !path.dropFirst(Self.briefingsFolder.count).contains("/")
-            let isNew = documents[path] == nil && isBriefing
-            if isBriefing, let old = documents[path], !old.loadFailed, Self.isGone(siteRoot + "/" + path) {
+            // A briefing's or a person's file that was not there: a new one, when it is a plain
+            // file whose name no other file's spells with other capitals; one that is there no
+            // more: removed.
+            let folder = kind != .markdown ? nil : [Self.briefingsFolder, Self.peopleFolder].first { path.hasPrefix($0) }
+            let isFile = folder.map { !path.dropFirst($0.count).contains("/") } ?? false
+            let isPerson = folder == Self.peopleFolder
+            let isNew = documents[path] == nil && isFile
+            if isFile, let old = documents[path], !old.loadFailed, Self.isGone(siteRoot + "/" + path) {
                 removed.append(path)
-                changes.append(.removedBriefing(path))
+                changes.append(isPerson ? .removedPerson(path) : .removedBriefing(path))
                 continue
             }
             if isNew {
@@ -247,7 +249,7 @@ public actor IncrementalBuilder {
             let document = ContentLoader(root: siteRoot).loadDocument(path, kind: kind, diagnostics: &found)
             guard !document.loadFailed, found.isEmpty else { return nil }
             read.append((path, document))
-            changes.append(isNew ? .newBriefing(document) : change(document))
+            changes.append(isNew ? (isPerson ? .newPerson(document) : .newBriefing(document)) : change(document))
         }
         var stages = StageClock(progress)
         guard let spliced = await SiteSplice(previous: prepared, options: options, source: DiskSite(root: siteRoot)).apply(changes) else {
@@ -270,16 +272,23 @@ public actor IncrementalBuilder {
     /// Keeps `document`, read again, as the current text of its file.
     private func remember(_ document: RawDocument) {
         documents[document.path] = document
-        if lastRead?.replace(document) == false { lastRead?.briefings.append(document) }
+        guard lastRead?.replace(document) == false else { return }
+        if document.path.hasPrefix(Self.peopleFolder) {
+            lastRead?.people.append(document)
+        } else {
+            lastRead?.briefings.append(document)
+        }
     }
 
     /// Drops the file at `path`, removed, from the content as last read.
     private func forget(_ path: String) {
         documents[path] = nil
         lastRead?.briefings.removeAll { $0.path == path }
+        lastRead?.people.removeAll { $0.path == path }
     }
 
     private static let briefingsFolder = "Content/briefings/"
+    private static let peopleFolder = "Content/people/"
 
     /// Whether nothing is at `path` any more (not even a broken symlink).
     private static func isGone(_ path: String) -> Bool {

@@ -10,8 +10,9 @@
 /// resolved and its Markdown rendered; every other file's results, the index and the link
 /// targets stay. One briefing that moves or changes its lists is taken too (`placing`), with
 /// the index patched, and so is a new briefing, a removed one that nothing names (`removing`),
-/// and a renamed one (both at once). Any other edit, or one with an error, is left to the whole
-/// pipeline (which also reports the errors). A test applies random edits and compares the
+/// and a renamed one (both at once); and so is a person's file added, removed or renamed, or a
+/// name that moves them (`placingPerson`). Any other edit, or one with an error, is left to the
+/// whole pipeline (which also reports the errors). A test applies random edits and compares the
 /// result with a clean build.
 struct SiteSplice {
     /// What changed.
@@ -26,6 +27,10 @@ struct SiteSplice {
         case removedBriefing(String)
         /// A person's file, read again.
         case person(RawDocument)
+        /// A person's file that was not there before.
+        case newPerson(RawDocument)
+        /// A person's file that is there no more, by its path.
+        case removedPerson(String)
         /// `timeline.yaml`, read again.
         case timeline(RawDocument)
         /// `topics.yaml`, read again.
@@ -54,15 +59,25 @@ struct SiteSplice {
             default: continue
             }
         }
-        // A briefing's file renamed: the old one taken out and the new one put in, at once.
+        // A briefing's or a person's file renamed: the old one taken out and the new one put in, at once.
         if changes.count == 2, let gone = changes.lazy.compactMap(\.removedPath).first,
            let document = changes.lazy.compactMap(\.newDocument).first {
             return placing(document, resolved[document.path]!, replacing: gone)
+        }
+        if changes.count == 2, let gone = changes.lazy.compactMap(\.removedPersonPath).first,
+           let document = changes.lazy.compactMap(\.newPersonDocument).first {
+            return placingPerson(document, replacing: gone)
         }
         guard changes.count == 1 else { return applyInPlace(changes, resolved: resolved, memo: memo) }
         switch changes[0] {
         case .newBriefing(let document): return placing(document, resolved[document.path]!, replacing: nil)
         case .removedBriefing(let path): return removing(path)
+        case .newPerson(let document): return placingPerson(document, replacing: nil)
+        case .removedPerson(let path): return placingPerson(nil, replacing: path)
+        case .person(let document):
+            if let spliced = applyInPlace(changes, resolved: resolved, memo: memo) { return spliced }
+            // A person's name that moves them among the others.
+            return placingPerson(document, replacing: document.path)
         case .briefing(let document):
             if let spliced = applyInPlace(changes, resolved: resolved, memo: memo) { return spliced }
             // One briefing edited so that it moves or changes its lists.
@@ -142,7 +157,7 @@ struct SiteSplice {
                 site.config = result.config
                 diagnostics += result.diagnostics
                 edited.insert(document.path)
-            case .newBriefing, .removedBriefing:
+            case .newBriefing, .removedBriefing, .newPerson, .removedPerson:
                 return nil
             case .person(let document):
                 guard let p = site.people.firstIndex(where: { $0.path == document.path }) else { return nil }
@@ -170,12 +185,12 @@ extension SiteSplice {
     /// every list of people) and under the same letter of the directory: then their name shows
     /// only in the views made from it, which are made again, and the index stays as it is.
     static func keepsPlace(of p: Int, renamedTo name: String, among people: [Person]) -> Bool {
-        let old = people[p]
-        guard name != old.name else { return true }
-        let key = (name.lowercased(), old.slug)
-        if p > 0, !((people[p - 1].name.lowercased(), people[p - 1].slug) < key) { return false }
-        if p + 1 < people.count, !(key < (people[p + 1].name.lowercased(), people[p + 1].slug)) { return false }
-        return PeopleLayout.key(of: name) == PeopleLayout.key(of: old.name)
+        guard name != people[p].name else { return true }
+        var renamed = people[p]
+        renamed.name = name
+        if p > 0, !personPrecedes(people[p - 1], renamed) { return false }
+        if p + 1 < people.count, !personPrecedes(renamed, people[p + 1]) { return false }
+        return PeopleLayout.key(of: name) == PeopleLayout.key(of: people[p].name)
     }
 
     /// The site after one briefing's file (`result`, resolved) is added (`replacing` nil),
@@ -388,6 +403,16 @@ extension SiteSplice.Change {
 
     var newDocument: RawDocument? {
         if case .newBriefing(let document) = self { return document }
+        return nil
+    }
+
+    var removedPersonPath: String? {
+        if case .removedPerson(let path) = self { return path }
+        return nil
+    }
+
+    var newPersonDocument: RawDocument? {
+        if case .newPerson(let document) = self { return document }
         return nil
     }
 }
