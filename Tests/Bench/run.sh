@@ -37,5 +37,5 @@ for n in $SIZES; do
   site="$WORK/serve-n$n"
   rm -rf "$site" && mkdir -p "$site" && cp -r "$corpus/Content" "$site/" && cp -r Templates "$site/"
   python3 Tests/Bench/serve_latency.py "$BIN" "$site" --runs 9 \
-    --edit body front-matter person person-name site timeline topics template reshape people new-file removed-file renamed-file
+    --edit body front-matter person person-name person-moves new-person site timeline topics template reshape people new-file removed-file renamed-file
 done

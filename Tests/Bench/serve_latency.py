@@ -10,7 +10,9 @@ new text is served. Prints, per kind, the median and maximum of that end-to-end 
 rebuild time serve itself reports ("rebuilt: … in X ms"). Every edited file is restored afterwards.
 
 Kinds: body (a paragraph appended to a briefing), front-matter (a briefing's title), person (a
-person's role), person-name (a person's name, with words added at its end), site (the site's
+person's role), person-name (a person's name, with words added at its end), person-moves (a
+person's name, with words put before it, which moves them among the others; put back after each
+edit), new-person (a new person's file, their page polled; removed again after each edit), site (the site's
 title in site.yaml, the home page polled), timeline (an event's title in timeline.yaml), topics (a topic's name in
 topics.yaml; one is written first when the site has none), template (a line in
 Templates/briefing.mustache), reshape (a briefing's title and its date, which moves it among
@@ -22,7 +24,7 @@ last two take a briefing that nothing names (no link, no timeline entry), whose 
 """
 import argparse, json, os, re, socket, statistics, subprocess, sys, time, urllib.request
 
-KINDS = ["body", "front-matter", "person", "person-name", "site", "timeline", "topics", "template", "reshape", "people", "new-file",
+KINDS = ["body", "front-matter", "person", "person-name", "person-moves", "new-person", "site", "timeline", "topics", "template", "reshape", "people", "new-file",
          "removed-file", "renamed-file"]
 
 
@@ -92,7 +94,7 @@ class Edit:
             self.path = os.path.join(content, "briefings", name)
             if kind == "template":
                 self.path = os.path.join(site, "Templates", "briefing.mustache")
-        elif kind in ("person", "person-name"):
+        elif kind in ("person", "person-name", "person-moves"):
             name = middle(os.path.join(content, "people"))
             self.page = f"people/{name[:-3]}/"
             self.path = os.path.join(content, "people", name)
@@ -122,6 +124,11 @@ class Edit:
             self.renamed = os.path.join(content, "briefings", "latency-probe-renamed.md")
             if kind == "renamed-file":
                 self.page = "briefings/latency-probe-renamed/"
+        elif kind == "new-person":
+            self.path = os.path.join(content, "people", "latency-probe-person.md")
+            self.page = "people/latency-probe-person/"
+            self.original = None
+            return
         elif kind == "new-file":
             name = middle(os.path.join(content, "briefings"))
             self.source = os.path.join(content, "briefings", name)
@@ -149,6 +156,11 @@ class Edit:
             return re.sub(r"^date: .*$", f"date: 2001-01-0{day}", replace_line(text, "title", marker), count=1, flags=re.M)
         if self.kind == "person":
             return replace_line(text, "role", marker)
+        if self.kind == "new-person":
+            return f'---\nname: "{marker}"\nrole: Observer\n---\nA probe.\n'
+        if self.kind == "person-moves":
+            name = re.search(r"^name: ?(.*)$", self.original, re.M).group(1).strip().strip('"')
+            return replace_line(text, "name", f"Aaa {marker} {name}")
         if self.kind == "person-name":
             name = re.search(r"^name: ?(.*)$", self.original, re.M).group(1).strip().strip('"')
             return replace_line(text, "name", f"{name} {marker}")
@@ -247,7 +259,8 @@ def main():
                     t0 = time.perf_counter()
                     shows = edit.perform()
                 else:
-                    text = edit.apply(marker, edit.original if kind not in ("body", "new-file") else (read(edit.path) if kind == "body" else ""))
+                    text = edit.apply(marker, edit.original if kind not in ("body", "new-file", "new-person")
+                                      else (read(edit.path) if kind == "body" else ""))
                     t0 = time.perf_counter()
                     save(edit.path, text)
                     shows = lambda served: marker in served
@@ -257,7 +270,7 @@ def main():
                     time.sleep(0.001)
                 totals.append((time.perf_counter() - t0) * 1000)
                 time.sleep(0.3)
-                if kind in ("new-file", "removed-file", "renamed-file"):
+                if kind in ("new-file", "new-person", "person-moves", "removed-file", "renamed-file"):
                     edit.restore()
                     time.sleep(0.5)
             edit.restore()
