@@ -237,12 +237,7 @@ import Testing
         let incremental = IncrementalBuilder(siteRoot: site.root, options: BuildOptions())
         guard case .updated = await incremental.rebuild() else { Issue.record("the fixture must build"); return }
         _ = await incremental.files
-        func matchesACleanBuild(_ step: String) async throws {
-            let clean = try await SiteBuilder(siteRoot: site.root).renderInMemory().files
-            let files = await incremental.files
-            #expect(Set(files.keys) == Set(clean.keys), "\(step)")
-            for (path, bytes) in clean where files[path] != bytes { Issue.record("\(step): \(path) differs from a clean build") }
-        }
+        func matchesACleanBuild(_ step: String) async throws { try await Self.expectCleanBuild(of: site, from: incremental, step) }
         let added = "Content/briefings/added.md"
         try site.write(Self.briefing(title: "Added one", date: "2025-12-06", people: ["vladimir-putin"], body: "New."), to: added)
         guard case .updated = await incremental.rebuild(changedPaths: [added]) else { Issue.record("a new file must build"); return }
@@ -267,9 +262,14 @@ import Testing
         try await matchesACleanBuild("the target back")
     }
 
-    /// A briefing's file removed or renamed is taken out of the last site when nothing names it;
-    /// one that a text links to (even from a body edited alone) or a timeline entry reports is
-    /// the error a clean build gives, and bringing it back mends it.
+    /// Expects `incremental` to serve exactly the files a clean build of `site` writes.
+    static func expectCleanBuild(of site: FixtureSite, from incremental: IncrementalBuilder, _ step: String) async throws {
+        let clean = try await SiteBuilder(siteRoot: site.root).renderInMemory().files
+        let files = await incremental.files
+        #expect(Set(files.keys) == Set(clean.keys), "\(step)")
+        for (path, bytes) in clean where files[path] != bytes { Issue.record("\(step): \(path) differs from a clean build") }
+    }
+
     /// People's files come and go in `serve` as in a clean build: one that something names
     /// cannot go (an error, mended by bringing it back), one that nothing names can.
     @Test func removedPeopleAreErrorsOnlyWhereSomethingNamesThem() async throws {
@@ -277,12 +277,7 @@ import Testing
         defer { site.remove() }
         let incremental = IncrementalBuilder(siteRoot: site.root, options: BuildOptions())
         guard case .updated = await incremental.rebuild() else { Issue.record("the fixture must build"); return }
-        func matchesACleanBuild(_ step: String) async throws {
-            let clean = try await SiteBuilder(siteRoot: site.root).renderInMemory().files
-            let files = await incremental.files
-            #expect(Set(files.keys) == Set(clean.keys), "\(step)")
-            for (path, bytes) in clean where files[path] != bytes { Issue.record("\(step): \(path) differs from a clean build") }
-        }
+        func matchesACleanBuild(_ step: String) async throws { try await Self.expectCleanBuild(of: site, from: incremental, step) }
         func rebuilds(_ changed: [String], _ step: String) async throws {
             guard case .updated = await incremental.rebuild(changedPaths: Set(changed)) else { Issue.record("\(step) must build"); return }
             try await matchesACleanBuild(step)
@@ -323,6 +318,9 @@ import Testing
         try await rebuilds([witkoff], "the envoy back")
     }
 
+    /// A briefing's file removed or renamed is taken out of the last site when nothing names it;
+    /// one that a text links to (even from a body edited alone) or a timeline entry reports is
+    /// the error a clean build gives, and bringing it back mends it.
     @Test func removedBriefingsAreErrorsOnlyWhereSomethingNamesThem() async throws {
         var files: [String: String?] = ["Content/timeline.yaml": "- date: 2025-11-01\n  title: \"Reported\"\n  briefing: c\n"]
         for (n, slug) in ["a", "b", "c"].enumerated() {
@@ -333,12 +331,7 @@ import Testing
         defer { site.remove() }
         let incremental = IncrementalBuilder(siteRoot: site.root, options: BuildOptions())
         guard case .updated = await incremental.rebuild() else { Issue.record("the fixture must build"); return }
-        func matchesACleanBuild(_ step: String) async throws {
-            let clean = try await SiteBuilder(siteRoot: site.root).renderInMemory().files
-            let files = await incremental.files
-            #expect(Set(files.keys) == Set(clean.keys), "\(step)")
-            for (path, bytes) in clean where files[path] != bytes { Issue.record("\(step): \(path) differs from a clean build") }
-        }
+        func matchesACleanBuild(_ step: String) async throws { try await Self.expectCleanBuild(of: site, from: incremental, step) }
         /// Removes (or renames) briefing `slug`, which must be an error in `path`, then brings it back.
         func removing(_ slug: String, renamingTo other: String? = nil, failsIn path: String) async throws {
             let target = "Content/briefings/\(slug).md"
