@@ -1,12 +1,12 @@
 extension SiteSplice {
     /// The site after one person's file is added (`replacing` nil), removed (`document` nil),
     /// renamed from `replacing`, or edited with a name that moves them among the others by name
-    /// (`replacing` its own path): the file alone is resolved and its bio rendered, and the index
+    /// (`replacing` its own path), `result` being the file resolved: its bio alone is rendered, and the index
     /// patched (`SiteIndex+People`). A person who goes must be named by nothing (no briefing,
     /// quote, event or text), and one who comes must be new; nothing else changes then, as no
     /// page shows a person by their place. Nil when that does not hold, the file has an error,
     /// or drafts are left out (their people are checked too, and they are not in the site).
-    func placingPerson(_ document: RawDocument?, replacing path: String?) -> PreparedSite? {
+    func placingPerson(_ document: RawDocument?, _ result: SiteResolver.PersonResult?, replacing path: String?) -> PreparedSite? {
         guard let memo = previous.memo?.resolve else { return nil }
         let old = previous.checked.site
         let out = path.flatMap { path in old.people.firstIndex { $0.path == path } }
@@ -14,8 +14,7 @@ extension SiteSplice {
         var person: Person?
         var diagnostics: [Diagnostic] = []
         if let document {
-            guard !document.loadFailed else { return nil }
-            let result = SiteResolver(options: options).resolvePersonFile(document)
+            guard !document.loadFailed, let result else { return nil }
             guard let resolved = result.person, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError)
             else { return nil }
             person = resolved

@@ -39,6 +39,12 @@ struct SiteSplice {
         case siteConfig(RawDocument)
     }
 
+    /// The briefings' and people's files of a splice, resolved, by path.
+    struct Resolved {
+        var briefings: [String: SiteResolver.BriefingResult] = [:]
+        var people: [String: SiteResolver.PersonResult] = [:]
+    }
+
     /// The last good site, with the memo of its resolving (for the people and topics it was
     /// checked against).
     let previous: PreparedSite
@@ -49,47 +55,46 @@ struct SiteSplice {
     /// `placing` takes) or has an error.
     func apply(_ changes: [Change]) async -> PreparedSite? {
         guard let memo = previous.memo?.resolve else { return nil }
-        // Each briefing's file resolved once, whichever way takes it.
-        var resolved: [String: SiteResolver.BriefingResult] = [:]
+        // Each briefing's and person's file resolved once, whichever way takes it.
+        var resolved = Resolved()
+        let resolver = SiteResolver(options: options)
         for change in changes {
             switch change {
             case .briefing(let document), .newBriefing(let document):
-                resolved[document.path] = SiteResolver(options: options).resolveBriefingFile(
+                resolved.briefings[document.path] = resolver.resolveBriefingFile(
                     document, zone: memo.zone, people: memo.people, topics: memo.topics)
+            case .person(let document), .newPerson(let document):
+                resolved.people[document.path] = resolver.resolvePersonFile(document)
             default: continue
             }
         }
         // A briefing's or a person's file renamed: the old one taken out and the new one put in, at once.
-        if changes.count == 2, let gone = changes.lazy.compactMap(\.removedPath).first,
-           let document = changes.lazy.compactMap(\.newDocument).first {
-            return placing(document, resolved[document.path]!, replacing: gone)
-        }
-        if changes.count == 2, let gone = changes.lazy.compactMap(\.removedPersonPath).first,
-           let document = changes.lazy.compactMap(\.newPersonDocument).first {
-            return placingPerson(document, replacing: gone)
+        if changes.count == 2, changes[0].isPersonFile == changes[1].isPersonFile,
+           let gone = changes.lazy.compactMap(\.removedPath).first, let document = changes.lazy.compactMap(\.newDocument).first {
+            return changes[0].isPersonFile ? placingPerson(document, resolved.people[document.path]!, replacing: gone)
+                : placing(document, resolved.briefings[document.path]!, replacing: gone)
         }
         guard changes.count == 1 else { return applyInPlace(changes, resolved: resolved, memo: memo) }
         switch changes[0] {
-        case .newBriefing(let document): return placing(document, resolved[document.path]!, replacing: nil)
+        case .newBriefing(let document): return placing(document, resolved.briefings[document.path]!, replacing: nil)
         case .removedBriefing(let path): return removing(path)
-        case .newPerson(let document): return placingPerson(document, replacing: nil)
-        case .removedPerson(let path): return placingPerson(nil, replacing: path)
+        case .newPerson(let document): return placingPerson(document, resolved.people[document.path]!, replacing: nil)
+        case .removedPerson(let path): return placingPerson(nil, nil, replacing: path)
         case .person(let document):
             if let spliced = applyInPlace(changes, resolved: resolved, memo: memo) { return spliced }
             // A person's name that moves them among the others.
-            return placingPerson(document, replacing: document.path)
+            return placingPerson(document, resolved.people[document.path]!, replacing: document.path)
         case .briefing(let document):
             if let spliced = applyInPlace(changes, resolved: resolved, memo: memo) { return spliced }
             // One briefing edited so that it moves or changes its lists.
-            return placing(document, resolved[document.path]!, replacing: document.path)
+            return placing(document, resolved.briefings[document.path]!, replacing: document.path)
         default: return applyInPlace(changes, resolved: resolved, memo: memo)
         }
     }
 
     /// The site after `changes`, each keeping the site's shape; nil otherwise. `resolved` holds
     /// the briefings' files resolved.
-    private func applyInPlace(_ changes: [Change], resolved: [String: SiteResolver.BriefingResult],
-                              memo: ResolveMemo) -> PreparedSite? {
+    private func applyInPlace(_ changes: [Change], resolved: Resolved, memo: ResolveMemo) -> PreparedSite? {
         var site = previous.checked.site
         let index = previous.index
         var markdown = previous.markdown
@@ -108,7 +113,7 @@ struct SiteSplice {
                 templates = set
             case .briefing(let document):
                 guard let b = site.briefings.firstIndex(where: { $0.path == document.path }),
-                      let result = resolved[document.path] else { return nil }
+                      let result = resolved.briefings[document.path] else { return nil }
                 let old = site.briefings[b]
                 guard let new = result.briefing, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError),
                       new.slug == old.slug, new.date == old.date, new.status == old.status, new.people == old.people,
@@ -160,8 +165,8 @@ struct SiteSplice {
             case .newBriefing, .removedBriefing, .newPerson, .removedPerson:
                 return nil
             case .person(let document):
-                guard let p = site.people.firstIndex(where: { $0.path == document.path }) else { return nil }
-                let result = resolver.resolvePersonFile(document)
+                guard let p = site.people.firstIndex(where: { $0.path == document.path }),
+                      let result = resolved.people[document.path] else { return nil }
                 guard let new = result.person, result.unresolved.isEmpty, !result.diagnostics.contains(where: \.isError),
                       new.slug == site.people[p].slug, Self.keepsPlace(of: p, renamedTo: new.name, among: site.people)
                 else { return nil }
@@ -396,24 +401,27 @@ extension SiteSplice {
 }
 
 extension SiteSplice.Change {
+    /// The path of a briefing's or a person's file that is there no more.
     var removedPath: String? {
-        if case .removedBriefing(let path) = self { return path }
-        return nil
+        switch self {
+        case .removedBriefing(let path), .removedPerson(let path): path
+        default: nil
+        }
     }
 
+    /// A briefing's or a person's file that was not there before.
     var newDocument: RawDocument? {
-        if case .newBriefing(let document) = self { return document }
-        return nil
+        switch self {
+        case .newBriefing(let document), .newPerson(let document): document
+        default: nil
+        }
     }
 
-    var removedPersonPath: String? {
-        if case .removedPerson(let path) = self { return path }
-        return nil
-    }
-
-    var newPersonDocument: RawDocument? {
-        if case .newPerson(let document) = self { return document }
-        return nil
+    var isPersonFile: Bool {
+        switch self {
+        case .person, .newPerson, .removedPerson: true
+        default: false
+        }
     }
 }
 

@@ -136,7 +136,9 @@ public struct SiteResolver: Sendable {
     }
 
     /// One person's file resolved: the person (nil when it does not resolve) and what was found.
-    func resolvePersonFile(_ document: RawDocument) -> (person: Person?, diagnostics: [Diagnostic], unresolved: Unresolved) {
+    typealias PersonResult = (person: Person?, diagnostics: [Diagnostic], unresolved: Unresolved)
+
+    func resolvePersonFile(_ document: RawDocument) -> PersonResult {
         let sink = DiagnosticSink()
         guard let slug = fileSlug(document, sink: sink), document.isReadable,
               let person = resolvePerson(document, slug: slug, sink: sink)
