@@ -159,11 +159,9 @@ class Edit:
         if self.kind == "new-person":
             return f'---\nname: "{marker}"\nrole: Observer\n---\nA probe.\n'
         if self.kind == "person-moves":
-            name = re.search(r"^name: ?(.*)$", self.original, re.M).group(1).strip().strip('"')
-            return replace_line(text, "name", f"Aaa {marker} {name}")
+            return replace_line(text, "name", f"Aaa {marker} {self.name()}")
         if self.kind == "person-name":
-            name = re.search(r"^name: ?(.*)$", self.original, re.M).group(1).strip().strip('"')
-            return replace_line(text, "name", f"{name} {marker}")
+            return replace_line(text, "name", f"{self.name()} {marker}")
         if self.kind == "timeline":
             return replace_line(text, "title", marker)
         if self.kind == "topics":
@@ -172,6 +170,10 @@ class Edit:
             return replace_line(text, "title", marker)
         if self.kind == "template":
             return text.replace("{{/briefing}}", f"<p>{marker}</p>{{{{/briefing}}}}", 1) if "{{/briefing}}" in text else text + marker
+
+    def name(self):
+        """The person's name as the file had it."""
+        return re.search(r"^name: ?(.*)$", self.original, re.M).group(1).strip().strip('"')
 
     def perform(self):
         """Removes or renames the file; returns whether the page shows it done."""
